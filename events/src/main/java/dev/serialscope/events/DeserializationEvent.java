@@ -1,0 +1,37 @@
+package dev.serialscope.events;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.SettingDefinition;
+
+/** One top-level deserialization call; nested calls from custom readObject methods are part of it. */
+@Name(DeserializationEvent.NAME)
+@Label("Deserialization")
+@Category({"Java Application", "Serialization"})
+@Description("A top-level deserialization call: one object graph read from a stream. Calls nested inside custom readObject methods belong to their parent. Content Hash is always 0 on reads")
+public final class DeserializationEvent extends SerializationCallEvent {
+
+    public static final String NAME = "serialscope.Deserialization";
+
+    @Label("Filtered")
+    @Description("Whether a serial filter (JEP 290/415) applied to the stream during this call")
+    public boolean filtered;
+
+    @Label("Size Threshold")
+    @Description("Write the event when the call read at least this many bytes, or took at least the duration threshold")
+    @Name("sizeThreshold")
+    @SettingDefinition
+    protected boolean sizeThreshold(DeserializationSizeThreshold setting) {
+        return true;
+    }
+
+    @Label("Duration Threshold")
+    @Description("Write the event when the call took at least this long, or read at least the size threshold")
+    @Name("durationThreshold")
+    @SettingDefinition
+    protected boolean durationThreshold(DeserializationDurationThreshold setting) {
+        return true;
+    }
+}

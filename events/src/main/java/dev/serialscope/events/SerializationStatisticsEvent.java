@@ -1,0 +1,61 @@
+package dev.serialscope.events;
+
+import jdk.jfr.Category;
+import jdk.jfr.DataAmount;
+import jdk.jfr.Description;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.Period;
+import jdk.jfr.StackTrace;
+import jdk.jfr.Timespan;
+
+/**
+ * Totals of every top-level call since the previous period, thresholds or not: one event per
+ * direction, framework and root class (the classes with the most bytes, then one "other" row).
+ */
+@Name(SerializationStatisticsEvent.NAME)
+@Label("Serialization Statistics")
+@Category({"Java Application", "Serialization"})
+@Description("Every top-level serialization and deserialization call since the previous period, per direction, framework and root class, counted whether or not a per-call event passed its thresholds. The last rows of a recording come when it ends")
+@Period("1 s")
+@StackTrace(false)
+public final class SerializationStatisticsEvent extends jdk.jfr.Event {
+
+    public static final String NAME = "serialscope.SerializationStatistics";
+    public static final String WRITE = "write";
+    public static final String READ = "read";
+
+    @Label("Direction")
+    @Description("write (serialization) or read (deserialization)")
+    public String direction;
+
+    @Label("Framework")
+    @Description("Serialization library: java, kryo, jackson or protobuf")
+    public String framework;
+
+    @Label("Root Class")
+    @Description("Class of the top-level objects; empty in the row that sums all other classes")
+    public Class<?> rootClass;
+
+    @Label("Classes")
+    @Description("Number of root classes summed in this row: 1 for a class row, more in the other row")
+    public int classes;
+
+    @Label("Calls")
+    @Description("Top-level calls in the period")
+    public int calls;
+
+    @Label("Bytes")
+    @Description("Bytes of those calls that could be measured")
+    @DataAmount
+    public long bytes;
+
+    @Label("Total Time")
+    @Description("Wall-clock time spent in those calls")
+    @Timespan(Timespan.NANOSECONDS)
+    public long totalTime;
+
+    @Label("Failures")
+    @Description("Calls that threw an exception")
+    public int failures;
+}
