@@ -1,0 +1,36 @@
+package dev.serialscope.samples;
+
+import java.util.List;
+
+/**
+ * Lists the samples. Each is a runnable main that finishes by itself in a few seconds and prints
+ * one summary line; record one with the agent to see what SerialScope reports about it.
+ */
+public final class Samples {
+
+    /** One sample program and the serialization habit it demonstrates. */
+    record Sample(Class<?> mainClass, String demonstrates) {
+    }
+
+    static final List<Sample> ALL = List.of(
+            new Sample(PipeTaskShipping.class,
+                    "tasks sent to a child JVM over its stdin pipe, each dragging the same ~270 KB config"),
+            new Sample(FreshStreamPerMessage.class,
+                    "a new ObjectOutputStream per tiny socket message: stream header and class descriptors every time"),
+            new Sample(CleanMessaging.class,
+                    "one long-lived stream over a socket, small distinct messages, occasional reset(): nothing to flag"),
+            new Sample(GrowingPayload.class,
+                    "a session replicated after every request while its history grows: ever larger payloads"),
+            new Sample(RepeatedObject.class,
+                    "the same object deep-copied through serialization again and again"));
+
+    private Samples() {
+    }
+
+    public static void main(String[] args) {
+        System.out.println("Run one with: java -cp <samples jar> <class>");
+        for (Sample sample : ALL) {
+            System.out.printf("  %-48s %s%n", sample.mainClass().getName(), sample.demonstrates());
+        }
+    }
+}
