@@ -19,19 +19,11 @@ public final class DeserializationEvent extends SerializationCallEvent {
     @Description("Whether a serial filter (JEP 290/415) applied to the stream during this call")
     public boolean filtered;
 
-    @Label("Size Threshold")
-    @Description("Write the event when the call read at least this many bytes, or took at least the duration threshold")
-    @Name("sizeThreshold")
+    @Label("Call Threshold")
+    @Description("Write the event when the call read at least this many bytes or took at least this long, e.g. 64 KiB or 10 ms; 0 B writes every call")
+    @Name("callThreshold")
     @SettingDefinition
-    protected boolean sizeThreshold(DeserializationSizeThreshold setting) {
-        return true;
-    }
-
-    @Label("Duration Threshold")
-    @Description("Write the event when the call took at least this long, or read at least the size threshold")
-    @Name("durationThreshold")
-    @SettingDefinition
-    protected boolean durationThreshold(DeserializationDurationThreshold setting) {
+    protected boolean callThreshold(DeserializationThreshold setting) {
         return true;
     }
 }

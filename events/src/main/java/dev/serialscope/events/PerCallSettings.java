@@ -2,14 +2,14 @@ package dev.serialscope.events;
 
 /**
  * The current values of the custom settings of the per-call events, as combined by JFR over all
- * running recordings. A per-call event is written when its call passes the size threshold OR the
- * duration threshold (JFR's own {@code threshold} would AND them, so our settings leave it at 0).
+ * running recordings. A per-call event is written when its call reaches the size OR the duration
+ * of its {@code callThreshold}; JFR's own {@code threshold} would add a duration test on top, so
+ * our settings leave it at 0 ms.
  */
 public final class PerCallSettings {
 
-    /** Defaults when a recording does not name our settings: the production profile's values. */
-    public static final String DEFAULT_SIZE_THRESHOLD = "64 KiB";
-    public static final String DEFAULT_DURATION_THRESHOLD = "10 ms";
+    /** Default when a recording does not name our settings: the production profile's value. */
+    public static final String DEFAULT_CALL_THRESHOLD = "64 KiB or 10 ms";
 
     public static volatile long serializationMinBytes = 64 * 1024;
     public static volatile long serializationMinNanos = 10_000_000;

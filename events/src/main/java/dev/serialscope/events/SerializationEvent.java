@@ -11,31 +11,15 @@ import jdk.jfr.SettingDefinition;
 @Label("Serialization")
 @Category({"Java Application", "Serialization"})
 @Description("A top-level serialization call: one object graph written to a stream. Calls nested inside custom writeObject methods belong to their parent")
-public final class SerializationEvent extends SerializationCallEvent {
+public final class SerializationEvent extends ContentHashedCallEvent {
 
     public static final String NAME = "serialscope.Serialization";
 
-    @Label("Size Threshold")
-    @Description("Write the event when the call wrote at least this many bytes, or took at least the duration threshold")
-    @Name("sizeThreshold")
+    @Label("Call Threshold")
+    @Description("Write the event when the call wrote at least this many bytes or took at least this long, e.g. 64 KiB or 10 ms; 0 B writes every call")
+    @Name("callThreshold")
     @SettingDefinition
-    protected boolean sizeThreshold(SerializationSizeThreshold setting) {
-        return true;
-    }
-
-    @Label("Duration Threshold")
-    @Description("Write the event when the call took at least this long, or wrote at least the size threshold")
-    @Name("durationThreshold")
-    @SettingDefinition
-    protected boolean durationThreshold(SerializationDurationThreshold setting) {
-        return true;
-    }
-
-    @Label("Content Hash")
-    @Description("Fingerprint the bytes of each call (costs a pass over every byte written)")
-    @Name("contentHash")
-    @SettingDefinition
-    protected boolean contentHash(ContentHashSetting setting) {
+    protected boolean callThreshold(SerializationThreshold setting) {
         return true;
     }
 }

@@ -5,42 +5,44 @@ import java.util.Set;
 import jdk.jfr.SettingControl;
 
 /**
- * A size or duration threshold of a per-call event. Several recordings combine to the smallest
- * value, as JFR's own {@code threshold} does; the value is published to {@link PerCallSettings}
- * because the agent, not JFR, decides whether a call passes (size OR duration).
+ * The {@code callThreshold} setting of a per-call event: a size, a duration, or both joined by
+ * "or" ({@code "64 KiB or 10 ms"}); a call is written when it reaches either. Size and duration
+ * share one setting because JDK 25 mismatches the setting methods of an event class that declares
+ * more than one. Recordings combine to the most inclusive value, as JFR's own {@code threshold} does.
  */
 public abstract class ThresholdSetting extends SettingControl {
 
-    private final Unit unit;
+    private static final String OR = " or ";
+    private static final long NEVER = Long.MAX_VALUE;
+
     private String value;
 
-    ThresholdSetting(Unit unit, String defaultValue) {
-        this.unit = unit;
-        this.value = defaultValue;
-        publish(unit.parse(defaultValue));
+    ThresholdSetting() {
+        value = PerCallSettings.DEFAULT_CALL_THRESHOLD;
+        Threshold threshold = Threshold.parse(value);
+        publish(threshold.bytes, threshold.nanos);
     }
 
-    /** Receives the threshold in bytes or nanoseconds whenever the combined value changes. */
-    abstract void publish(long amount);
+    /** Receives the combined threshold whenever it changes; {@code Long.MAX_VALUE} means never. */
+    abstract void publish(long minBytes, long minNanos);
 
     @Override
     public String combine(Set<String> values) {
-        String smallest = null;
-        long smallestAmount = Long.MAX_VALUE;
+        long bytes = NEVER;
+        long nanos = NEVER;
         for (String candidate : values) {
-            long amount = unit.parseOrMax(candidate);
-            if (amount < smallestAmount) {
-                smallestAmount = amount;
-                smallest = candidate;
-            }
+            Threshold threshold = Threshold.parseOrNever(candidate);
+            bytes = Math.min(bytes, threshold.bytes);
+            nanos = Math.min(nanos, threshold.nanos);
         }
-        return smallest == null ? value : smallest;
+        return values.isEmpty() ? value : new Threshold(bytes, nanos).toString();
     }
 
     @Override
     public void setValue(String newValue) {
         value = newValue;
-        publish(unit.parseOrMax(newValue));
+        Threshold threshold = Threshold.parseOrNever(newValue);
+        publish(threshold.bytes, threshold.nanos);
         PerCallSettings.changed();
     }
 
@@ -49,10 +51,59 @@ public abstract class ThresholdSetting extends SettingControl {
         return value;
     }
 
+    /** A parsed threshold value. */
+    public static final class Threshold {
+        public final long bytes;
+        public final long nanos;
+
+        Threshold(long bytes, long nanos) {
+            this.bytes = bytes;
+            this.nanos = nanos;
+        }
+
+        /** Parses "64 KiB", "10 ms" or "64 KiB or 10 ms"; throws IllegalArgumentException otherwise. */
+        public static Threshold parse(String text) {
+            long bytes = NEVER;
+            long nanos = NEVER;
+            for (String part : text.toLowerCase(Locale.ROOT).split(OR)) {
+                String quantity = part.trim();
+                if (Unit.BYTES.accepts(quantity)) {
+                    bytes = Math.min(bytes, Unit.BYTES.parse(quantity));
+                } else {
+                    nanos = Math.min(nanos, Unit.NANOS.parse(quantity));
+                }
+            }
+            return new Threshold(bytes, nanos);
+        }
+
+        /** JFR hands settings on unchecked: an unreadable value writes nothing rather than everything. */
+        static Threshold parseOrNever(String text) {
+            try {
+                return parse(text);
+            } catch (RuntimeException e) {
+                return new Threshold(NEVER, NEVER);
+            }
+        }
+
+        @Override
+        public String toString() {
+            if (bytes == NEVER && nanos == NEVER) {
+                return "never";
+            }
+            if (nanos == NEVER) {
+                return bytes + " B";
+            }
+            if (bytes == NEVER) {
+                return nanos + " ns";
+            }
+            return bytes + " B" + OR + nanos + " ns";
+        }
+    }
+
     /** The two kinds of quantity a threshold can hold, in JFR's text format ("64 KiB", "20 ms"). */
     public enum Unit {
         BYTES(new String[] {"b", "bytes", "kb", "kib", "mb", "mib", "gb", "gib"},
-              new long[] {1, 1, 1024, 1024, 1024 * 1024, 1024 * 1024, 1L << 30, 1L << 30}),
+              new long[] {1, 1, 1024, 1024, 1L << 20, 1L << 20, 1L << 30, 1L << 30}),
         NANOS(new String[] {"ns", "us", "ms", "s", "m", "h"},
               new long[] {1, 1_000, 1_000_000, 1_000_000_000, 60_000_000_000L, 3_600_000_000_000L});
 
@@ -64,33 +115,40 @@ public abstract class ThresholdSetting extends SettingControl {
             this.factors = factors;
         }
 
-        /** Parses "64 KiB" or "20 ms"; throws IllegalArgumentException on anything else. */
-        public long parse(String text) {
-            String trimmed = text.trim().toLowerCase(Locale.ROOT);
-            int split = 0;
-            while (split < trimmed.length() && Character.isDigit(trimmed.charAt(split))) {
-                split++;
-            }
-            String suffix = trimmed.substring(split).trim();
-            if (split == 0) {
-                throw new IllegalArgumentException("not a quantity: " + text);
-            }
-            long number = Long.parseLong(trimmed.substring(0, split));
-            for (int i = 0; i < suffixes.length; i++) {
-                if (suffixes[i].equals(suffix)) {
-                    return Math.multiplyExact(number, factors[i]);
-                }
-            }
-            throw new IllegalArgumentException("unknown unit in " + text);
+        boolean accepts(String quantity) {
+            return factorOf(suffix(quantity)) > 0;
         }
 
-        /** Like {@link #parse}, but an unreadable value (JFR passes settings on unchecked) means "never". */
-        long parseOrMax(String text) {
-            try {
-                return parse(text);
-            } catch (RuntimeException e) {
-                return Long.MAX_VALUE;
+        /** Parses "64 KiB" or "20 ms"; throws IllegalArgumentException on anything else. */
+        public long parse(String text) {
+            String quantity = text.trim().toLowerCase(Locale.ROOT);
+            int digits = digits(quantity);
+            long factor = factorOf(suffix(quantity));
+            if (digits == 0 || factor <= 0) {
+                throw new IllegalArgumentException("'" + text + "' is not a quantity like 64 KiB or 10 ms");
             }
+            return Math.multiplyExact(Long.parseLong(quantity.substring(0, digits)), factor);
+        }
+
+        private long factorOf(String suffix) {
+            for (int i = 0; i < suffixes.length; i++) {
+                if (suffixes[i].equals(suffix)) {
+                    return factors[i];
+                }
+            }
+            return -1;
+        }
+
+        private static String suffix(String quantity) {
+            return quantity.substring(digits(quantity)).trim();
+        }
+
+        private static int digits(String quantity) {
+            int end = 0;
+            while (end < quantity.length() && Character.isDigit(quantity.charAt(end))) {
+                end++;
+            }
+            return end;
         }
     }
 }

@@ -1,0 +1,10 @@
+package dev.serialscope.events;
+
+/** {@code serialscope.Deserialization#callThreshold}. */
+public final class DeserializationThreshold extends ThresholdSetting {
+    @Override
+    void publish(long minBytes, long minNanos) {
+        PerCallSettings.deserializationMinBytes = minBytes;
+        PerCallSettings.deserializationMinNanos = minNanos;
+    }
+}

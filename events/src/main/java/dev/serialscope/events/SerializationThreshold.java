@@ -1,0 +1,10 @@
+package dev.serialscope.events;
+
+/** {@code serialscope.Serialization#callThreshold}. */
+public final class SerializationThreshold extends ThresholdSetting {
+    @Override
+    void publish(long minBytes, long minNanos) {
+        PerCallSettings.serializationMinBytes = minBytes;
+        PerCallSettings.serializationMinNanos = minNanos;
+    }
+}
