@@ -1,0 +1,153 @@
+package dev.serialscope.boot;
+
+import java.io.OutputStream;
+
+/**
+ * The only SerialScope class that JDK code sees: loaded by the bootstrap loader, called from
+ * advice inlined into java.base. Its flags make the idle path one volatile read; every call into
+ * the agent is guarded so that no failure of ours reaches the application, and a hook that fails
+ * is switched off for good.
+ */
+public final class Bridge {
+
+    public static final long SKIP = -1;
+
+    /** True while a recording wants serialization (write) data: per-call events or statistics. */
+    public static volatile boolean serializationActive;
+    /** True while a recording wants deserialization (read) data. */
+    public static volatile boolean deserializationActive;
+
+    private static volatile ProbeHooks hooks;
+    private static volatile boolean serializationBroken;
+    private static volatile boolean deserializationBroken;
+    private static volatile boolean streamsBroken;
+
+    private Bridge() {
+    }
+
+    public static void install(ProbeHooks probeHooks) {
+        hooks = probeHooks;
+    }
+
+    public static boolean isInstalled() {
+        return hooks != null;
+    }
+
+    /** Applies what the running recordings ask for, unless the hook was switched off. */
+    public static void activate(boolean serialization, boolean deserialization) {
+        serializationActive = serialization && !serializationBroken;
+        deserializationActive = deserialization && !deserializationBroken;
+    }
+
+    public static OutputStream wrap(OutputStream out) {
+        if (out == null || hooks == null || streamsBroken) {
+            return out;
+        }
+        try {
+            return new CountingOutputStream(out);
+        } catch (Throwable t) {
+            streamsBroken = true;
+            report("ObjectOutputStream.<init>", t);
+            return out;
+        }
+    }
+
+    public static long serializationEnter(Object stream) {
+        ProbeHooks h = hooks;
+        if (h == null) {
+            return SKIP;
+        }
+        try {
+            return h.serializationEnter(stream);
+        } catch (Throwable t) {
+            serializationFailed(t);
+            return SKIP;
+        }
+    }
+
+    public static void serializationExit(Object stream, Object root, long token, Throwable thrown) {
+        try {
+            hooks.serializationExit(stream, root, token, thrown);
+        } catch (Throwable t) {
+            serializationFailed(t);
+        }
+    }
+
+    public static long deserializationEnter(Object stream) {
+        ProbeHooks h = hooks;
+        if (h == null) {
+            return SKIP;
+        }
+        try {
+            return h.deserializationEnter(stream);
+        } catch (Throwable t) {
+            deserializationFailed(t);
+            return SKIP;
+        }
+    }
+
+    public static void deserializationExit(Object stream, Object result, long token, Throwable thrown) {
+        try {
+            hooks.deserializationExit(stream, result, token, thrown);
+        } catch (Throwable t) {
+            deserializationFailed(t);
+        }
+    }
+
+    public static boolean descriptorEnter(Object stream, boolean write) {
+        try {
+            return hooks.descriptorEnter(stream);
+        } catch (Throwable t) {
+            if (write) {
+                serializationFailed(t);
+            } else {
+                deserializationFailed(t);
+            }
+            return false;
+        }
+    }
+
+    public static void descriptorExit(Object stream, boolean write) {
+        try {
+            hooks.descriptorExit(stream);
+        } catch (Throwable t) {
+            if (write) {
+                serializationFailed(t);
+            } else {
+                deserializationFailed(t);
+            }
+        }
+    }
+
+    public static void processStarted(Process process) {
+        ProbeHooks h = hooks;
+        if (h == null || process == null) {
+            return;
+        }
+        try {
+            h.processStarted(process);
+        } catch (Throwable t) {
+            report("ProcessBuilder.start", t);
+        }
+    }
+
+    private static void serializationFailed(Throwable t) {
+        serializationBroken = true;
+        serializationActive = false;
+        report("ObjectOutputStream.writeObject", t);
+    }
+
+    private static void deserializationFailed(Throwable t) {
+        deserializationBroken = true;
+        deserializationActive = false;
+        report("ObjectInputStream.readObject", t);
+    }
+
+    private static void report(String hook, Throwable failure) {
+        try {
+            hooks.hookFailed(hook, failure);
+        } catch (Throwable ignored) {
+            // Reporting is best effort; the hook is already off.
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.serialscope.boot;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Sits between an ObjectOutputStream and the stream the application gave it, counting the bytes
+ * that really leave the ObjectOutputStream and, while asked to, fingerprinting them. Every call is
+ * passed on unchanged, exceptions included.
+ */
+public final class CountingOutputStream extends OutputStream {
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    private final OutputStream out;
+    private long count;
+    private boolean hashing;
+    private long hashSkip;
+    private long hash;
+    /** Channel name, computed once by the agent when first needed. */
+    public String channel;
+
+    public CountingOutputStream(OutputStream out) {
+        this.out = out;
+    }
+
+    public OutputStream target() {
+        return out;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    /** Fingerprints what is written from now on, except the first {@code skip} bytes. */
+    public void startHash(long skip) {
+        hashing = true;
+        hashSkip = skip;
+        hash = FNV_OFFSET;
+    }
+
+    public long stopHash() {
+        hashing = false;
+        return hash;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        out.write(b);
+        count++;
+        if (hashing) {
+            hashByte(b);
+        }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+        count += len;
+        if (hashing) {
+            for (int i = 0; i < len; i++) {
+                hashByte(b[off + i]);
+            }
+        }
+    }
+
+    private void hashByte(int b) {
+        if (hashSkip > 0) {
+            hashSkip--;
+            return;
+        }
+        hash = (hash ^ (b & 0xff)) * FNV_PRIME;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.serialscope.boot;
+
+/**
+ * What the advice inlined into JDK classes calls, through {@link Bridge}. The implementation
+ * lives in the agent's own class loader, so JFR treats our events as user events.
+ */
+public interface ProbeHooks {
+
+    /** Returns a token for {@link #serializationExit}, or {@link Bridge#SKIP} to measure nothing. */
+    long serializationEnter(Object stream);
+
+    void serializationExit(Object stream, Object root, long token, Throwable thrown);
+
+    long deserializationEnter(Object stream);
+
+    void deserializationExit(Object stream, Object result, long token, Throwable thrown);
+
+    /** A class descriptor is about to be written or read on {@code stream}. */
+    boolean descriptorEnter(Object stream);
+
+    void descriptorExit(Object stream);
+
+    /** A child process started; its pipes become named channels. */
+    void processStarted(Process process);
+
+    /** A hook failed and has been switched off; report it once. */
+    void hookFailed(String hook, Throwable failure);
+}

@@ -1,0 +1,39 @@
+package dev.serialscope.probe;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * Entry point for {@code -javaagent} and dynamic attach. Whatever goes wrong here is reported in
+ * one line and leaves the application running without the agent.
+ */
+public final class Agent {
+
+    private Agent() {
+    }
+
+    public static void premain(String options, Instrumentation instrumentation) {
+        start(options, instrumentation);
+    }
+
+    public static void agentmain(String options, Instrumentation instrumentation) {
+        start(options, instrumentation);
+    }
+
+    private static void start(String options, Instrumentation instrumentation) {
+        try {
+            AgentOptions parsed = AgentOptions.parse(options);
+            if (BootClasses.alreadyInjected()) {
+                System.err.println("[serialscope] agent already loaded in this JVM; not installing it twice");
+            } else {
+                BootClasses.inject(instrumentation);
+                // Installer refers to the injected classes, so it may only be linked from here on.
+                Installer.install(instrumentation);
+            }
+            if (parsed.record() != null) {
+                AttachedRecording.start(parsed);
+            }
+        } catch (Throwable t) {
+            System.err.println("[serialscope] agent not started: " + t);
+        }
+    }
+}

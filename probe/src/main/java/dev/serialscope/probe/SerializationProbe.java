@@ -1,0 +1,207 @@
+package dev.serialscope.probe;
+
+import dev.serialscope.boot.Bridge;
+import dev.serialscope.boot.CountingOutputStream;
+import dev.serialscope.boot.ProbeHooks;
+import dev.serialscope.events.DeserializationEvent;
+import dev.serialscope.events.PerCallSettings;
+import dev.serialscope.events.SerializationCallEvent;
+import dev.serialscope.events.SerializationEvent;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+
+/**
+ * Measures each top-level ObjectOutputStream/ObjectInputStream call: bytes, handles, class
+ * descriptors and time; adds it to the statistics and, when it passes a threshold, writes its
+ * per-call event. Runs on the application's thread, so it allocates nothing on the way unless
+ * it writes an event, and takes no lock.
+ */
+final class SerializationProbe implements ProbeHooks {
+
+    static final String FRAMEWORK = "java";
+    private static final long UNSIGNED_INT = 0xFFFF_FFFFL;
+
+    private final ThreadLocal<CallFrames> frames = ThreadLocal.withInitial(CallFrames::new);
+    private final RecordingSwitch recording;
+    private final Channels channels;
+    private final ProbeErrors errors;
+
+    SerializationProbe(RecordingSwitch recording, Channels channels, ProbeErrors errors) {
+        this.recording = recording;
+        this.channels = channels;
+        this.errors = errors;
+    }
+
+    @Override
+    public long serializationEnter(Object stream) {
+        ObjectOutputStream out = (ObjectOutputStream) stream;
+        OutputStream target = StreamInternals.target(out);
+        if (target == null) {
+            return Bridge.SKIP;
+        }
+        CallFrames f = frames.get();
+        int level = f.push(out);
+        if (level < 0) {
+            return Bridge.SKIP;
+        }
+        f.startHandles[level] = StreamInternals.handleCount(out);
+        int earlier = StreamInternals.pendingBytes(out);
+        f.earlierBytes[level] = earlier;
+        boolean events = recording.serializationEvents;
+        if (target instanceof CountingOutputStream) {
+            CountingOutputStream counting = (CountingOutputStream) target;
+            f.startBytes[level] = counting.count();
+            if (events && PerCallSettings.serializationContentHash) {
+                counting.startHash(earlier);
+                f.hashing[level] = true;
+            }
+        } else {
+            f.startBytes[level] = SerializationCallEvent.BYTES_UNKNOWN;
+        }
+        if (events) {
+            f.serializationEvent(level).begin();
+            f.eventStarted[level] = true;
+        }
+        f.startNanos[level] = System.nanoTime();
+        return level;
+    }
+
+    @Override
+    public void serializationExit(Object stream, Object root, long token, Throwable thrown) {
+        long end = System.nanoTime();
+        CallFrames f = frames.get();
+        int level = (int) token;
+        ObjectOutputStream out = (ObjectOutputStream) stream;
+        OutputStream target = StreamInternals.target(out);
+        long bytes = SerializationCallEvent.BYTES_UNKNOWN;
+        long hash = 0;
+        if (f.startBytes[level] >= 0) {
+            CountingOutputStream counting = (CountingOutputStream) target;
+            bytes = counting.count() - f.startBytes[level] - f.earlierBytes[level];
+            if (f.hashing[level]) {
+                hash = counting.stopHash();
+            }
+        }
+        long nanos = end - f.startNanos[level];
+        Class<?> rootClass = root == null ? null : root.getClass();
+        if (recording.statistics) {
+            recording.serializationStatistics.add(rootClass, bytes, nanos, thrown != null);
+        }
+        if (f.eventStarted[level]) {
+            SerializationEvent event = f.serializationEvent(level);
+            event.end();
+            if (bytes >= PerCallSettings.serializationMinBytes || nanos >= PerCallSettings.serializationMinNanos) {
+                int objects = StreamInternals.handleCount(out) - f.startHandles[level] - f.descriptorHandles[level];
+                fill(event, rootClass, bytes, objects, f.descriptors[level], root, stream, thrown);
+                event.contentHash = hash;
+                event.channel = channels.ofOutput(out, target);
+                event.commit();
+                event.rootClass = null;
+            }
+        }
+        f.pop(level);
+    }
+
+    @Override
+    public long deserializationEnter(Object stream) {
+        ObjectInputStream in = (ObjectInputStream) stream;
+        long bytesRead = StreamInternals.bytesRead(in);
+        if (bytesRead < 0) {
+            return Bridge.SKIP;
+        }
+        CallFrames f = frames.get();
+        int level = f.push(in);
+        if (level < 0) {
+            return Bridge.SKIP;
+        }
+        f.startBytes[level] = bytesRead;
+        f.startHandles[level] = StreamInternals.handleCount(in);
+        if (recording.deserializationEvents) {
+            f.deserializationEvent(level).begin();
+            f.eventStarted[level] = true;
+        }
+        f.startNanos[level] = System.nanoTime();
+        return level;
+    }
+
+    @Override
+    public void deserializationExit(Object stream, Object result, long token, Throwable thrown) {
+        long end = System.nanoTime();
+        CallFrames f = frames.get();
+        int level = (int) token;
+        ObjectInputStream in = (ObjectInputStream) stream;
+        long bytes = StreamInternals.bytesRead(in) - f.startBytes[level];
+        long nanos = end - f.startNanos[level];
+        Class<?> rootClass = result == null ? null : result.getClass();
+        if (recording.statistics) {
+            recording.deserializationStatistics.add(rootClass, bytes, nanos, thrown != null);
+        }
+        if (f.eventStarted[level]) {
+            DeserializationEvent event = f.deserializationEvent(level);
+            event.end();
+            if (bytes >= PerCallSettings.deserializationMinBytes || nanos >= PerCallSettings.deserializationMinNanos) {
+                int objects = StreamInternals.handleCount(in) - f.startHandles[level] - f.descriptorHandles[level];
+                fill(event, rootClass, bytes, objects, f.descriptors[level], result, stream, thrown);
+                event.contentHash = 0;
+                event.filtered = StreamInternals.filtered(in);
+                event.channel = channels.ofInput(in, StreamInternals.source(in));
+                event.commit();
+                event.rootClass = null;
+            }
+        }
+        f.pop(level);
+    }
+
+    private static void fill(SerializationCallEvent event, Class<?> rootClass, long bytes, int objects,
+                             int descriptors, Object root, Object stream, Throwable thrown) {
+        event.framework = FRAMEWORK;
+        event.rootClass = rootClass;
+        event.bytes = bytes;
+        // A failed call makes the stream forget its handles, so the difference means nothing.
+        event.objects = thrown == null ? Math.max(0, objects) : 0;
+        event.classDescriptors = descriptors;
+        event.identity = root == null ? 0 : System.identityHashCode(root) & UNSIGNED_INT;
+        event.streamId = System.identityHashCode(stream) & UNSIGNED_INT;
+        event.failure = thrown == null ? null : thrown.getClass().getName();
+    }
+
+    @Override
+    public boolean descriptorEnter(Object stream) {
+        CallFrames f = frames.get();
+        int level = f.levelOf(stream);
+        if (level < 0) {
+            return false;
+        }
+        f.descriptors[level]++;
+        if (f.descriptorNesting[level]++ == 0) {
+            f.descriptorStartHandles[level] = handleCount(stream);
+        }
+        return true;
+    }
+
+    @Override
+    public void descriptorExit(Object stream) {
+        CallFrames f = frames.get();
+        int level = f.levelOf(stream);
+        if (level >= 0 && --f.descriptorNesting[level] == 0) {
+            f.descriptorHandles[level] += handleCount(stream) - f.descriptorStartHandles[level];
+        }
+    }
+
+    private static int handleCount(Object stream) {
+        return stream instanceof ObjectOutputStream
+                ? StreamInternals.handleCount((ObjectOutputStream) stream)
+                : StreamInternals.handleCount((ObjectInputStream) stream);
+    }
+
+    @Override
+    public void processStarted(Process process) {
+        channels.processStarted(process);
+    }
+
+    @Override
+    public void hookFailed(String hook, Throwable failure) {
+        errors.report(hook, failure);
+    }
+}
