@@ -91,7 +91,7 @@ final class SerializationProbe implements ProbeHooks {
         if (f.eventStarted[level]) {
             SerializationEvent event = f.serializationEvent(level);
             event.end();
-            if (bytes >= PerCallSettings.serializationMinBytes || nanos >= PerCallSettings.serializationMinNanos) {
+            if (passes(bytes, nanos, PerCallSettings.serializationMinBytes, PerCallSettings.serializationMinNanos)) {
                 int objects = StreamInternals.handleCount(out) - f.startHandles[level] - f.descriptorHandles[level];
                 fill(event, rootClass, bytes, objects, f.descriptors[level], root, stream, thrown);
                 event.contentHash = hash;
@@ -140,7 +140,7 @@ final class SerializationProbe implements ProbeHooks {
         if (f.eventStarted[level]) {
             DeserializationEvent event = f.deserializationEvent(level);
             event.end();
-            if (bytes >= PerCallSettings.deserializationMinBytes || nanos >= PerCallSettings.deserializationMinNanos) {
+            if (passes(bytes, nanos, PerCallSettings.deserializationMinBytes, PerCallSettings.deserializationMinNanos)) {
                 int objects = StreamInternals.handleCount(in) - f.startHandles[level] - f.descriptorHandles[level];
                 fill(event, rootClass, bytes, objects, f.descriptors[level], result, stream, thrown);
                 event.contentHash = 0;
@@ -151,6 +151,11 @@ final class SerializationProbe implements ProbeHooks {
             }
         }
         f.pop(level);
+    }
+
+    /** A call of unknown size is judged as if it had 0 bytes: "0 B" still writes every call. */
+    private static boolean passes(long bytes, long nanos, long minBytes, long minNanos) {
+        return Math.max(bytes, 0) >= minBytes || nanos >= minNanos;
     }
 
     private static void fill(SerializationCallEvent event, Class<?> rootClass, long bytes, int objects,
