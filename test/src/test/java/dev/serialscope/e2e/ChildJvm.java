@@ -1,0 +1,119 @@
+package dev.serialscope.e2e;
+
+import dev.serialscope.e2e.programs.ExpectationLog;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Launches one real JVM the way a user would: java -javaagent:serialscope-agent.jar
+ * -XX:StartFlightRecording:...,settings=default,settings=our.jfc -cp ... Main. Output goes to
+ * files in the test's temporary directory, which is also the child's working directory.
+ */
+final class ChildJvm {
+
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private final Jdk jdk;
+    private final Path dir;
+    private boolean agent;
+    private Profile profile;
+    private String classPath = codeSourceOf(ExpectationLog.class).toString();
+
+    private ChildJvm(Jdk jdk, Path dir) {
+        this.jdk = jdk;
+        this.dir = dir;
+    }
+
+    static ChildJvm on(Jdk jdk, Path dir) {
+        assertTrue(jdk.exists(), "no java at " + jdk.java() + ": the end-to-end tests must run on JDK 17 and 25;"
+                + " install it, or name the JDKs to use with -D" + Jdks.PROPERTY + "=home1,home2");
+        return new ChildJvm(jdk, dir);
+    }
+
+    ChildJvm withAgent() {
+        agent = true;
+        return this;
+    }
+
+    ChildJvm recording(Profile settings) {
+        profile = settings;
+        return this;
+    }
+
+    /** The child's class path; by default this module's test classes (the programs package). */
+    ChildJvm classPathOf(Class<?> mainClass) {
+        classPath = codeSourceOf(mainClass).toString();
+        return this;
+    }
+
+    Path expectationFile() {
+        return dir.resolve("expected.log");
+    }
+
+    /** The agent and recording options, also for a program that starts a JVM of its own. */
+    List<String> jvmOptions(Path recordingFile) {
+        List<String> options = new ArrayList<>();
+        if (agent) {
+            options.add("-javaagent:" + agentJar());
+        }
+        if (profile != null) {
+            options.add("-XX:StartFlightRecording:filename=" + recordingFile + ",dumponexit=true"
+                    + ",settings=default,settings=" + profile.settingsFile());
+        }
+        return options;
+    }
+
+    ChildRun run(Class<?> mainClass, String... args) throws IOException, InterruptedException {
+        Path recordingFile = dir.resolve("recording.jfr");
+        Path stdout = dir.resolve("stdout.txt");
+        Path stderr = dir.resolve("stderr.txt");
+        List<String> command = new ArrayList<>();
+        command.add(jdk.java().toString());
+        command.addAll(jvmOptions(recordingFile));
+        command.addAll(List.of("-cp", classPath, mainClass.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
+        process.getOutputStream().close(); // the programs read no stdin
+        String description = mainClass.getSimpleName() + " on " + jdk + (agent ? " with" : " without") + " the agent";
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
+            fail(description + " did not finish within " + TIMEOUT_SECONDS + " s\n"
+                    + new ChildRun(description, -1, read(stdout), read(stderr), recordingFile, null).output());
+        }
+        return new ChildRun(description + "\n" + String.join(" ", command), process.exitValue(),
+                read(stdout), read(stderr), recordingFile, ExpectationLog.at(expectationFile()));
+    }
+
+    private static Path agentJar() {
+        Path jar = Path.of(System.getProperty("serialscope.agent", "(serialscope.agent not set)"));
+        assertTrue(Files.isRegularFile(jar), "agent jar not found: " + jar
+                + " (build it with: mvn -B -pl events,probe install -DskipTests)");
+        return jar;
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    }
+
+    private static Path codeSourceOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.serialscope.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import jdk.jfr.EventType;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The events of one JFR file, read with jdk.jfr.consumer.RecordingFile. */
+final class Recording {
+
+    private final List<RecordedEvent> events;
+    private final List<EventType> types;
+
+    private Recording(List<RecordedEvent> events, List<EventType> types) {
+        this.events = events;
+        this.types = types;
+    }
+
+    static Recording read(Path file, ChildRun run) {
+        assertTrue(Files.isRegularFile(file), () -> "no recording at " + file + " from " + run.description()
+                + "\n" + run.output());
+        try (RecordingFile recording = new RecordingFile(file)) {
+            List<EventType> types = recording.readEventTypes();
+            List<RecordedEvent> events = new java.util.ArrayList<>();
+            while (recording.hasMoreEvents()) {
+                events.add(recording.readEvent());
+            }
+            return new Recording(events, types);
+        } catch (IOException e) {
+            return fail("cannot read " + file + " from " + run.description(), e);
+        }
+    }
+
+    List<RecordedEvent> all() {
+        return events;
+    }
+
+    /** Events of one type in the order they started (per thread, the order of the calls). */
+    List<RecordedEvent> events(String name) {
+        return events.stream()
+                .filter(event -> event.getEventType().getName().equals(name))
+                .sorted(Comparator.comparing(RecordedEvent::getStartTime))
+                .toList();
+    }
+
+    List<EventType> types() {
+        return types;
+    }
+
+    static String threadName(RecordedEvent event) {
+        RecordedThread thread = event.getThread();
+        return thread == null ? "" : thread.getJavaName();
+    }
+}

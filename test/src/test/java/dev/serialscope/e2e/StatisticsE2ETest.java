@@ -1,0 +1,122 @@
+package dev.serialscope.e2e;
+
+import dev.serialscope.e2e.programs.ExpectedCall;
+import dev.serialscope.e2e.programs.StatisticsWorkload;
+import dev.serialscope.events.SerializationStatisticsEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Under the production settings, per-call events only for calls of at least 64 KiB or 10 ms, while
+ * serialscope.SerializationStatistics, summed over all periods and the final rows, counts every
+ * call, byte and failure of {@link StatisticsWorkload}, per direction and per root class.
+ */
+class StatisticsE2ETest {
+
+    private static final long SIZE_THRESHOLD = 64 * 1024;
+    private static final Duration DURATION_THRESHOLD = Duration.ofMillis(10);
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.serialscope.e2e.Jdks#all")
+    void statisticsCountEveryCallWhilePerCallEventsAreThresholded(Jdk jdk, @TempDir Path dir) throws Exception {
+        ChildJvm child = ChildJvm.on(jdk, dir).withAgent().recording(Profile.PRODUCTION);
+        ChildRun run = child.run(StatisticsWorkload.class, child.expectationFile().toString()).assertSucceeded();
+        List<ExpectedCall> calls = run.expectations().calls();
+        Recording recording = run.recording();
+
+        assertAll(
+                () -> assertStatistics(calls, recording, ExpectedCall.SERIALIZATION, SerializationStatisticsEvent.WRITE),
+                () -> assertStatistics(calls, recording, ExpectedCall.DESERIALIZATION, SerializationStatisticsEvent.READ),
+                () -> assertThresholded(calls, recording, ExpectedCall.SERIALIZATION),
+                () -> assertThresholded(calls, recording, ExpectedCall.DESERIALIZATION));
+    }
+
+    private static void assertStatistics(List<ExpectedCall> calls, Recording recording, String eventName,
+                                         String direction) {
+        List<ExpectedCall> expected = calls.stream().filter(call -> call.event().equals(eventName)).toList();
+        List<RecordedEvent> rows = recording.events(SerializationStatisticsEvent.NAME).stream()
+                .filter(row -> direction.equals(row.getString("direction")))
+                .toList();
+        String what = direction + " statistics";
+
+        assertEquals(expected.size(), rows.stream().mapToLong(row -> row.getInt("calls")).sum(), what + ": calls");
+        assertEquals(expected.stream().mapToLong(ExpectedCall::bytes).sum(),
+                rows.stream().mapToLong(row -> row.getLong("bytes")).sum(), what + ": bytes");
+        assertEquals(expected.stream().filter(call -> !call.failure().isEmpty()).count(),
+                rows.stream().mapToLong(row -> row.getInt("failures")).sum(), what + ": failures");
+        assertTrue(rows.stream().allMatch(row -> "java".equals(row.getString("framework"))), what + ": framework");
+        assertTrue(rows.stream().filter(row -> row.getInt("calls") > 0).allMatch(row -> row.getLong("totalTime") > 0),
+                what + ": totalTime of rows with calls");
+        // The workload pauses longer than the 1 s period: the calls must be spread over several emissions.
+        assertTrue(rows.stream().map(RecordedEvent::getEndTime).distinct().count() >= 2,
+                what + ": expected rows from more than one period, got " + rows.size() + " rows");
+
+        Map<String, Long> expectedByClass = new TreeMap<>(expected.stream()
+                .collect(Collectors.groupingBy(ExpectedCall::rootClass, Collectors.counting())));
+        Map<String, Long> recordedByClass = new TreeMap<>(rows.stream()
+                .filter(row -> row.getClass("rootClass") != null)
+                .collect(Collectors.groupingBy(row -> row.getClass("rootClass").getName(),
+                        Collectors.summingLong(row -> row.getInt("calls")))));
+        long inOtherRows = rows.stream().filter(row -> row.getClass("rootClass") == null)
+                .mapToLong(row -> row.getInt("calls")).sum();
+        long expectedInOtherRows = 0;
+        List<String> classProblems = new ArrayList<>();
+        for (Map.Entry<String, Long> entry : expectedByClass.entrySet()) {
+            Long recorded = recordedByClass.remove(entry.getKey());
+            if (recorded == null) {
+                expectedInOtherRows += entry.getValue();
+            } else if (!recorded.equals(entry.getValue())) {
+                classProblems.add(entry.getKey() + ": " + entry.getValue() + " calls, rows say " + recorded);
+            }
+        }
+        recordedByClass.forEach((rootClass, count) -> classProblems.add(rootClass + ": no calls, rows say " + count));
+        if (inOtherRows != expectedInOtherRows) {
+            classProblems.add("\"other\" rows: " + expectedInOtherRows + " calls, rows say " + inOtherRows);
+        }
+        assertEquals(List.of(), classProblems, what + " per root class");
+    }
+
+    /** Every call of at least 64 KiB has its event; every other event took at least 10 ms. */
+    private static void assertThresholded(List<ExpectedCall> calls, Recording recording, String eventName) {
+        List<String> expectedLarge = calls.stream()
+                .filter(call -> call.event().equals(eventName) && call.bytes() >= SIZE_THRESHOLD)
+                .map(call -> call.rootClass() + " " + call.bytes() + " B")
+                .toList();
+        List<RecordedEvent> events = recording.events(eventName);
+        List<String> recordedLarge = events.stream()
+                .filter(event -> event.getLong("bytes") >= SIZE_THRESHOLD)
+                .map(event -> className(event.getClass("rootClass")) + " " + event.getLong("bytes") + " B")
+                .toList();
+        assertTrue(expectedLarge.size() >= 2, "the workload must make large " + eventName + " calls");
+        assertEquals(expectedLarge, recordedLarge, eventName + " events of at least 64 KiB");
+
+        List<String> belowBoth = events.stream()
+                .filter(event -> event.getLong("bytes") < SIZE_THRESHOLD
+                        && event.getDuration().compareTo(DURATION_THRESHOLD) < 0)
+                .map(event -> className(event.getClass("rootClass")) + " " + event.getLong("bytes") + " B in "
+                        + event.getDuration().toNanos() + " ns")
+                .toList();
+        assertEquals(List.of(), belowBoth, eventName + " events below both thresholds");
+        assertTrue(events.stream().allMatch(event -> event.getLong("contentHash") == 0),
+                eventName + ": contentHash must be 0 when the production settings leave it off");
+    }
+
+    private static String className(RecordedClass type) {
+        return type == null ? "" : Objects.requireNonNull(type.getName());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.serialscope.e2e.programs;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * An ObjectInputStream over memory that logs an {@link ExpectedCall} for every top-level read,
+ * with the number of bytes the call really took from the underlying ByteArrayInputStream
+ * (ObjectInputStream never reads ahead of the current object or block, so this is exact).
+ */
+public final class MeasuredInput {
+
+    private final ExpectationLog log;
+    private final String stream;
+    private final ByteArrayInputStream bytes;
+    private final ObjectInputStream in;
+    private boolean filtered;
+
+    public MeasuredInput(ExpectationLog log, String stream, byte[] content) {
+        this.log = log;
+        this.stream = stream;
+        this.bytes = new ByteArrayInputStream(content);
+        try {
+            in = new ObjectInputStream(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void setFilter(ObjectInputFilter filter) {
+        in.setObjectInputFilter(filter);
+        filtered = true;
+    }
+
+    /** readObject, expecting the given counts; null means "not checked". */
+    public Object readObject(Integer objects, Integer classDescriptors) throws IOException, ClassNotFoundException {
+        int before = bytes.available();
+        Object root = in.readObject();
+        log.add(call(root, before - bytes.available(), objects, classDescriptors, ""));
+        return root;
+    }
+
+    public Object readUnshared(Integer objects, Integer classDescriptors) throws IOException, ClassNotFoundException {
+        int before = bytes.available();
+        Object root = in.readUnshared();
+        log.add(call(root, before - bytes.available(), objects, classDescriptors, ""));
+        return root;
+    }
+
+    /** readObject that must throw; returns what the application caught. */
+    public Exception readObjectFailing() {
+        int before = bytes.available();
+        try {
+            Object root = in.readObject();
+            throw new AssertionError("reading did not fail but returned " + root);
+        } catch (IOException | ClassNotFoundException e) {
+            log.add(call(null, before - bytes.available(), null, null, e.getClass().getName()));
+            return e;
+        }
+    }
+
+    public int readInt() throws IOException {
+        return in.readInt();
+    }
+
+    public long readLong() throws IOException {
+        return in.readLong();
+    }
+
+    public String readUTF() throws IOException {
+        return in.readUTF();
+    }
+
+    private ExpectedCall call(Object root, long callBytes, Integer objects, Integer classDescriptors, String failure) {
+        return new ExpectedCall(ExpectedCall.SELF, Thread.currentThread().getName(), ExpectedCall.DESERIALIZATION,
+                root == null ? "" : root.getClass().getName(), callBytes, objects, classDescriptors,
+                root == null ? null : System.identityHashCode(root), "memory", stream, failure, filtered);
+    }
+}
