@@ -1,0 +1,7 @@
+package dev.serialscope.jmc.analysis;
+
+import java.util.List;
+
+/** What the Serialization Hot Spots view shows for one recording. */
+public record RecordingAnalysis(String recordingName, HotSpots hotSpots, List<Finding> findings) {
+}

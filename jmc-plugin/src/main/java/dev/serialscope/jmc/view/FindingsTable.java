@@ -1,0 +1,65 @@
+package dev.serialscope.jmc.view;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+
+import dev.serialscope.jmc.analysis.Finding;
+import dev.serialscope.rules.Culprit;
+
+/** The SerialScope rules' findings, one row each, in the order given (highest score first). */
+final class FindingsTable {
+
+    private final TableViewer viewer;
+
+    FindingsTable(Composite parent) {
+        viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        addColumn("Severity", 80, finding -> finding.severity().getLocalizedName());
+        addColumn("Rule", 220, Finding::ruleName);
+        addColumn("Summary", 520, Finding::summary);
+        addColumn("Culprits", 420, finding -> finding.culprits().stream().map(Culprit::toString)
+                .collect(Collectors.joining("; ")));
+    }
+
+    Table getTable() {
+        return viewer.getTable();
+    }
+
+    void setInput(List<Finding> findings) {
+        viewer.setInput(findings);
+    }
+
+    void onSelect(Consumer<Finding> listener) {
+        viewer.addSelectionChangedListener(event -> {
+            Object selected = ((IStructuredSelection) event.getSelection()).getFirstElement();
+            if (selected != null) {
+                listener.accept((Finding) selected);
+            }
+        });
+    }
+
+    private void addColumn(String title, int width, Function<Finding, String> text) {
+        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
+        column.getColumn().setText(title);
+        column.getColumn().setWidth(width);
+        column.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((Finding) element);
+            }
+        });
+    }
+}

@@ -1,0 +1,109 @@
+package dev.serialscope.jmc.view;
+
+import java.io.File;
+import java.util.Objects;
+
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.ui.IPartListener2;
+import org.eclipse.ui.IWorkbenchPart;
+import org.eclipse.ui.IWorkbenchPartReference;
+import org.eclipse.ui.part.ViewPart;
+import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
+
+import dev.serialscope.jmc.analysis.RecordingAnalyzer;
+import dev.serialscope.jmc.analysis.SerialScopeRules;
+
+/**
+ * "Serialization Hot Spots": follows the active flight recording editor and shows where its serialization bytes
+ * and time go, with the SerialScope rules' findings.
+ */
+public final class HotSpotsView extends ViewPart {
+
+    /** Our rules come from our own class loader, which sees the services file of the embedded rules jar. */
+    private final RecordingAnalyzer analyzer = new RecordingAnalyzer(
+            SerialScopeRules.loadFrom(HotSpotsView.class.getClassLoader()));
+
+    private final IPartListener2 editorTracker = new IPartListener2() {
+        @Override
+        public void partActivated(IWorkbenchPartReference reference) {
+            follow(reference.getPart(false));
+        }
+
+        @Override
+        public void partBroughtToTop(IWorkbenchPartReference reference) {
+            follow(reference.getPart(false));
+        }
+
+        @Override
+        public void partInputChanged(IWorkbenchPartReference reference) {
+            follow(reference.getPart(false));
+        }
+
+        @Override
+        public void partClosed(IWorkbenchPartReference reference) {
+            JfrEditors.recordingOf(reference.getPart(false)).filter(shownRecording::equals)
+                    .ifPresent(closed -> forget());
+        }
+    };
+
+    private HotSpotsPanel panel;
+    private File shownRecording;
+    private RecordingAnalysisJob analysis;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        panel = new HotSpotsPanel(parent);
+        getSite().getPage().addPartListener(editorTracker);
+        follow(getSite().getPage().getActiveEditor());
+    }
+
+    @Override
+    public void setFocus() {
+        panel.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        getSite().getPage().removePartListener(editorTracker);
+        cancelAnalysis();
+        super.dispose();
+    }
+
+    private void follow(IWorkbenchPart part) {
+        JfrEditors.recordingOf(part).filter(recording -> !Objects.equals(recording, shownRecording))
+                .ifPresent(this::analyze);
+    }
+
+    private void analyze(File recording) {
+        cancelAnalysis();
+        shownRecording = recording;
+        panel.showMessage("Analysing " + recording.getName() + " ...");
+        analysis = new RecordingAnalysisJob(recording, analyzer,
+                result -> onUiThread(recording, () -> panel.show(result)),
+                failure -> onUiThread(recording, () -> panel.showMessage(failure)));
+        // The site's progress service also shows the view as busy while the job runs.
+        getSite().getAdapter(IWorkbenchSiteProgressService.class).schedule(analysis);
+    }
+
+    private void forget() {
+        cancelAnalysis();
+        shownRecording = null;
+        panel.showMessage(HotSpotsPanel.NO_RECORDING);
+    }
+
+    private void cancelAnalysis() {
+        if (analysis != null) {
+            analysis.cancel();
+            analysis = null;
+        }
+    }
+
+    /** Runs {@code update} unless the view is gone or has moved on to another recording meanwhile. */
+    private void onUiThread(File recording, Runnable update) {
+        getSite().getShell().getDisplay().asyncExec(() -> {
+            if (!panel.getControl().isDisposed() && recording.equals(shownRecording)) {
+                update.run();
+            }
+        });
+    }
+}
