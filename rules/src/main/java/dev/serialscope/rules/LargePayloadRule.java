@@ -1,0 +1,135 @@
+package dev.serialscope.rules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+import org.openjdk.jmc.common.item.IItemCollection;
+import org.openjdk.jmc.common.unit.BinaryPrefix;
+import org.openjdk.jmc.common.unit.IQuantity;
+import org.openjdk.jmc.common.unit.UnitLookup;
+import org.openjdk.jmc.common.util.IPreferenceValueProvider;
+import org.openjdk.jmc.common.util.TypedPreference;
+import org.openjdk.jmc.flightrecorder.rules.IResult;
+import org.openjdk.jmc.flightrecorder.rules.Severity;
+import org.openjdk.jmc.flightrecorder.rules.TypedResult;
+import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
+
+/**
+ * Single calls that write (or read) a lot: the largest payload and the 95th percentile per root
+ * class, with the call site and channel of the largest one. Large payloads cost memory on both
+ * sides, network time and latency, and often carry data the receiver never needed.
+ */
+public final class LargePayloadRule extends SerialScopeRule {
+
+    public static final TypedPreference<IQuantity> INFO_SIZE = new TypedPreference<>(
+            "serialscope.largePayload.infoSize", "Large payload info limit",
+            "A single call of at least this size gives an information.", UnitLookup.MEMORY,
+            UnitLookup.MEMORY.getUnit(BinaryPrefix.KIBI).quantity(512));
+    public static final TypedPreference<IQuantity> WARNING_SIZE = new TypedPreference<>(
+            "serialscope.largePayload.warningSize", "Large payload warning limit",
+            "A single call of at least this size gives a warning.", UnitLookup.MEMORY,
+            UnitLookup.MEMORY.getUnit(BinaryPrefix.MEBI).quantity(4));
+
+    public static final TypedResult<String> LARGEST_CLASS = text("largestClass", "Largest Payload Class",
+            "The root class of the largest payload.");
+    public static final TypedResult<IQuantity> LARGEST_SIZE = quantity("largestSize", "Largest Payload",
+            "The size of the largest payload.", UnitLookup.MEMORY);
+    public static final TypedResult<IQuantity> LARGEST_P95 = quantity("largestClassP95",
+            "95th Percentile of the Largest Class", "95 % of the payloads of that root class were at most this size.",
+            UnitLookup.MEMORY);
+    public static final TypedResult<IQuantity> LARGE_CALLS = quantity("largeCalls", "Large Calls",
+            "Calls of at least the info limit.", UnitLookup.NUMBER);
+    public static final TypedResult<String> LARGEST_SITE = text("largestSite", "Largest Payload Call Site",
+            "The call site of the largest payload.");
+    public static final TypedResult<String> LARGEST_CHANNEL = text("largestChannel", "Largest Payload Channel",
+            "The channel of the largest payload.");
+
+    public LargePayloadRule() {
+        super("serialscope.largePayload", "Large Payloads", SerialScopeTopics.SERIALIZATION,
+                List.of(INFO_SIZE, WARNING_SIZE),
+                List.of(LARGEST_CLASS, LARGEST_SIZE, LARGEST_P95, LARGE_CALLS, LARGEST_SITE, LARGEST_CHANNEL));
+    }
+
+    @Override
+    protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
+        List<Call> writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
+        List<Call> reads = Call.readAll(items, SerialScopeEvents.DESERIALIZATION);
+        if (writes.isEmpty() && reads.isEmpty()) {
+            if (hasSerialScopeEvents(items)) {
+                // Only statistics: every call stayed below the per-call thresholds (64 KiB by default).
+                return scored(vp, 0).setSummary("No call was large enough to pass the recording's per-call "
+                        + "size threshold.").build();
+            }
+            return notRecorded(items, vp, "serialization events");
+        }
+        long infoBytes = (long) value(vp, INFO_SIZE, UnitLookup.BYTE);
+        Call largestWrite = largest(writes);
+        Call largestRead = largest(reads);
+        if (largestWrite == null && largestRead == null) {
+            return notApplicable(vp, "No recorded call could be measured: the streams were created before the "
+                    + "agent was attached.");
+        }
+        boolean writeIsLargest = largestRead == null
+                || largestWrite != null && largestWrite.bytes() >= largestRead.bytes();
+        Call largest = writeIsLargest ? largestWrite : largestRead;
+        List<Call> sameDirection = writeIsLargest ? writes : reads;
+        double score = RulesToolkit.mapExp100(largest.bytes(), infoBytes, value(vp, WARNING_SIZE, UnitLookup.BYTE));
+        if (Severity.get(score) == Severity.OK) {
+            return scored(vp, score).addResult(LARGEST_SIZE, bytes(largest.bytes()))
+                    .addResult(LARGEST_CLASS, largest.rootClass())
+                    .setSummary("The largest payload was {largestSize} ({largestClass}).").build();
+        }
+
+        Predicate<Call> isLarge = call -> call.bytes() >= infoBytes;
+        List<Call> large = new ArrayList<>();
+        writes.stream().filter(isLarge).forEach(large::add);
+        reads.stream().filter(isLarge).forEach(large::add);
+        List<Culprit> culprits = new ArrayList<>();
+        culprits.addAll(culprits(Tally.of(large, Call::rootClass, Tally::bytes), Culprit.Kind.CLASS, 5));
+        culprits.addAll(culprits(Tally.of(large, Call::site, Tally::bytes), Culprit.Kind.SITE, 3));
+        culprits.addAll(culprits(Tally.of(large, Call::channel, Tally::bytes), Culprit.Kind.CHANNEL, 3));
+        String verb = writeIsLargest ? "written from {largestSite} to {largestChannel}"
+                : "read from {largestChannel} at {largestSite}";
+        return scored(vp, score)
+                .addResult(LARGEST_CLASS, largest.rootClass()).addResult(LARGEST_SIZE, bytes(largest.bytes()))
+                .addResult(LARGEST_P95, bytes(p95BySize(sameDirection).get(largest.rootClass())))
+                .addResult(LARGE_CALLS, UnitLookup.NUMBER_UNITY.quantity(large.size()))
+                .addResult(LARGEST_SITE, largest.site()).addResult(LARGEST_CHANNEL, largest.channel())
+                .setSummary("{largestClass} payloads reach {largestSize} (95th percentile {largestClassP95}), "
+                        + verb + "; {largeCalls} calls were at least {" + INFO_SIZE.getIdentifier() + "}.")
+                .setExplanation("Each of these calls builds the whole payload in memory on both sides and sends "
+                        + "it in one piece, which costs memory, network time and latency. A payload is often large "
+                        + "because the root object reaches more than the receiver needs: a shared read-only table, a "
+                        + "cache, a parent object, or a whole collection where one element would do.")
+                .setSolution("Find what {largestClass} reaches that the receiver does not need: make such fields "
+                        + "transient (and rebuild them on the receiver), send a large read-only object once and refer "
+                        + "to it by id afterwards, or split the payload into smaller messages or a stream of "
+                        + "elements.")
+                .addResult(Culprit.CULPRITS, culprits).build();
+    }
+
+    private static Call largest(List<Call> calls) {
+        return calls.stream().filter(Call::measured).max(Comparator.comparingLong(Call::bytes)).orElse(null);
+    }
+
+    /** The nearest-rank 95th percentile of the measured sizes of each root class. */
+    static Map<String, Long> p95BySize(List<Call> calls) {
+        Map<String, List<Long>> sizes = new TreeMap<>();
+        for (Call call : calls) {
+            if (call.measured()) {
+                sizes.computeIfAbsent(call.rootClass(), key -> new ArrayList<>()).add(call.bytes());
+            }
+        }
+        Map<String, Long> p95 = new TreeMap<>();
+        sizes.forEach((rootClass, values) -> {
+            values.sort(null);
+            int rank = (int) Math.ceil(0.95 * values.size());
+            p95.put(rootClass, values.get(rank - 1));
+        });
+        return p95;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.serialscope.rules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.openjdk.jmc.common.item.IItemCollection;
+import org.openjdk.jmc.common.unit.IQuantity;
+import org.openjdk.jmc.common.unit.UnitLookup;
+import org.openjdk.jmc.common.util.IPreferenceValueProvider;
+import org.openjdk.jmc.common.util.TypedPreference;
+import org.openjdk.jmc.flightrecorder.rules.IResult;
+import org.openjdk.jmc.flightrecorder.rules.Severity;
+import org.openjdk.jmc.flightrecorder.rules.TypedResult;
+import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
+
+/**
+ * The serialized size of a root class rising steadily over the recording: state accumulates in an
+ * object that is replicated or re-sent (a history list, a cache, a listener set), so every copy
+ * costs more than the one before, without bound.
+ */
+public final class PayloadGrowthRule extends SerialScopeRule {
+
+    /**
+     * How closely size must follow time (Pearson correlation) to call the growth steady; random
+     * sizes stay far below, a payload that only grows stays close to 1.
+     */
+    private static final double MIN_CORRELATION = 0.6;
+
+    /** Growth of less than this per call costs little, whatever the ratio. */
+    private static final long MIN_GROWTH_BYTES = 1024;
+
+    public static final TypedPreference<IQuantity> INFO_RATIO = new TypedPreference<>(
+            "serialscope.payloadGrowth.infoRatio", "Payload growth info limit",
+            "Average size of the last quarter of a class's calls divided by that of the first quarter, for an "
+                    + "information.",
+            UnitLookup.NUMBER, UnitLookup.NUMBER_UNITY.quantity(1.5));
+    public static final TypedPreference<IQuantity> WARNING_RATIO = new TypedPreference<>(
+            "serialscope.payloadGrowth.warningRatio", "Payload growth warning limit",
+            "Average size of the last quarter of a class's calls divided by that of the first quarter, for a "
+                    + "warning.",
+            UnitLookup.NUMBER, UnitLookup.NUMBER_UNITY.quantity(3));
+    public static final TypedPreference<IQuantity> MIN_SAMPLES = new TypedPreference<>(
+            "serialscope.payloadGrowth.minSamples", "Payload growth minimum calls",
+            "Root classes with fewer per-call events than this are not judged.", UnitLookup.NUMBER,
+            UnitLookup.NUMBER_UNITY.quantity(20));
+
+    public static final TypedResult<String> GROWING_CLASS = text("growingClass", "Growing Class",
+            "The root class whose payloads grew the most.");
+    public static final TypedResult<IQuantity> EARLY_SIZE = quantity("earlySize", "Early Size",
+            "Average size of the first quarter of its calls.", UnitLookup.MEMORY);
+    public static final TypedResult<IQuantity> LATE_SIZE = quantity("lateSize", "Late Size",
+            "Average size of the last quarter of its calls.", UnitLookup.MEMORY);
+    public static final TypedResult<IQuantity> GROWTH_RATIO = quantity("growthRatio", "Growth Ratio",
+            "Late size divided by early size.", UnitLookup.NUMBER);
+    public static final TypedResult<IQuantity> SAMPLES = quantity("growthSamples", "Calls",
+            "Per-call events of the growing class.", UnitLookup.NUMBER);
+    public static final TypedResult<String> GROWING_SITE = text("growingSite", "Call Site",
+            "The call site of most of the growing class's calls.");
+    public static final TypedResult<String> GROWING_CHANNEL = text("growingChannel", "Channel",
+            "The channel of most of the growing class's calls.");
+
+    public PayloadGrowthRule() {
+        super("serialscope.payloadGrowth", "Payload Growth", SerialScopeTopics.SERIALIZATION,
+                List.of(INFO_RATIO, WARNING_RATIO, MIN_SAMPLES),
+                List.of(GROWING_CLASS, EARLY_SIZE, LATE_SIZE, GROWTH_RATIO, SAMPLES, GROWING_SITE, GROWING_CHANNEL));
+    }
+
+    /** The growth of one root class over its calls in time order. */
+    private record Growth(String rootClass, List<Call> calls, double early, double late, double ratio) {
+    }
+
+    @Override
+    protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
+        List<Call> writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
+        if (writes.isEmpty()) {
+            return notRecorded(items, vp, "per-call serialization events");
+        }
+        Map<String, List<Call>> byClass = new TreeMap<>();
+        for (Call call : writes) {
+            if (call.measured()) {
+                byClass.computeIfAbsent(call.rootClass(), key -> new ArrayList<>()).add(call);
+            }
+        }
+        double minSamples = value(vp, MIN_SAMPLES, UnitLookup.NUMBER_UNITY);
+        List<Growth> growths = new ArrayList<>();
+        byClass.forEach((rootClass, calls) -> {
+            if (calls.size() >= minSamples) {
+                growths.add(growth(rootClass, calls));
+            }
+        });
+        if (growths.isEmpty()) {
+            return notApplicable(vp, "No root class has " + (long) minSamples + " or more per-call serialization "
+                    + "events to judge its growth; for more events " + SerialScopeEvents.HOW_TO_RECORD_EVERY_CALL
+                    + ".");
+        }
+        growths.sort(Comparator.comparingDouble(Growth::ratio).reversed().thenComparing(Growth::rootClass));
+        Growth top = growths.get(0);
+        double infoRatio = value(vp, INFO_RATIO, UnitLookup.NUMBER_UNITY);
+        // Scores the growth above 1, so that a class that does not grow at all scores 0.
+        double score = RulesToolkit.mapExp100(top.ratio() - 1, infoRatio - 1,
+                value(vp, WARNING_RATIO, UnitLookup.NUMBER_UNITY) - 1);
+        if (Severity.get(score) == Severity.OK) {
+            return scored(vp, score).addResult(GROWING_CLASS, top.rootClass())
+                    .addResult(GROWTH_RATIO, UnitLookup.NUMBER_UNITY.quantity(top.ratio()))
+                    .setSummary("No root class grew steadily; the most was {growingClass} (ratio {growthRatio}).")
+                    .build();
+        }
+
+        List<Culprit> culprits = new ArrayList<>();
+        for (Growth growth : growths) {
+            if (growth.ratio() >= infoRatio) {
+                culprits.add(new Culprit(Culprit.Kind.CLASS, growth.rootClass(),
+                        growth.calls().stream().mapToLong(Call::bytes).sum(), growth.calls().size()));
+            }
+        }
+        List<Tally> bySite = Tally.of(top.calls(), Call::site, Tally::bytes);
+        List<Tally> byChannel = Tally.of(top.calls(), Call::channel, Tally::bytes);
+        culprits.addAll(culprits(bySite, Culprit.Kind.SITE, 2));
+        culprits.addAll(culprits(byChannel, Culprit.Kind.CHANNEL, 2));
+        return scored(vp, score).addResult(GROWING_CLASS, top.rootClass())
+                .addResult(EARLY_SIZE, bytes(Math.round(top.early())))
+                .addResult(LATE_SIZE, bytes(Math.round(top.late())))
+                .addResult(GROWTH_RATIO, UnitLookup.NUMBER_UNITY.quantity(top.ratio()))
+                .addResult(SAMPLES, UnitLookup.NUMBER_UNITY.quantity(top.calls().size()))
+                .addResult(GROWING_SITE, bySite.get(0).key()).addResult(GROWING_CHANNEL, byChannel.get(0).key())
+                .setSummary("{growingClass} payloads grew steadily from {earlySize} to {lateSize} ({growthRatio} "
+                        + "times) over {growthSamples} calls, written from {growingSite} to {growingChannel}.")
+                .setExplanation("The size of each call follows the time of the call: something reachable from "
+                        + "{growingClass} accumulates and is sent again with every copy, so each copy costs more "
+                        + "than the one before, and the growth has no visible bound. Compared are the average sizes "
+                        + "of the first and the last quarter of the class's calls.")
+                .setSolution("Find the collection that grows inside {growingClass} (a history or event list, a "
+                        + "cache, a set of listeners or visited ids), then cap or clear it, mark it transient, or "
+                        + "send only the changes since the previous message instead of the whole state.")
+                .addResult(Culprit.CULPRITS, culprits).build();
+    }
+
+    /** Late-versus-early ratio, counted only when the sizes follow time closely and grow by enough bytes. */
+    private static Growth growth(String rootClass, List<Call> calls) {
+        int quarter = Math.max(1, calls.size() / 4);
+        double early = calls.subList(0, quarter).stream().mapToLong(Call::bytes).average().orElse(0);
+        double late = calls.subList(calls.size() - quarter, calls.size()).stream().mapToLong(Call::bytes)
+                .average().orElse(0);
+        boolean steady = correlation(calls) >= MIN_CORRELATION && late - early >= MIN_GROWTH_BYTES;
+        return new Growth(rootClass, calls, early, late, steady ? late / Math.max(early, 1) : 1);
+    }
+
+    /** Pearson correlation of start time and size; 0 when either does not vary. */
+    static double correlation(List<Call> calls) {
+        int n = calls.size();
+        long origin = calls.get(0).startNanos();
+        double meanTime = 0;
+        double meanSize = 0;
+        for (Call call : calls) {
+            meanTime += (call.startNanos() - origin) / (double) n;
+            meanSize += call.bytes() / (double) n;
+        }
+        double covariance = 0;
+        double timeVariance = 0;
+        double sizeVariance = 0;
+        for (Call call : calls) {
+            double time = call.startNanos() - origin - meanTime;
+            double size = call.bytes() - meanSize;
+            covariance += time * size;
+            timeVariance += time * time;
+            sizeVariance += size * size;
+        }
+        return timeVariance == 0 || sizeVariance == 0 ? 0 : covariance / Math.sqrt(timeVariance * sizeVariance);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.serialscope.rules;
+
+import static org.openjdk.jmc.common.item.Attribute.attr;
+
+import org.openjdk.jmc.common.IMCType;
+import org.openjdk.jmc.common.item.IAttribute;
+import org.openjdk.jmc.common.unit.IQuantity;
+import org.openjdk.jmc.common.unit.UnitLookup;
+
+/**
+ * The SerialScope event types and fields as JMC's parser presents them. The names are the event
+ * contract of the events module; the content types must be the ones the parser derives from the
+ * field declarations, or the accessors come back null (jmc-integration.md, section 5).
+ */
+public final class SerialScopeEvents {
+
+    public static final String SERIALIZATION = "serialscope.Serialization";
+    public static final String DESERIALIZATION = "serialscope.Deserialization";
+    public static final String STATISTICS = "serialscope.SerializationStatistics";
+
+    /** Values of {@link #DIRECTION}. */
+    public static final String WRITE = "write";
+    public static final String READ = "read";
+
+    // Per-call events (serialscope.Serialization and serialscope.Deserialization).
+    public static final IAttribute<String> FRAMEWORK = attr("framework", "Framework", UnitLookup.PLAIN_TEXT);
+    public static final IAttribute<IMCType> ROOT_CLASS = attr("rootClass", "Root Class", UnitLookup.CLASS);
+    /** @DataAmount long: -1 when the stream could not be measured. */
+    public static final IAttribute<IQuantity> BYTES = attr("bytes", "Bytes", UnitLookup.MEMORY);
+    public static final IAttribute<IQuantity> OBJECTS = attr("objects", "Objects", UnitLookup.NUMBER);
+    public static final IAttribute<IQuantity> CLASS_DESCRIPTORS =
+            attr("classDescriptors", "Class Descriptors", UnitLookup.NUMBER);
+    /** Plain longs are raw numbers in JMC, read as java.lang.Long. */
+    public static final IAttribute<Number> IDENTITY = attr("identity", "Identity", UnitLookup.RAW_NUMBER);
+    public static final IAttribute<Number> CONTENT_HASH = attr("contentHash", "Content Hash", UnitLookup.RAW_NUMBER);
+    public static final IAttribute<String> CHANNEL = attr("channel", "Channel", UnitLookup.PLAIN_TEXT);
+    public static final IAttribute<Number> STREAM_ID = attr("streamId", "Stream Id", UnitLookup.RAW_NUMBER);
+    public static final IAttribute<String> FAILURE = attr("failure", "Failure", UnitLookup.PLAIN_TEXT);
+    /** Deserialization only. */
+    public static final IAttribute<Boolean> FILTERED = attr("filtered", "Filtered", UnitLookup.FLAG);
+
+    // serialscope.SerializationStatistics (framework, rootClass and bytes as above).
+    public static final IAttribute<String> DIRECTION = attr("direction", "Direction", UnitLookup.PLAIN_TEXT);
+    public static final IAttribute<IQuantity> CLASSES = attr("classes", "Classes", UnitLookup.NUMBER);
+    public static final IAttribute<IQuantity> CALLS = attr("calls", "Calls", UnitLookup.NUMBER);
+    public static final IAttribute<IQuantity> TOTAL_TIME = attr("totalTime", "Total Time", UnitLookup.TIMESPAN);
+    public static final IAttribute<IQuantity> FAILURES = attr("failures", "Failures", UnitLookup.NUMBER);
+
+    /** How to get these events, for every "not applicable" message. */
+    public static final String HOW_TO_RECORD = "record with the SerialScope agent, e.g. "
+            + "./serialscope record -o app.jfr -- java -cp app.jar Main";
+
+    /** How to get a per-call event for every call, not only for those above the thresholds. */
+    public static final String HOW_TO_RECORD_EVERY_CALL = "record with the diagnose profile, e.g. "
+            + "./serialscope record --profile diagnose -o app.jfr -- java -cp app.jar Main";
+
+    private SerialScopeEvents() {
+    }
+}

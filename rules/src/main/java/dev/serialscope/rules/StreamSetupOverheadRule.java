@@ -1,0 +1,144 @@
+package dev.serialscope.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.openjdk.jmc.common.item.IItemCollection;
+import org.openjdk.jmc.common.unit.IQuantity;
+import org.openjdk.jmc.common.unit.UnitLookup;
+import org.openjdk.jmc.common.util.IPreferenceValueProvider;
+import org.openjdk.jmc.common.util.TypedPreference;
+import org.openjdk.jmc.flightrecorder.rules.IResult;
+import org.openjdk.jmc.flightrecorder.rules.ResultBuilder;
+import org.openjdk.jmc.flightrecorder.rules.Severity;
+import org.openjdk.jmc.flightrecorder.rules.TypedResult;
+import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
+
+/**
+ * A new ObjectOutputStream per small message: every stream starts with a 4-byte header and sends
+ * the class descriptors of everything it writes again, which can outweigh a small message itself.
+ */
+public final class StreamSetupOverheadRule extends SerialScopeRule {
+
+    /** STREAM_MAGIC and STREAM_VERSION, written by the ObjectOutputStream constructor. */
+    static final int STREAM_HEADER_BYTES = 4;
+
+    /**
+     * The fixed part of a class descriptor: TC_CLASSDESC, the name's length, serialVersionUID, flags,
+     * field count, TC_ENDBLOCKDATA and the superclass marker. The events count descriptors but do not
+     * measure them, so each is estimated at this plus the length of the root class's name, which is
+     * a lower bound for classes with fields.
+     */
+    static final int DESCRIPTOR_FIXED_BYTES = 16;
+
+    /** Below this share of calls with a per-call event, the small calls this rule is about are missing. */
+    private static final double MIN_COVERAGE = 0.5;
+
+    public static final TypedPreference<IQuantity> INFO_SHARE = new TypedPreference<>(
+            "serialscope.streamSetup.infoShare", "Stream setup info limit",
+            "Share of the bytes written that are stream headers and class descriptors, for an information.",
+            UnitLookup.PERCENTAGE, UnitLookup.PERCENT.quantity(10));
+    public static final TypedPreference<IQuantity> WARNING_SHARE = new TypedPreference<>(
+            "serialscope.streamSetup.warningShare", "Stream setup warning limit",
+            "Share of the bytes written that are stream headers and class descriptors, for a warning.",
+            UnitLookup.PERCENTAGE, UnitLookup.PERCENT.quantity(30));
+    public static final TypedPreference<IQuantity> MIN_STREAMS = new TypedPreference<>(
+            "serialscope.streamSetup.minStreams", "Stream setup minimum streams",
+            "Programs that open fewer streams than this are not reported: a few streams cost little.",
+            UnitLookup.NUMBER, UnitLookup.NUMBER_UNITY.quantity(20));
+
+    public static final TypedResult<IQuantity> STREAMS = quantity("streams", "Streams",
+            "Distinct ObjectOutputStreams written to.", UnitLookup.NUMBER);
+    public static final TypedResult<IQuantity> CALLS_PER_STREAM = quantity("callsPerStream", "Calls per Stream",
+            "Top-level calls per stream, on average.", UnitLookup.NUMBER);
+    public static final TypedResult<IQuantity> SETUP_BYTES = quantity("setupBytes", "Setup Bytes",
+            "Estimated bytes of stream headers and class descriptors.", UnitLookup.MEMORY);
+    public static final TypedResult<IQuantity> SETUP_SHARE = quantity("setupShare", "Setup Share",
+            "The setup bytes as a share of all bytes written.", UnitLookup.PERCENTAGE);
+    public static final TypedResult<String> TOP_SITE = text("topSite", "Top Call Site",
+            "The call site with the most setup bytes.");
+    public static final TypedResult<String> TOP_CHANNEL = text("topChannel", "Top Channel",
+            "The channel with the most setup bytes.");
+
+    public StreamSetupOverheadRule() {
+        super("serialscope.streamSetup", "Stream Setup Overhead", SerialScopeTopics.SERIALIZATION,
+                List.of(INFO_SHARE, WARNING_SHARE, MIN_STREAMS),
+                List.of(STREAMS, CALLS_PER_STREAM, SETUP_BYTES, SETUP_SHARE, TOP_SITE, TOP_CHANNEL));
+    }
+
+    @Override
+    protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
+        List<Call> writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
+        long allCalls = StatisticsRow.totalCalls(StatisticsRow.readAll(items, SerialScopeEvents.WRITE));
+        if (writes.isEmpty() && allCalls == 0) {
+            return notRecorded(items, vp, "serialization events");
+        }
+        if (writes.size() < MIN_COVERAGE * allCalls) {
+            return notApplicable(vp, "Only " + writes.size() + " of " + allCalls + " serialization calls have a "
+                    + "per-call event, too few to judge stream setup: " + SerialScopeEvents.HOW_TO_RECORD_EVERY_CALL
+                    + ".");
+        }
+        Set<Long> streams = new HashSet<>();
+        List<Call> payingCalls = new ArrayList<>();
+        long setupBytes = 0;
+        long totalBytes = 0;
+        for (Call call : writes) {
+            long setup = descriptorBytes(call);
+            if (streams.add(call.streamId())) {
+                setup += STREAM_HEADER_BYTES;
+            }
+            if (setup > 0) {
+                payingCalls.add(call);
+            }
+            setupBytes += setup;
+            totalBytes += call.countedBytes();
+        }
+        // The headers are written by the constructor, outside any call's bytes.
+        totalBytes += (long) STREAM_HEADER_BYTES * streams.size();
+        double setupShare = (double) setupBytes / totalBytes;
+        double score = streams.size() < value(vp, MIN_STREAMS, UnitLookup.NUMBER_UNITY) ? 0
+                : RulesToolkit.mapExp100(setupShare, value(vp, INFO_SHARE, UnitLookup.PERCENT_UNITY),
+                        value(vp, WARNING_SHARE, UnitLookup.PERCENT_UNITY));
+        ResultBuilder result = scored(vp, score)
+                .addResult(STREAMS, UnitLookup.NUMBER_UNITY.quantity(streams.size()))
+                .addResult(CALLS_PER_STREAM, UnitLookup.NUMBER_UNITY.quantity((double) writes.size() / streams.size()))
+                .addResult(SETUP_BYTES, bytes(setupBytes)).addResult(SETUP_SHARE, share(setupShare));
+        if (Severity.get(score) == Severity.OK) {
+            return result.setSummary("{streams} streams with {callsPerStream} calls each on average; stream setup "
+                    + "was about {setupShare} of the bytes written.").build();
+        }
+
+        // Culprit bytes are setup bytes: headers are not attributed, descriptors are.
+        List<Tally> bySite = Tally.of(payingCalls, Call::site, StreamSetupOverheadRule::descriptorBytes, Tally::bytes);
+        List<Tally> byChannel = Tally.of(payingCalls, Call::channel, StreamSetupOverheadRule::descriptorBytes,
+                Tally::bytes);
+        List<Culprit> culprits = new ArrayList<>(culprits(Tally.of(payingCalls, Call::rootClass,
+                StreamSetupOverheadRule::descriptorBytes, Tally::bytes), Culprit.Kind.CLASS, 3));
+        culprits.addAll(culprits(bySite, Culprit.Kind.SITE, 3));
+        culprits.addAll(culprits(byChannel, Culprit.Kind.CHANNEL, 3));
+        return result.addResult(TOP_SITE, bySite.get(0).key()).addResult(TOP_CHANNEL, byChannel.get(0).key())
+                .setSummary("{streams} streams carried {callsPerStream} calls each on average: stream headers and "
+                        + "class descriptors were about {setupShare} ({setupBytes}) of the bytes written, mostly "
+                        + "from {topSite} to {topChannel}.")
+                .setExplanation("Every new ObjectOutputStream writes a 4-byte header, and the first time it writes "
+                        + "an object of a class it writes that class's descriptor (name, serialVersionUID, field names "
+                        + "and types, and the same for each superclass). A stream per message pays this for every "
+                        + "message; the receiver must also create an ObjectInputStream per message and parse the "
+                        + "descriptors again. Descriptor sizes are estimated from their count, as a lower bound.")
+                .setSolution("Keep one ObjectOutputStream per connection or file for all messages, so descriptors "
+                        + "travel once. If the stream must forget earlier objects, call reset() every few hundred "
+                        + "messages rather than after each one (reset() drops the descriptors too). For small "
+                        + "messages, a compact format (DataOutputStream, Externalizable, or protobuf) avoids "
+                        + "descriptors altogether.")
+                .addResult(Culprit.CULPRITS, culprits).build();
+    }
+
+    /** The estimated bytes of the class descriptors one call wrote. */
+    static long descriptorBytes(Call call) {
+        int nameLength = call.rootClass().getBytes(StandardCharsets.UTF_8).length;
+        return (long) call.classDescriptors() * (DESCRIPTOR_FIXED_BYTES + nameLength);
+    }
+}

@@ -1,0 +1,249 @@
+package dev.serialscope.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import javax.management.BadAttributeValueExpException;
+
+import com.example.shop.Catalog;
+import com.example.shop.Order;
+import com.example.shop.PriceList;
+import com.example.shop.PriceUpdate;
+import com.example.shop.SessionState;
+import com.example.shop.Shop;
+
+import dev.serialscope.events.DeserializationEvent;
+import dev.serialscope.events.SerializationEvent;
+import dev.serialscope.events.SerializationStatisticsEvent;
+import jdk.jfr.Recording;
+
+/**
+ * Synthetic recordings, each modelling one problem (or a clean program) with the real event classes
+ * and the fields the agent fills. Made once per test JVM and shared by the tests.
+ */
+final class Recordings {
+
+    enum Scenario {
+        /** One long stream of small distinct orders; filtered reads; unfiltered reads only from memory. */
+        CLEAN,
+        /** Most of the time goes to writing Catalog and reading Order (statistics say so). */
+        HOT_SPOT,
+        /** Catalogs of 6 MiB written to a child process. */
+        LARGE_PAYLOAD,
+        /** The same Catalog object written again and again; the same PriceList bytes too. */
+        REPEATED_PAYLOAD,
+        /** A new stream with three class descriptors for every 200-byte PriceUpdate. */
+        STREAM_SETUP,
+        /** SessionState grows by 2 KiB with every copy. */
+        PAYLOAD_GROWTH,
+        /** Orders read from a socket without a filter. */
+        UNFILTERED,
+        /** As UNFILTERED, plus a BadAttributeValueExpException from the same socket. */
+        GADGET,
+        /** The production profile when no call passed a threshold: statistics only. */
+        STATISTICS_ONLY,
+        /** A JDK recording without the agent. */
+        NO_SERIALSCOPE
+    }
+
+    static final int KIB = 1024;
+    static final int MIB = 1024 * KIB;
+
+    private static final Map<Scenario, Path> FILES = new EnumMap<>(Scenario.class);
+    private static final AtomicLong IDENTITIES = new AtomicLong(0x1000);
+    private static Path directory;
+
+    private Recordings() {
+    }
+
+    static synchronized Path of(Scenario scenario) {
+        return FILES.computeIfAbsent(scenario, Recordings::record);
+    }
+
+    /** A directory for test files, removed when the test JVM exits. */
+    static synchronized Path directory() {
+        if (directory == null) {
+            try {
+                directory = Files.createTempDirectory("serialscope-rules-test");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(directory)));
+        }
+        return directory;
+    }
+
+    private static Path record(Scenario scenario) {
+        Path file = directory().resolve(scenario.name().toLowerCase() + ".jfr");
+        try (Recording recording = new Recording()) {
+            if (scenario == Scenario.NO_SERIALSCOPE) {
+                recording.enable("jdk.JVMInformation");
+            } else {
+                recording.enable(SerializationEvent.class).withStackTrace().withoutThreshold();
+                recording.enable(DeserializationEvent.class).withStackTrace().withoutThreshold();
+                recording.enable(SerializationStatisticsEvent.class);
+            }
+            recording.start();
+            play(scenario);
+            recording.stop();
+            recording.dump(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    private static void play(Scenario scenario) {
+        Random random = new Random(scenario.ordinal());
+        switch (scenario) {
+        case CLEAN -> {
+            long bytes = 0;
+            for (int i = 0; i < 200; i++) {
+                SerializationEvent order = write(Order.class, 180 + random.nextInt(200), "socket 127.0.0.1:5555", 7001);
+                order.classDescriptors = i == 0 ? 2 : 0;
+                bytes += order.bytes;
+                Shop.sendOrder(order);
+            }
+            for (int i = 0; i < 200; i++) {
+                Shop.receiveOrder(read(Order.class, 180 + random.nextInt(200), "socket 127.0.0.1:5555", 7002, true));
+            }
+            for (int i = 0; i < 20; i++) {
+                Shop.receiveOrder(read(Order.class, 300, "memory", 7100 + i, false));
+            }
+            statistics(SerializationStatisticsEvent.WRITE, Order.class, 200, bytes, 4_000_000);
+            statistics(SerializationStatisticsEvent.READ, Order.class, 220, 66_000, 3_000_000);
+        }
+        case HOT_SPOT -> {
+            for (int i = 0; i < 5; i++) {
+                Shop.publishCatalog(write(Catalog.class, 40 * KIB, "socket 10.0.0.5:8080", 7201), 20);
+            }
+            for (int i = 0; i < 20; i++) {
+                Shop.sendOrder(write(Order.class, 200, "memory", 7300 + i));
+            }
+            for (int i = 0; i < 5; i++) {
+                Shop.receiveOrder(read(Order.class, 300, "socket 10.0.0.5:8081", 7202, true));
+            }
+            statistics(SerializationStatisticsEvent.WRITE, Catalog.class, 500, 20L * MIB, 2_500_000_000L);
+            statistics(SerializationStatisticsEvent.WRITE, Order.class, 20, 4 * KIB, 2_000_000);
+            statistics(SerializationStatisticsEvent.READ, Order.class, 3000, MIB, 1_500_000_000L);
+        }
+        case LARGE_PAYLOAD -> {
+            for (int i = 0; i < 8; i++) {
+                Shop.publishCatalog(write(Catalog.class, 6L * MIB + random.nextInt(KIB), "pipe (child pid 4242)", 7401),
+                        0);
+            }
+            for (int i = 0; i < 50; i++) {
+                Shop.sendOrder(write(Order.class, 200 + random.nextInt(100), "socket 127.0.0.1:5555", 7402));
+            }
+        }
+        case REPEATED_PAYLOAD -> {
+            for (int i = 0; i < 30; i++) {
+                SerializationEvent catalog = write(Catalog.class, 100 * KIB, "socket 10.0.0.2:9000", 7500 + i);
+                catalog.identity = 0x5eed;
+                Shop.publishCatalog(catalog, 0);
+            }
+            for (int i = 0; i < 10; i++) {
+                SerializationEvent prices = write(PriceList.class, 20 * KIB, "socket 10.0.0.2:9000", 7600 + i);
+                prices.contentHash = 0x0bad_cafe_f00dL;
+                Shop.sendOrder(prices);
+            }
+            for (int i = 0; i < 50; i++) {
+                Shop.sendOrder(write(Order.class, 200 + random.nextInt(100), "socket 127.0.0.1:5555", 7700));
+            }
+        }
+        case STREAM_SETUP -> {
+            for (int i = 0; i < 100; i++) {
+                SerializationEvent update = write(PriceUpdate.class, 200, "socket 127.0.0.1:6000", 7800 + i);
+                update.classDescriptors = 3;
+                Shop.tickPrice(update);
+            }
+            statistics(SerializationStatisticsEvent.WRITE, PriceUpdate.class, 100, 20_000, 3_000_000);
+        }
+        case PAYLOAD_GROWTH -> {
+            for (int i = 0; i < 40; i++) {
+                Shop.replicateSession(write(SessionState.class, 2L * KIB * (i + 1), "socket 10.0.0.7:7000", 7900));
+                Shop.sendOrder(write(Order.class, 150 + random.nextInt(300), "socket 127.0.0.1:5555", 7901));
+            }
+        }
+        case UNFILTERED, GADGET -> {
+            for (int i = 0; i < 30; i++) {
+                Shop.receiveOrder(read(Order.class, 300, "socket 10.0.0.9:4444", 8001, false));
+            }
+            for (int i = 0; i < 10; i++) {
+                Shop.receiveOrder(read(java.util.PriorityQueue.class, 300, "memory", 8100 + i, false));
+                Shop.loadBackup(read(Order.class, 300, "file /var/backup/orders.ser", 8200 + i, true));
+            }
+            if (scenario == Scenario.GADGET) {
+                Shop.receiveOrder(read(BadAttributeValueExpException.class, 2 * KIB, "socket 10.0.0.9:4444", 8002,
+                        false));
+            }
+        }
+        case STATISTICS_ONLY -> statistics(SerializationStatisticsEvent.WRITE, Order.class, 1000, 200 * KIB,
+                50_000_000);
+        case NO_SERIALSCOPE -> {
+            // JDK events only.
+        }
+        default -> throw new IllegalArgumentException(scenario.name());
+        }
+    }
+
+    /** A serialization call as the agent fills it: a fresh root object with distinct bytes. */
+    static SerializationEvent write(Class<?> rootClass, long bytes, String channel, long streamId) {
+        SerializationEvent event = new SerializationEvent();
+        fill(event, rootClass, bytes, channel, streamId);
+        event.contentHash = IDENTITIES.get() * 0x9E3779B97F4A7C15L;
+        return event;
+    }
+
+    /** A deserialization call as the agent fills it (reads have no content hash). */
+    static DeserializationEvent read(Class<?> rootClass, long bytes, String channel, long streamId,
+            boolean filtered) {
+        DeserializationEvent event = new DeserializationEvent();
+        fill(event, rootClass, bytes, channel, streamId);
+        event.contentHash = 0;
+        event.filtered = filtered;
+        return event;
+    }
+
+    private static void fill(dev.serialscope.events.SerializationCallEvent event, Class<?> rootClass, long bytes,
+            String channel, long streamId) {
+        event.framework = "java";
+        event.rootClass = rootClass;
+        event.bytes = bytes;
+        event.objects = (int) Math.max(1, bytes / 64);
+        event.classDescriptors = 0;
+        event.identity = IDENTITIES.incrementAndGet();
+        event.channel = channel;
+        event.streamId = streamId;
+        event.failure = null;
+    }
+
+    private static void statistics(String direction, Class<?> rootClass, int calls, long bytes, long totalNanos) {
+        SerializationStatisticsEvent row = new SerializationStatisticsEvent();
+        row.direction = direction;
+        row.framework = "java";
+        row.rootClass = rootClass;
+        row.classes = 1;
+        row.calls = calls;
+        row.bytes = bytes;
+        row.totalTime = totalNanos;
+        row.failures = 0;
+        row.commit();
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: the directory is under the system's temporary directory.
+        }
+    }
+}
