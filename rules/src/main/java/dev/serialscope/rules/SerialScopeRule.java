@@ -131,8 +131,9 @@ public abstract class SerialScopeRule implements IRule {
         return UnitLookup.NANOSECOND.quantity(amount);
     }
 
+    /** A share rounded to 0.1 %, so that JMC does not print tiny shares in scientific notation. */
     protected static IQuantity share(double fraction) {
-        return UnitLookup.PERCENT_UNITY.quantity(fraction);
+        return UnitLookup.PERCENT_UNITY.quantity(Math.round(fraction * 1000) / 1000.0);
     }
 
     protected static TypedResult<String> text(String id, String name, String description) {

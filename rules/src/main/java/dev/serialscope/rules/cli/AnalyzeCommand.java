@@ -1,0 +1,190 @@
+package dev.serialscope.rules.cli;
+
+import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import org.openjdk.jmc.common.item.IItemCollection;
+import org.openjdk.jmc.common.util.TypedPreference;
+import org.openjdk.jmc.flightrecorder.rules.IResult;
+import org.openjdk.jmc.flightrecorder.rules.IRule;
+import org.openjdk.jmc.flightrecorder.rules.RuleRegistry;
+import org.openjdk.jmc.flightrecorder.rules.Severity;
+import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
+
+import dev.serialscope.rules.SerialScopeRule;
+
+/**
+ * {@code analyze FILE...}: runs the SerialScope rules (and with --jdk-rules JMC's own) on each
+ * recording and writes a text, JSON or HTML report.
+ */
+final class AnalyzeCommand {
+
+    static final String USAGE = "serialscope analyze FILE... [--format text|json|html] [-o OUT] "
+            + "[--min ok|info|warning] [--set ID=VALUE]... [--fail-on info|warning] [--jdk-rules] [--debug]"
+            + " | serialscope analyze --list-settings";
+
+    /** Exit code when a finding is at or above --fail-on. */
+    static final int FINDINGS = 1;
+
+    private final List<Path> files = new ArrayList<>();
+    private final List<String> assignments = new ArrayList<>();
+    private String format = "text";
+    private Path output;
+    private Severity minimum = Severity.OK;
+    private Severity failOn;
+    private boolean jdkRules;
+    private boolean listSettings;
+
+    private AnalyzeCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) throws CliException {
+        AnalyzeCommand command = new AnalyzeCommand();
+        command.parse(args);
+        return command.execute(out, err);
+    }
+
+    private void parse(List<String> args) throws CliException {
+        Arguments arguments = new Arguments(args, USAGE);
+        while (arguments.hasNext()) {
+            String arg = arguments.next();
+            switch (arguments.option(arg)) {
+            case "--format" -> format = arguments.choice(arg, List.of("text", "json", "html"));
+            case "-o", "--output" -> output = Path.of(arguments.value(arg));
+            case "--min" -> minimum = severity(arguments.choice(arg, List.of("ok", "info", "warning")));
+            case "--set" -> assignments.add(arguments.value(arg));
+            case "--fail-on" -> failOn = severity(arguments.choice(arg, List.of("info", "warning")));
+            case "--jdk-rules" -> jdkRules = true;
+            case "--list-settings" -> listSettings = true;
+            case "--debug" -> {
+                // Handled by Main before the command runs.
+            }
+            case "" -> files.add(Path.of(arg));
+            default -> throw arguments.unknown(arg);
+            }
+        }
+        if (files.isEmpty() && !listSettings) {
+            throw CliException.usage("analyze needs at least one recording; usage: " + USAGE);
+        }
+    }
+
+    private static Severity severity(String name) {
+        return Severity.valueOf(name.toUpperCase(Locale.ROOT));
+    }
+
+    private int execute(PrintStream out, PrintStream err) throws CliException {
+        List<IRule> rules = rules();
+        Map<String, TypedPreference<?>> known = PreferenceOverrides.preferencesOf(rules);
+        if (listSettings) {
+            known.values().forEach(preference -> out.println(preference.getIdentifier() + " = "
+                    + PreferenceOverrides.display(preference.getDefaultValue()) + "  (" + preference.getName() + ")"));
+            return 0;
+        }
+        PreferenceOverrides preferences = new PreferenceOverrides();
+        for (String assignment : assignments) {
+            preferences.set(assignment, known);
+        }
+        List<Analysis> analyses = new ArrayList<>();
+        List<RecordingSummary> summaries = new ArrayList<>();
+        for (Path file : files) {
+            IItemCollection items = RecordingInput.load(file);
+            if (!SerialScopeRule.hasSerialScopeEvents(items)) {
+                if (!jdkRules) {
+                    throw CliException.input(RecordingInput.notSerialScope(file));
+                }
+                err.println("serialscope: " + RecordingInput.notSerialScope(file) + " (running JMC's rules only)");
+            }
+            analyses.add(new Analysis(file, evaluate(rules, items, preferences, err)));
+            if (format.equals("html")) {
+                summaries.add(summarize(file));
+            }
+        }
+        write(analyses, summaries, out);
+        return failOn != null && analyses.stream().anyMatch(analysis -> !analysis.atLeast(failOn).isEmpty())
+                ? FINDINGS : 0;
+    }
+
+    /** Our rules, found like JMC finds them; with --jdk-rules every rule on the class path. */
+    private List<IRule> rules() throws CliException {
+        Collection<IRule> registered = RuleRegistry.getRules();
+        List<IRule> rules = new ArrayList<>();
+        for (IRule rule : registered) {
+            if (jdkRules || rule instanceof SerialScopeRule) {
+                rules.add(rule);
+            }
+        }
+        if (jdkRules && rules.size() == registered.stream().filter(SerialScopeRule.class::isInstance).count()) {
+            throw CliException.usage("--jdk-rules: JMC's rules (flightrecorder.rules.jdk) are not on the class path; "
+                    + "run rules/target/serialscope-cli.jar");
+        }
+        return rules;
+    }
+
+    private static List<Analysis.Finding> evaluate(List<IRule> rules, IItemCollection items,
+            PreferenceOverrides preferences, PrintStream err) throws CliException {
+        Map<IRule, Future<IResult>> futures = RulesToolkit.evaluateParallel(rules, items, preferences, 0);
+        List<Analysis.Finding> findings = new ArrayList<>();
+        for (Map.Entry<IRule, Future<IResult>> entry : futures.entrySet()) {
+            try {
+                findings.add(Analysis.Finding.of(entry.getValue().get()));
+            } catch (ExecutionException e) {
+                // One broken rule (ours or JMC's) must not hide the others' results.
+                err.println("serialscope: rule " + entry.getKey().getId() + " failed (" + e.getCause()
+                        + "); its result is left out");
+                if (Main.debug()) {
+                    e.printStackTrace(err);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CliException(CliException.INPUT, "interrupted while analyzing", e);
+            }
+        }
+        findings.sort(Analysis.ORDER);
+        return findings;
+    }
+
+    private static RecordingSummary summarize(Path file) throws CliException {
+        try {
+            return RecordingSummary.read(file);
+        } catch (IOException | RuntimeException e) {
+            throw new CliException(CliException.INPUT, file + " cannot be read for the charts ("
+                    + e.getClass().getSimpleName() + "): give an uncompressed recording", e);
+        }
+    }
+
+    private void write(List<Analysis> analyses, List<RecordingSummary> summaries, PrintStream out)
+            throws CliException {
+        PrintStream target = out;
+        if (output != null) {
+            try {
+                target = new PrintStream(new FileOutputStream(output.toFile()), false, StandardCharsets.UTF_8);
+            } catch (FileNotFoundException e) {
+                throw new CliException(CliException.INPUT, "cannot write " + output + " (" + e.getMessage()
+                        + "): choose another -o path", e);
+            }
+        }
+        switch (format) {
+        case "json" -> JsonReport.write(analyses, minimum, target);
+        case "html" -> HtmlReport.write(analyses, summaries, minimum, target);
+        default -> TextReport.write(analyses, minimum, target);
+        }
+        target.flush();
+        if (output != null) {
+            target.close();
+            if (target.checkError()) {
+                throw CliException.input("writing " + output + " failed: check the disk and the path");
+            }
+        }
+    }
+}
