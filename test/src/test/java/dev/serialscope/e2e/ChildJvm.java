@@ -68,6 +68,8 @@ final class ChildJvm {
         if (profile != null) {
             options.add("-XX:StartFlightRecording:filename=" + recordingFile + ",dumponexit=true"
                     + ",settings=default,settings=" + profile.settingsFile());
+            // JFR announces the recording on stdout, which the programs use for output and data.
+            options.add("-Xlog:jfr+startup=error");
         }
         return options;
     }

@@ -117,17 +117,17 @@ final class RecordedCalls {
     }
 
     /**
-     * Hidden classes (lambdas) are named Outer$$Lambda/0x... by Class.getName() but JFR spells
-     * the separator differently; compare the parts around it.
+     * Hidden classes (lambdas) are named Outer$$Lambda/0x... by Class.getName(), but JFR spells
+     * the separator differently and on JDK 17 appends a number (Outer$$Lambda+0x....123).
      */
     private static boolean sameClassName(String expected, String recorded) {
-        int hiddenSuffix = expected.indexOf("/0x");
-        if (hiddenSuffix < 0) {
+        int separator = expected.indexOf("/0x");
+        if (separator < 0) {
             return expected.equals(recorded);
         }
-        return recorded.startsWith(expected.substring(0, hiddenSuffix))
-                && recorded.endsWith(expected.substring(hiddenSuffix + 1))
-                && recorded.length() == expected.length();
+        String name = expected.substring(0, separator);
+        return recorded.startsWith(name)
+                && recorded.startsWith(expected.substring(separator + 1), name.length() + 1);
     }
 
     private static boolean stackReachesProgram(RecordedStackTrace stackTrace) {
