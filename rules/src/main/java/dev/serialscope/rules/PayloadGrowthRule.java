@@ -24,8 +24,8 @@ import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 public final class PayloadGrowthRule extends SerialScopeRule {
 
     /**
-     * How closely size must follow time (Pearson correlation) to call the growth steady; random
-     * sizes stay far below, a payload that only grows stays close to 1.
+     * How closely size must follow the order of the calls (Pearson correlation) to call the growth
+     * steady; random sizes stay far below, a payload that only grows stays close to 1.
      */
     private static final double MIN_CORRELATION = 0.6;
 
@@ -128,7 +128,7 @@ public final class PayloadGrowthRule extends SerialScopeRule {
                 .addResult(GROWING_SITE, bySite.get(0).key()).addResult(GROWING_CHANNEL, byChannel.get(0).key())
                 .setSummary("{growingClass} payloads grew steadily from {earlySize} to {lateSize} ({growthRatio} "
                         + "times) over {growthSamples} calls, written from {growingSite} to {growingChannel}.")
-                .setExplanation("The size of each call follows the time of the call: something reachable from "
+                .setExplanation("The size of each call follows the order of the calls: something reachable from "
                         + "{growingClass} accumulates and is sent again with every copy, so each copy costs more "
                         + "than the one before, and the growth has no visible bound. Compared are the average sizes "
                         + "of the first and the last quarter of the class's calls.")
@@ -148,26 +148,24 @@ public final class PayloadGrowthRule extends SerialScopeRule {
         return new Growth(rootClass, calls, early, late, steady ? late / Math.max(early, 1) : 1);
     }
 
-    /** Pearson correlation of start time and size; 0 when either does not vary. */
+    /**
+     * Pearson correlation of a call's position in time order and its size; 0 when the sizes do not
+     * vary. Positions rather than timestamps, so that bursts and pauses do not hide a steady trend.
+     */
     static double correlation(List<Call> calls) {
         int n = calls.size();
-        long origin = calls.get(0).startNanos();
-        double meanTime = 0;
-        double meanSize = 0;
-        for (Call call : calls) {
-            meanTime += (call.startNanos() - origin) / (double) n;
-            meanSize += call.bytes() / (double) n;
-        }
+        double meanPosition = (n - 1) / 2.0;
+        double meanSize = calls.stream().mapToLong(Call::bytes).average().orElse(0);
         double covariance = 0;
-        double timeVariance = 0;
+        double positionVariance = 0;
         double sizeVariance = 0;
-        for (Call call : calls) {
-            double time = call.startNanos() - origin - meanTime;
-            double size = call.bytes() - meanSize;
-            covariance += time * size;
-            timeVariance += time * time;
+        for (int i = 0; i < n; i++) {
+            double position = i - meanPosition;
+            double size = calls.get(i).bytes() - meanSize;
+            covariance += position * size;
+            positionVariance += position * position;
             sizeVariance += size * size;
         }
-        return timeVariance == 0 || sizeVariance == 0 ? 0 : covariance / Math.sqrt(timeVariance * sizeVariance);
+        return sizeVariance == 0 ? 0 : covariance / Math.sqrt(positionVariance * sizeVariance);
     }
 }

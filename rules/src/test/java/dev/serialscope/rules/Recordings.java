@@ -29,9 +29,9 @@ import jdk.jfr.Recording;
  * Synthetic recordings, each modelling one problem (or a clean program) with the real event classes
  * and the fields the agent fills. Made once per test JVM and shared by the tests.
  */
-final class Recordings {
+public final class Recordings {
 
-    enum Scenario {
+    public enum Scenario {
         /** One long stream of small distinct orders; filtered reads; unfiltered reads only from memory. */
         CLEAN,
         /** Most of the time goes to writing Catalog and reading Order (statistics say so). */
@@ -64,12 +64,12 @@ final class Recordings {
     private Recordings() {
     }
 
-    static synchronized Path of(Scenario scenario) {
+    public static synchronized Path of(Scenario scenario) {
         return FILES.computeIfAbsent(scenario, Recordings::record);
     }
 
     /** A directory for test files, removed when the test JVM exits. */
-    static synchronized Path directory() {
+    public static synchronized Path directory() {
         if (directory == null) {
             try {
                 directory = Files.createTempDirectory("serialscope-rules-test");

@@ -32,8 +32,13 @@ record Analysis(Path file, List<Finding> findings) {
         }
 
         private static String text(IResult result, String template) {
-            return template == null ? null : ResultToolkit.populateMessage(result, template, false);
+            return template == null ? null : plain(ResultToolkit.populateMessage(result, template, false));
         }
+    }
+
+    /** JMC puts no-break spaces between numbers and units; terminals, grep and JSON readers want plain ones. */
+    static String plain(String text) {
+        return text.replace('\u00a0', ' ').replace('\u202f', ' ');
     }
 
     /** Most severe first, then highest score, then id: stable from run to run. */

@@ -50,7 +50,7 @@ final class PreferenceOverrides implements IPreferenceValueProvider {
         if (defaultValue instanceof IQuantity quantity && quantity.getUnit().getContentType() != UnitLookup.NUMBER
                 && BARE_NUMBER.matcher(text).matches()) {
             throw CliException.usage("--set " + id + "=" + text + ": the value needs a unit, e.g. \""
-                    + quantity.displayUsing(IDisplayable.AUTO) + "\"");
+                    + display(quantity) + "\"");
         }
         try {
             values.put(id, preference.getPersister().parseInteractive(text));
@@ -61,8 +61,8 @@ final class PreferenceOverrides implements IPreferenceValueProvider {
     }
 
     static String display(Object value) {
-        return value instanceof IDisplayable displayable ? displayable.displayUsing(IDisplayable.AUTO)
-                : String.valueOf(value);
+        return Analysis.plain(value instanceof IDisplayable displayable ? displayable.displayUsing(IDisplayable.AUTO)
+                : String.valueOf(value));
     }
 
     @Override

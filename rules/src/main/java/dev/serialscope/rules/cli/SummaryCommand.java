@@ -33,6 +33,9 @@ final class SummaryCommand {
             case "--by" -> tables = List.of(arguments.choice(arg, TABLES));
             case "--top" -> top = arguments.positiveInt(arg);
             case "--direction" -> direction = arguments.choice(arg, List.of("write", "read"));
+            case "--debug" -> {
+                // Handled by Main before the command runs.
+            }
             case "" -> {
                 if (file != null) {
                     throw CliException.usage("summary takes one file; usage: " + USAGE);
