@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
@@ -27,11 +28,12 @@ final class FindingsTable {
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        // Summaries and culprit lists are longer than any column: the tooltip shows them whole.
+        ColumnViewerToolTipSupport.enableFor(viewer);
         addColumn("Severity", 80, finding -> finding.severity().getLocalizedName());
         addColumn("Rule", 220, Finding::ruleName);
         addColumn("Summary", 520, Finding::summary);
-        addColumn("Culprits", 420, finding -> finding.culprits().stream().map(Culprit::toString)
-                .collect(Collectors.joining("; ")));
+        addColumn("Culprits", 420, finding -> culprits(finding, "; "));
     }
 
     Table getTable() {
@@ -51,6 +53,10 @@ final class FindingsTable {
         });
     }
 
+    private static String culprits(Finding finding, String separator) {
+        return finding.culprits().stream().map(Culprit::toString).collect(Collectors.joining(separator));
+    }
+
     private void addColumn(String title, int width, Function<Finding, String> text) {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
         column.getColumn().setText(title);
@@ -59,6 +65,12 @@ final class FindingsTable {
             @Override
             public String getText(Object element) {
                 return text.apply((Finding) element);
+            }
+
+            @Override
+            public String getToolTipText(Object element) {
+                Finding finding = (Finding) element;
+                return finding.summary() + "\n\n" + culprits(finding, "\n");
             }
         });
     }
