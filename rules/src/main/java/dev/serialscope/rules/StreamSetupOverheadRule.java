@@ -107,7 +107,7 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
                 .addResult(CALLS_PER_STREAM, UnitLookup.NUMBER_UNITY.quantity((double) writes.size() / streams.size()))
                 .addResult(SETUP_BYTES, bytes(setupBytes)).addResult(SETUP_SHARE, share(setupShare));
         if (Severity.get(score) == Severity.OK) {
-            return result.setSummary("{streams} streams with {callsPerStream} calls each on average; stream setup "
+            return result.setSummary("{streams} streams, {callsPerStream} calls per stream on average; stream setup "
                     + "was about {setupShare} of the bytes written.").build();
         }
 
@@ -120,7 +120,7 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
         culprits.addAll(culprits(bySite, Culprit.Kind.SITE, 3));
         culprits.addAll(culprits(byChannel, Culprit.Kind.CHANNEL, 3));
         return result.addResult(TOP_SITE, bySite.get(0).key()).addResult(TOP_CHANNEL, byChannel.get(0).key())
-                .setSummary("{streams} streams carried {callsPerStream} calls each on average: stream headers and "
+                .setSummary("{streams} streams, {callsPerStream} calls per stream on average: stream headers and "
                         + "class descriptors were about {setupShare} ({setupBytes}) of the bytes written, mostly "
                         + "from {topSite} to {topChannel}.")
                 .setExplanation("Every new ObjectOutputStream writes a 4-byte header, and the first time it writes "

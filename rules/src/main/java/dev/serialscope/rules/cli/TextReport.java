@@ -35,7 +35,7 @@ final class TextReport {
                     out.println("  Fix: " + finding.solution());
                 }
                 if (!finding.culprits().isEmpty()) {
-                    out.println("  Culprits: " + finding.culprits().stream().map(Object::toString)
+                    out.println("  Culprits: " + finding.culprits().stream().map(culprit -> Analysis.plain(culprit.toString()))
                             .collect(Collectors.joining("; ")));
                 }
             }
