@@ -91,6 +91,7 @@ final class RecordedCalls {
         checkIfExpected(where, "identity", expected.identity() == null ? null : expected.identity().longValue(),
                 event.getLong("identity"));
         checkIfExpected(where, "channel", expected.channel(), event.getString("channel"));
+        checkIfExpected(where, "contentHash", expected.contentHash(), event.getLong("contentHash"));
         check(where, "failure", expected.failure(), Objects.requireNonNullElse(event.getString("failure"), ""));
         if (expected.filtered() != null) {
             check(where, "filtered", expected.filtered(), event.getBoolean("filtered"));

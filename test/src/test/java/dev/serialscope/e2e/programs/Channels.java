@@ -104,9 +104,9 @@ public final class Channels {
             throw new IllegalStateException("PipeEcho exited with " + child.exitValue());
         }
         log.add(new ExpectedCall(ExpectedCall.PIPE_CHILD, CaseThread.PREFIX + "stdin", ExpectedCall.DESERIALIZATION,
-                Person.class.getName(), adaBytes, null, null, null, "stdin", "child stdin", "", false));
+                Person.class.getName(), adaBytes, null, null, null, "stdin", null, "child stdin", "", false));
         log.add(new ExpectedCall(ExpectedCall.PIPE_CHILD, CaseThread.PREFIX + "stdout", ExpectedCall.SERIALIZATION,
-                Person.class.getName(), adaBytes, null, null, null, "stdout", "child stdout", "", null));
+                Person.class.getName(), adaBytes, null, null, null, "stdout", null, "child stdout", "", null));
 
         CaseThread.run("unknown stream", () -> {
             CountingSink sink = new CountingSink();
@@ -144,7 +144,7 @@ public final class Channels {
     private static ExpectedCall call(String event, Object root, long bytes, String channel) {
         String thread = Thread.currentThread().getName();
         return new ExpectedCall(ExpectedCall.SELF, thread, event, root.getClass().getName(), bytes, null, null,
-                System.identityHashCode(root), channel, thread + " " + event, "",
+                System.identityHashCode(root), channel, null, thread + " " + event, "",
                 event.equals(ExpectedCall.DESERIALIZATION) ? false : null);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param thread           name of the calling thread
  * @param event            {@link #SERIALIZATION} or {@link #DESERIALIZATION}
  * @param rootClass        class name of the root object, "" when there is none (null, failed read)
+ * @param contentHash      64-bit FNV-1a of the bytes of the call (0 for reads)
  * @param stream           calls with the same label must share one streamId, different labels differ
  * @param failure          class name of the exception the call threw, "" when it returned
  * @param filtered         deserialization only: whether an ObjectInputFilter was set on the stream
@@ -27,6 +28,7 @@ public record ExpectedCall(
         Integer classDescriptors,
         Integer identity,
         String channel,
+        Long contentHash,
         String stream,
         String failure,
         Boolean filtered) {
@@ -47,6 +49,7 @@ public record ExpectedCall(
         put(fields, "classDescriptors", classDescriptors);
         put(fields, "identity", identity);
         put(fields, "channel", channel);
+        put(fields, "contentHash", contentHash);
         put(fields, "stream", stream);
         put(fields, "failure", failure);
         put(fields, "filtered", filtered);
@@ -64,6 +67,7 @@ public record ExpectedCall(
                 fields.containsKey("classDescriptors") ? Integer.valueOf(fields.get("classDescriptors")) : null,
                 fields.containsKey("identity") ? Integer.valueOf(fields.get("identity")) : null,
                 fields.get("channel"),
+                fields.containsKey("contentHash") ? Long.valueOf(fields.get("contentHash")) : null,
                 fields.get("stream"),
                 fields.get("failure"),
                 fields.containsKey("filtered") ? Boolean.valueOf(fields.get("filtered")) : null);

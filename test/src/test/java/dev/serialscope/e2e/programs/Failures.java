@@ -80,7 +80,7 @@ public final class Failures {
             } catch (IOException caught) {
                 log.add(new ExpectedCall(ExpectedCall.SELF, Thread.currentThread().getName(),
                         ExpectedCall.SERIALIZATION, root.getClass().getName(), sink.accepted - before, null, null,
-                        System.identityHashCode(root), "unknown (" + FailingSink.class.getName() + ")",
+                        System.identityHashCode(root), "unknown (" + FailingSink.class.getName() + ")", null,
                         "underlying stream throws", caught.getClass().getName(), null));
                 print("underlying stream throws", caught);
                 System.out.println("same instance: " + (caught == sink.failure));

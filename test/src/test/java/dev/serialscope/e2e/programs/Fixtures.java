@@ -2,10 +2,13 @@ package dev.serialscope.e2e.programs;
 
 import java.io.Externalizable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.ObjectInput;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutput;
 import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -139,6 +142,34 @@ public final class Fixtures {
             map.put(i, "value " + i);
         }
         return map;
+    }
+
+    /**
+     * A stream subclass of the kind RMI and many frameworks use: it annotates every class
+     * descriptor with block data (here a tag), which belongs to the call that writes the descriptor.
+     */
+    public static final class TaggingOutputStream extends ObjectOutputStream {
+        public TaggingOutputStream(OutputStream out) throws IOException {
+            super(out);
+        }
+
+        @Override
+        protected void annotateClass(Class<?> type) throws IOException {
+            writeUTF("tag:" + type.getSimpleName());
+        }
+    }
+
+    /** Reads what {@link TaggingOutputStream} writes, resolving classes itself as frameworks do. */
+    public static final class TagReadingInputStream extends ObjectInputStream {
+        public TagReadingInputStream(InputStream in) throws IOException {
+            super(in);
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            readUTF();
+            return Class.forName(desc.getName(), false, Fixtures.class.getClassLoader());
+        }
     }
 
     /** Not Serializable: writing it throws NotSerializableException. */

@@ -2,6 +2,7 @@ package dev.serialscope.e2e.programs;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.UncheckedIOException;
@@ -19,12 +20,22 @@ public final class MeasuredInput {
     private final ObjectInputStream in;
     private boolean filtered;
 
+    /** Creates the ObjectInputStream under test over the memory stream. */
+    @FunctionalInterface
+    public interface StreamFactory {
+        ObjectInputStream over(InputStream source) throws IOException;
+    }
+
     public MeasuredInput(ExpectationLog log, String stream, byte[] content) {
+        this(log, stream, content, ObjectInputStream::new);
+    }
+
+    public MeasuredInput(ExpectationLog log, String stream, byte[] content, StreamFactory factory) {
         this.log = log;
         this.stream = stream;
         this.bytes = new ByteArrayInputStream(content);
         try {
-            in = new ObjectInputStream(bytes);
+            in = factory.over(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,9 +85,13 @@ public final class MeasuredInput {
         return in.readUTF();
     }
 
+    public void readFully(byte[] data) throws IOException {
+        in.readFully(data);
+    }
+
     private ExpectedCall call(Object root, long callBytes, Integer objects, Integer classDescriptors, String failure) {
         return new ExpectedCall(ExpectedCall.SELF, Thread.currentThread().getName(), ExpectedCall.DESERIALIZATION,
                 root == null ? "" : root.getClass().getName(), callBytes, objects, classDescriptors,
-                root == null ? null : System.identityHashCode(root), "memory", stream, failure, filtered);
+                root == null ? null : System.identityHashCode(root), "memory", 0L, stream, failure, filtered);
     }
 }

@@ -3,11 +3,13 @@ package dev.serialscope.e2e.programs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
  * An ObjectOutputStream over memory that logs an {@link ExpectedCall} for every top-level call,
- * with the number of bytes the underlying ByteArrayOutputStream really grew by.
+ * with the number of bytes the underlying ByteArrayOutputStream really grew by and the FNV-1a
+ * hash of those bytes.
  *
  * <p>Primitive data written before a call sits in the stream's block-data buffer and is flushed
  * at the start of the next writeObject, inside that call, but it is not part of the call's object.
@@ -15,6 +17,15 @@ import java.io.UncheckedIOException;
  * block data (headers included) to subtract. The twin never writes objects, so it makes no events.
  */
 public final class MeasuredOutput {
+
+    /** Creates the ObjectOutputStream under test over the memory stream. */
+    @FunctionalInterface
+    public interface StreamFactory {
+        ObjectOutputStream over(OutputStream target) throws IOException;
+    }
+
+    private static final long FNV_OFFSET_BASIS = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
 
     private final ExpectationLog log;
     private final String stream;
@@ -24,10 +35,14 @@ public final class MeasuredOutput {
     private final ObjectOutputStream twin;
 
     public MeasuredOutput(ExpectationLog log, String stream) {
+        this(log, stream, ObjectOutputStream::new);
+    }
+
+    public MeasuredOutput(ExpectationLog log, String stream, StreamFactory factory) {
         this.log = log;
         this.stream = stream;
         try {
-            out = new ObjectOutputStream(bytes);
+            out = factory.over(bytes);
             twin = new ObjectOutputStream(twinBytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -36,27 +51,24 @@ public final class MeasuredOutput {
 
     /** writeObject, expecting the given counts; null means "not checked". */
     public void writeObject(Object root, Integer objects, Integer classDescriptors) throws IOException {
-        long pending = pendingPrimitiveBytes();
-        int before = bytes.size();
+        int start = bytes.size() + pendingPrimitiveBytes();
         out.writeObject(root);
-        log.add(call(root, bytes.size() - before - pending, objects, classDescriptors, ""));
+        log.add(call(root, start, objects, classDescriptors, ""));
     }
 
     public void writeUnshared(Object root, Integer objects, Integer classDescriptors) throws IOException {
-        long pending = pendingPrimitiveBytes();
-        int before = bytes.size();
+        int start = bytes.size() + pendingPrimitiveBytes();
         out.writeUnshared(root);
-        log.add(call(root, bytes.size() - before - pending, objects, classDescriptors, ""));
+        log.add(call(root, start, objects, classDescriptors, ""));
     }
 
     /** writeObject that must throw; returns what the application caught, for the caller to inspect. */
     public Exception writeObjectFailing(Object root) {
-        long pending = pendingPrimitiveBytes();
-        int before = bytes.size();
+        int start = bytes.size() + pendingPrimitiveBytes();
         try {
             out.writeObject(root);
         } catch (Exception e) {
-            log.add(call(root, bytes.size() - before - pending, null, null, e.getClass().getName()));
+            log.add(call(root, start, null, null, e.getClass().getName()));
             return e;
         }
         throw new AssertionError("writing " + root.getClass().getName() + " did not fail");
@@ -77,6 +89,11 @@ public final class MeasuredOutput {
         twin.writeUTF(value);
     }
 
+    public void write(byte[] data) throws IOException {
+        out.write(data);
+        twin.write(data);
+    }
+
     /** Also flushes pending primitives (and writes TC_RESET) outside any writeObject call. */
     public void reset() throws IOException {
         out.reset();
@@ -88,7 +105,7 @@ public final class MeasuredOutput {
         return bytes.toByteArray();
     }
 
-    private long pendingPrimitiveBytes() {
+    private int pendingPrimitiveBytes() {
         int before = twinBytes.size();
         try {
             twin.flush();
@@ -98,9 +115,16 @@ public final class MeasuredOutput {
         return twinBytes.size() - before;
     }
 
-    private ExpectedCall call(Object root, long callBytes, Integer objects, Integer classDescriptors, String failure) {
+    /** The call's bytes are those from {@code start} (after earlier primitive data) to the end. */
+    private ExpectedCall call(Object root, int start, Integer objects, Integer classDescriptors, String failure) {
+        byte[] content = bytes.toByteArray();
+        long hash = FNV_OFFSET_BASIS;
+        for (int i = start; i < content.length; i++) {
+            hash = (hash ^ (content[i] & 0xff)) * FNV_PRIME;
+        }
         return new ExpectedCall(ExpectedCall.SELF, Thread.currentThread().getName(), ExpectedCall.SERIALIZATION,
-                root == null ? "" : root.getClass().getName(), callBytes, objects, classDescriptors,
-                root == null ? null : System.identityHashCode(root), "memory", stream, failure, null);
+                root == null ? "" : root.getClass().getName(), (long) content.length - start, objects,
+                classDescriptors, root == null ? null : System.identityHashCode(root), "memory", hash, stream,
+                failure, null);
     }
 }

@@ -2,6 +2,8 @@ package dev.serialscope.e2e.programs;
 
 import dev.serialscope.e2e.programs.Fixtures.Color;
 import dev.serialscope.e2e.programs.Fixtures.Point;
+import dev.serialscope.e2e.programs.Fixtures.TagReadingInputStream;
+import dev.serialscope.e2e.programs.Fixtures.TaggingOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
@@ -98,6 +100,15 @@ public final class ReadCalls {
                     in.readLong();
                     in.readObject(1, 0);
                 });
+        readCase(log, "long block data before",
+                out -> {
+                    out.write(new byte[1_500]);
+                    out.writeObject(Fixtures.ada());
+                },
+                in -> {
+                    in.readFully(new byte[1_500]);
+                    in.readObject(2, 1);
+                });
         readCase(log, "filter allows",
                 out -> out.writeObject(Fixtures.ada()),
                 in -> {
@@ -110,6 +121,18 @@ public final class ReadCalls {
                     in.setFilter(ObjectInputFilter.Config.createFilter("!dev.serialscope.e2e.programs.*"));
                     in.readObjectFailing(); // InvalidClassException
                 });
+        ByteArrayOutputStream tagged = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new TaggingOutputStream(tagged)) {
+            out.writeObject(Fixtures.ada());
+            out.writeObject(Fixtures.account());
+        }
+        CaseThread.run("ObjectInputStream subclass", () -> {
+            MeasuredInput in = new MeasuredInput(log, "ObjectInputStream subclass", tagged.toByteArray(),
+                    TagReadingInputStream::new);
+            in.readObject(2, 1); // the descriptor's annotation is part of the call
+            in.readObject(2, 1);
+        });
+
         byte[] complete = bytesOf(out -> out.writeObject(Fixtures.ada()));
         byte[] truncated = Arrays.copyOf(complete, complete.length - 2);
         CaseThread.run("truncated", () -> new MeasuredInput(log, "truncated", truncated).readObjectFailing());

@@ -3,6 +3,7 @@ package dev.serialscope.e2e.programs;
 import dev.serialscope.e2e.programs.Fixtures.Color;
 import dev.serialscope.e2e.programs.Fixtures.Person;
 import dev.serialscope.e2e.programs.Fixtures.Point;
+import dev.serialscope.e2e.programs.Fixtures.TaggingOutputStream;
 import java.nio.file.Path;
 
 /**
@@ -64,6 +65,16 @@ public final class WriteCalls {
             out.writeObject(Fixtures.ada(), 2, 1);
             out.writeLong(7);
             out.writeObject("tail", 1, 0);
+        });
+        CaseThread.run("long block data before", () -> {
+            MeasuredOutput out = new MeasuredOutput(log, "long block data before");
+            out.write(new byte[1_500]); // 1024 bytes leave as a block now, 476 wait under a 5-byte header
+            out.writeObject(Fixtures.ada(), 2, 1);
+        });
+        CaseThread.run("ObjectOutputStream subclass", () -> {
+            MeasuredOutput out = new MeasuredOutput(log, "ObjectOutputStream subclass", TaggingOutputStream::new);
+            out.writeObject(Fixtures.ada(), 2, 1); // the descriptor's annotation is part of the call
+            out.writeObject(Fixtures.account(), 2, 1); // Person's descriptor and the name "Ada" are already there
         });
     }
 
