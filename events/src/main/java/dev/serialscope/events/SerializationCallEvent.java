@@ -37,6 +37,11 @@ public abstract class SerializationCallEvent extends Event {
     @Description("New class descriptors this call wrote (or read), superclass descriptors included: the per-stream setup cost that a reused stream pays once")
     public int classDescriptors;
 
+    @Label("Class Descriptor Bytes")
+    @Description("Bytes of the class descriptors this call wrote (or read), included in Bytes; -1 when the stream cannot be measured")
+    @DataAmount
+    public long classDescriptorBytes;
+
     @Label("Identity")
     @Description("Identity hash code of the root object (System.identityHashCode): equal values across calls suggest the same object sent again")
     public long identity;

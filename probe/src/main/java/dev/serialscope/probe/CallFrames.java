@@ -25,6 +25,8 @@ final class CallFrames {
     final int[] descriptorHandles = new int[MAX_NESTING];
     final int[] descriptorNesting = new int[MAX_NESTING];
     final int[] descriptorStartHandles = new int[MAX_NESTING];
+    final long[] descriptorBytes = new long[MAX_NESTING];
+    final long[] descriptorStartPosition = new long[MAX_NESTING];
     final boolean[] eventStarted = new boolean[MAX_NESTING];
     private final SerializationEvent[] serializationEvents = new SerializationEvent[MAX_NESTING];
     private final DeserializationEvent[] deserializationEvents = new DeserializationEvent[MAX_NESTING];
@@ -40,6 +42,7 @@ final class CallFrames {
         descriptors[level] = 0;
         descriptorHandles[level] = 0;
         descriptorNesting[level] = 0;
+        descriptorBytes[level] = 0;
         hashing[level] = false;
         eventStarted[level] = false;
         return level;

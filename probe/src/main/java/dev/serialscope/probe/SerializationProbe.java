@@ -93,7 +93,7 @@ final class SerializationProbe implements ProbeHooks {
             event.end();
             if (passes(bytes, nanos, PerCallSettings.serializationMinBytes, PerCallSettings.serializationMinNanos)) {
                 int objects = StreamInternals.handleCount(out) - f.startHandles[level] - f.descriptorHandles[level];
-                fill(event, rootClass, bytes, objects, f.descriptors[level], root, stream, thrown);
+                fill(event, rootClass, bytes, objects, f, level, root, stream, thrown);
                 event.contentHash = hash;
                 event.channel = channels.ofOutput(out, target);
                 event.commit();
@@ -142,7 +142,7 @@ final class SerializationProbe implements ProbeHooks {
             event.end();
             if (passes(bytes, nanos, PerCallSettings.deserializationMinBytes, PerCallSettings.deserializationMinNanos)) {
                 int objects = StreamInternals.handleCount(in) - f.startHandles[level] - f.descriptorHandles[level];
-                fill(event, rootClass, bytes, objects, f.descriptors[level], result, stream, thrown);
+                fill(event, rootClass, bytes, objects, f, level, result, stream, thrown);
                 event.contentHash = 0;
                 event.filtered = StreamInternals.filtered(in);
                 event.channel = channels.ofInput(in, StreamInternals.source(in));
@@ -159,13 +159,14 @@ final class SerializationProbe implements ProbeHooks {
     }
 
     private static void fill(SerializationCallEvent event, Class<?> rootClass, long bytes, int objects,
-                             int descriptors, Object root, Object stream, Throwable thrown) {
+                             CallFrames f, int level, Object root, Object stream, Throwable thrown) {
         event.framework = FRAMEWORK;
         event.rootClass = rootClass;
         event.bytes = bytes;
         // A failed call makes the stream forget its handles, so the difference means nothing.
         event.objects = thrown == null ? Math.max(0, objects) : 0;
-        event.classDescriptors = descriptors;
+        event.classDescriptors = f.descriptors[level];
+        event.classDescriptorBytes = bytes < 0 ? SerializationCallEvent.BYTES_UNKNOWN : f.descriptorBytes[level];
         event.identity = root == null ? 0 : System.identityHashCode(root) & UNSIGNED_INT;
         event.streamId = System.identityHashCode(stream) & UNSIGNED_INT;
         event.failure = thrown == null ? null : thrown.getClass().getName();
@@ -181,6 +182,7 @@ final class SerializationProbe implements ProbeHooks {
         f.descriptors[level]++;
         if (f.descriptorNesting[level]++ == 0) {
             f.descriptorStartHandles[level] = handleCount(stream);
+            f.descriptorStartPosition[level] = descriptorStart(stream);
         }
         return true;
     }
@@ -191,7 +193,23 @@ final class SerializationProbe implements ProbeHooks {
         int level = f.levelOf(stream);
         if (level >= 0 && --f.descriptorNesting[level] == 0) {
             f.descriptorHandles[level] += handleCount(stream) - f.descriptorStartHandles[level];
+            long start = f.descriptorStartPosition[level];
+            f.descriptorBytes[level] = start < 0 ? SerializationCallEvent.BYTES_UNKNOWN
+                    : f.descriptorBytes[level] + position(stream) - start;
         }
+    }
+
+    /** ObjectInputStream has already peeked (and counted) the descriptor's tag byte when we are called. */
+    private static long descriptorStart(Object stream) {
+        return stream instanceof ObjectOutputStream
+                ? StreamInternals.position((ObjectOutputStream) stream)
+                : StreamInternals.bytesRead((ObjectInputStream) stream) - 1;
+    }
+
+    private static long position(Object stream) {
+        return stream instanceof ObjectOutputStream
+                ? StreamInternals.position((ObjectOutputStream) stream)
+                : StreamInternals.bytesRead((ObjectInputStream) stream);
     }
 
     private static int handleCount(Object stream) {

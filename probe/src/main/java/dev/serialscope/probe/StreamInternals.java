@@ -1,5 +1,6 @@
 package dev.serialscope.probe;
 
+import dev.serialscope.boot.CountingOutputStream;
 import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
@@ -87,6 +88,19 @@ final class StreamInternals {
             return pending;
         }
         return pending + (pending <= MAX_SHORT_BLOCK ? SHORT_BLOCK_HEADER : LONG_BLOCK_HEADER);
+    }
+
+    /**
+     * Bytes the stream has produced so far: counted by the wrapper plus still buffered; -1 when
+     * the stream is not counted. Exact in the non-block mode in which class descriptors are written.
+     */
+    static long position(ObjectOutputStream stream) {
+        Object block = OUT_BLOCK_STREAM.get(stream);
+        Object target = BLOCK_TARGET.get(block);
+        if (!(target instanceof CountingOutputStream)) {
+            return -1;
+        }
+        return ((CountingOutputStream) target).count() + (int) BLOCK_PENDING.get(block);
     }
 
     static int handleCount(ObjectOutputStream stream) {
