@@ -2,6 +2,7 @@ package dev.serialscope.e2e;
 
 import dev.serialscope.e2e.programs.CaseThread;
 import dev.serialscope.e2e.programs.ExpectedCall;
+import dev.serialscope.events.ProbeErrorEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Compares the per-call events of a recording with the calls a child program logged: on every
- * case thread, exactly one event per top-level call, in call order, with the measured values.
- * All mismatches are reported together, so one run shows everything the agent got wrong.
+ * case thread, exactly one event per top-level call, in call order, with the measured values;
+ * and the probe must not have reported a failure of its own. All mismatches are reported
+ * together, so one run shows everything the agent got wrong.
  */
 final class RecordedCalls {
 
@@ -41,6 +43,10 @@ final class RecordedCalls {
                     .toList(), eventName, recording);
         }
         check.compareStreamIds();
+        for (RecordedEvent error : recording.events(ProbeErrorEvent.NAME)) {
+            check.problems.add("the probe reported a failure of its own: hook " + error.getString("hook")
+                    + ", " + error.getString("exception"));
+        }
         if (check.problems.isEmpty() && logged.stream().noneMatch(call -> call.jvm().equals(jvm))) {
             check.problems.add("the program logged no calls for " + jvm);
         }

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Under the production settings, per-call events only for calls of at least 64 KiB or 10 ms, while
  * serialscope.SerializationStatistics, summed over all periods and the final rows, counts every
- * call, byte and failure of {@link StatisticsWorkload}, per direction and per root class.
+ * call, byte and failure of {@link StatisticsWorkload} (four threads at once), per direction and per
+ * root class.
  */
 class StatisticsE2ETest {
 
@@ -96,11 +97,13 @@ class StatisticsE2ETest {
         List<String> expectedLarge = calls.stream()
                 .filter(call -> call.event().equals(eventName) && call.bytes() >= SIZE_THRESHOLD)
                 .map(call -> call.rootClass() + " " + call.bytes() + " B")
+                .sorted()
                 .toList();
         List<RecordedEvent> events = recording.events(eventName);
         List<String> recordedLarge = events.stream()
                 .filter(event -> event.getLong("bytes") >= SIZE_THRESHOLD)
                 .map(event -> className(event.getClass("rootClass")) + " " + event.getLong("bytes") + " B")
+                .sorted()
                 .toList();
         assertTrue(expectedLarge.size() >= 2, "the workload must make large " + eventName + " calls");
         assertEquals(expectedLarge, recordedLarge, eventName + " events of at least 64 KiB");
