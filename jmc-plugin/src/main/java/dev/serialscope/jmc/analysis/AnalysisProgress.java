@@ -1,7 +1,5 @@
 package dev.serialscope.jmc.analysis;
 
-import java.util.concurrent.CancellationException;
-
 /** Told before each step of {@link RecordingAnalyzer#analyze}; may stop the analysis between steps. */
 @FunctionalInterface
 public interface AnalysisProgress {
@@ -12,6 +10,9 @@ public interface AnalysisProgress {
     AnalysisProgress NONE = step -> {
     };
 
-    /** @throws CancellationException to stop before the step starts */
+    /**
+     * Throwing an unchecked exception stops the analysis before the step starts; the view's job throws
+     * Eclipse's OperationCanceledException when the user cancels it.
+     */
     void beginStep(String description);
 }

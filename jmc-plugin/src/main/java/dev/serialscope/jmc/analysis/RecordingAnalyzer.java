@@ -16,7 +16,7 @@ import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
 public final class RecordingAnalyzer {
 
     /** Rows per table: enough to see the long tail begin, few enough to read at a glance. */
-    public static final int TOP = 15;
+    private static final int TOP = 15;
 
     private final SerialScopeRules rules;
 
