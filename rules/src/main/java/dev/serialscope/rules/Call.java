@@ -28,6 +28,8 @@ public record Call(
         /** -1 when the stream could not be measured. */
         long bytes,
         int classDescriptors,
+        /** Bytes of those descriptors, part of bytes; -1 when not measured. */
+        long classDescriptorBytes,
         long identity,
         long contentHash,
         String channel,
@@ -69,6 +71,7 @@ public record Call(
         private final IMemberAccessor<IMCType, IItem> rootClass;
         private final IMemberAccessor<IQuantity, IItem> bytes;
         private final IMemberAccessor<IQuantity, IItem> classDescriptors;
+        private final IMemberAccessor<IQuantity, IItem> classDescriptorBytes;
         private final IMemberAccessor<Number, IItem> identity;
         private final IMemberAccessor<Number, IItem> contentHash;
         private final IMemberAccessor<String, IItem> channel;
@@ -82,6 +85,7 @@ public record Call(
             rootClass = accessor(SerialScopeEvents.ROOT_CLASS, type);
             bytes = accessor(SerialScopeEvents.BYTES, type);
             classDescriptors = accessor(SerialScopeEvents.CLASS_DESCRIPTORS, type);
+            classDescriptorBytes = accessor(SerialScopeEvents.CLASS_DESCRIPTOR_BYTES, type);
             identity = accessor(SerialScopeEvents.IDENTITY, type);
             contentHash = accessor(SerialScopeEvents.CONTENT_HASH, type);
             channel = accessor(SerialScopeEvents.CHANNEL, type);
@@ -102,6 +106,7 @@ public record Call(
                     type == null ? NO_OBJECT : type.getFullName(),
                     longValue(get(bytes, item), UnitLookup.BYTE, -1),
                     (int) longValue(get(classDescriptors, item), UnitLookup.NUMBER_UNITY, 0),
+                    longValue(get(classDescriptorBytes, item), UnitLookup.BYTE, -1),
                     rawLong(get(identity, item)),
                     rawLong(get(contentHash, item)),
                     channelName == null || channelName.isEmpty() ? "unknown" : channelName,

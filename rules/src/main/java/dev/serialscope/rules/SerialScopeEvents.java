@@ -30,6 +30,8 @@ public final class SerialScopeEvents {
     public static final IAttribute<IQuantity> OBJECTS = attr("objects", "Objects", UnitLookup.NUMBER);
     public static final IAttribute<IQuantity> CLASS_DESCRIPTORS =
             attr("classDescriptors", "Class Descriptors", UnitLookup.NUMBER);
+    public static final IAttribute<IQuantity> CLASS_DESCRIPTOR_BYTES =
+            attr("classDescriptorBytes", "Class Descriptor Bytes", UnitLookup.MEMORY);
     /** Plain longs are raw numbers in JMC, read as java.lang.Long. */
     public static final IAttribute<Number> IDENTITY = attr("identity", "Identity", UnitLookup.RAW_NUMBER);
     public static final IAttribute<Number> CONTENT_HASH = attr("contentHash", "Content Hash", UnitLookup.RAW_NUMBER);

@@ -1,6 +1,5 @@
 package dev.serialscope.rules;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,14 +25,6 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
     /** STREAM_MAGIC and STREAM_VERSION, written by the ObjectOutputStream constructor. */
     static final int STREAM_HEADER_BYTES = 4;
 
-    /**
-     * The fixed part of a class descriptor: TC_CLASSDESC, the name's length, serialVersionUID, flags,
-     * field count, TC_ENDBLOCKDATA and the superclass marker. The events count descriptors but do not
-     * measure them, so each is estimated at this plus the length of the root class's name, which is
-     * a lower bound for classes with fields.
-     */
-    static final int DESCRIPTOR_FIXED_BYTES = 16;
-
     /** Below this share of calls with a per-call event, the small calls this rule is about are missing. */
     private static final double MIN_COVERAGE = 0.5;
 
@@ -55,7 +46,7 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
     public static final TypedResult<IQuantity> CALLS_PER_STREAM = quantity("callsPerStream", "Calls per Stream",
             "Top-level calls per stream, on average.", UnitLookup.NUMBER);
     public static final TypedResult<IQuantity> SETUP_BYTES = quantity("setupBytes", "Setup Bytes",
-            "Estimated bytes of stream headers and class descriptors.", UnitLookup.MEMORY);
+            "Bytes of stream headers and class descriptors.", UnitLookup.MEMORY);
     public static final TypedResult<IQuantity> SETUP_SHARE = quantity("setupShare", "Setup Share",
             "The setup bytes as a share of all bytes written.", UnitLookup.PERCENTAGE);
     public static final TypedResult<String> TOP_SITE = text("topSite", "Top Call Site",
@@ -108,7 +99,7 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
                 .addResult(SETUP_BYTES, bytes(setupBytes)).addResult(SETUP_SHARE, share(setupShare));
         if (Severity.get(score) == Severity.OK) {
             return result.setSummary("{streams} streams, {callsPerStream} calls per stream on average; stream setup "
-                    + "was about {setupShare} of the bytes written.").build();
+                    + "was {setupShare} of the bytes written.").build();
         }
 
         // Culprit bytes are setup bytes: headers are not attributed, descriptors are.
@@ -121,13 +112,13 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
         culprits.addAll(culprits(byChannel, Culprit.Kind.CHANNEL, 3));
         return result.addResult(TOP_SITE, bySite.get(0).key()).addResult(TOP_CHANNEL, byChannel.get(0).key())
                 .setSummary("{streams} streams, {callsPerStream} calls per stream on average: stream headers and "
-                        + "class descriptors were about {setupShare} ({setupBytes}) of the bytes written, mostly "
+                        + "class descriptors were {setupShare} ({setupBytes}) of the bytes written, mostly "
                         + "from {topSite} to {topChannel}.")
                 .setExplanation("Every new ObjectOutputStream writes a 4-byte header, and the first time it writes "
                         + "an object of a class it writes that class's descriptor (name, serialVersionUID, field names "
                         + "and types, and the same for each superclass). A stream per message pays this for every "
                         + "message; the receiver must also create an ObjectInputStream per message and parse the "
-                        + "descriptors again. Descriptor sizes are estimated from their count, as a lower bound.")
+                        + "descriptors again.")
                 .setSolution("Keep one ObjectOutputStream per connection or file for all messages, so descriptors "
                         + "travel once. If the stream must forget earlier objects, call reset() every few hundred "
                         + "messages rather than after each one (reset() drops the descriptors too). For small "
@@ -136,9 +127,8 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
                 .addResult(Culprit.CULPRITS, culprits).build();
     }
 
-    /** The estimated bytes of the class descriptors one call wrote. */
+    /** The bytes of the class descriptors one call wrote; 0 when the stream was not measured. */
     static long descriptorBytes(Call call) {
-        int nameLength = call.rootClass().getBytes(StandardCharsets.UTF_8).length;
-        return (long) call.classDescriptors() * (DESCRIPTOR_FIXED_BYTES + nameLength);
+        return Math.max(call.classDescriptorBytes(), 0);
     }
 }

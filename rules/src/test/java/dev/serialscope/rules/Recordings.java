@@ -109,6 +109,7 @@ public final class Recordings {
             for (int i = 0; i < 200; i++) {
                 SerializationEvent order = write(Order.class, 180 + random.nextInt(200), "socket 127.0.0.1:5555", 7001);
                 order.classDescriptors = i == 0 ? 2 : 0;
+                order.classDescriptorBytes = i == 0 ? 120 : 0;
                 bytes += order.bytes;
                 Shop.sendOrder(order);
             }
@@ -163,6 +164,7 @@ public final class Recordings {
             for (int i = 0; i < 100; i++) {
                 SerializationEvent update = write(PriceUpdate.class, 200, "socket 127.0.0.1:6000", 7800 + i);
                 update.classDescriptors = 3;
+                update.classDescriptorBytes = 150;
                 Shop.tickPrice(update);
             }
             statistics(SerializationStatisticsEvent.WRITE, PriceUpdate.class, 100, 20_000, 3_000_000);
@@ -220,6 +222,7 @@ public final class Recordings {
         event.bytes = bytes;
         event.objects = (int) Math.max(1, bytes / 64);
         event.classDescriptors = 0;
+        event.classDescriptorBytes = 0;
         event.identity = IDENTITIES.incrementAndGet();
         event.channel = channel;
         event.streamId = streamId;

@@ -20,8 +20,8 @@ class StreamSetupOverheadRuleTest {
         Rules.assertMainCulprit(result, Culprit.Kind.CHANNEL, "socket 127.0.0.1:6000");
         Rules.assertMainCulprit(result, Culprit.Kind.CLASS, "com.example.shop.PriceUpdate");
         assertEquals(100, result.getResult(StreamSetupOverheadRule.STREAMS).longValue());
-        // 3 descriptors of (16 + 28) bytes plus a 4-byte header, for each of 100 messages of 200 bytes.
-        assertEquals(100 * (3 * (16 + 28) + 4),
+        // 150 bytes of descriptors plus a 4-byte header, for each of 100 messages of 200 bytes.
+        assertEquals(100 * (150 + 4),
                 result.getResult(StreamSetupOverheadRule.SETUP_BYTES).clampedLongValueIn(UnitLookup.BYTE));
     }
 
