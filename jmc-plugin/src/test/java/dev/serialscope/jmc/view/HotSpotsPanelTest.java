@@ -64,7 +64,9 @@ class HotSpotsPanelTest {
         shell = new Shell(display);
         shell.setText("Serialization Hot Spots");
         shell.setLayout(new FillLayout());
-        shell.setSize(1400, 820);
+        // Fit the screen, so that the screenshot (a copy of the screen) shows the whole shell.
+        Rectangle screen = display.getPrimaryMonitor().getClientArea();
+        shell.setSize(Math.min(1400, screen.width), Math.min(820, screen.height));
         panel = new HotSpotsPanel(shell);
         shell.open();
         panel.show(analysis);
