@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -133,7 +135,7 @@ class BundleInEquinoxIT {
     @Test
     void ruleProviderContributionHasTheEmptyElementJmcIterates() throws Exception {
         List<ContributedElement> ours = ours("org.openjdk.jmc.flightrecorder.rules.ruleProvider");
-        assertEquals(List.of(new ContributedElement(OUR_BUNDLE, "ruleProvider", java.util.Map.of(), List.of())),
+        assertEquals(List.of(new ContributedElement(OUR_BUNDLE, "ruleProvider", Map.of(), List.of())),
                 ours);
     }
 
@@ -180,7 +182,7 @@ class BundleInEquinoxIT {
         Collection<?> rules = (Collection<?>) rulesBundle.loadClass("org.openjdk.jmc.flightrecorder.rules.RuleRegistry")
                 .getMethod("getRules").invoke(null);
         List<String> ours = new ArrayList<>();
-        Set<String> topics = new java.util.HashSet<>();
+        Set<String> topics = new HashSet<>();
         for (Object rule : rules) {
             Bundle origin = ((BundleReference) rule.getClass().getClassLoader()).getBundle();
             if (origin.getSymbolicName().equals(OUR_BUNDLE)) {
