@@ -28,11 +28,11 @@ public final class LargePayloadRule extends SerialScopeRule {
     public static final TypedPreference<IQuantity> INFO_SIZE = new TypedPreference<>(
             "serialscope.largePayload.infoSize", "Large payload info limit",
             "A single call of at least this size gives an information.", UnitLookup.MEMORY,
-            UnitLookup.MEMORY.getUnit(BinaryPrefix.KIBI).quantity(512));
+            UnitLookup.MEMORY.getUnit(BinaryPrefix.KIBI).quantity(128));
     public static final TypedPreference<IQuantity> WARNING_SIZE = new TypedPreference<>(
             "serialscope.largePayload.warningSize", "Large payload warning limit",
             "A single call of at least this size gives a warning.", UnitLookup.MEMORY,
-            UnitLookup.MEMORY.getUnit(BinaryPrefix.MEBI).quantity(4));
+            UnitLookup.MEMORY.getUnit(BinaryPrefix.MEBI).quantity(1));
 
     public static final TypedResult<String> LARGEST_CLASS = text("largestClass", "Largest Payload Class",
             "The root class of the largest payload.");

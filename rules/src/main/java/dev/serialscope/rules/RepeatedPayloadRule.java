@@ -18,8 +18,9 @@ import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
 /**
- * The same payload serialized again and again: the same root object (equal identity hash and class)
- * or the same bytes (equal non-zero content hash). Every repetition after the first is wasted work
+ * The same payload serialized again and again: the same root object unchanged (equal identity hash,
+ * class and size) or the same bytes (equal non-zero content hash). An object that changed between
+ * sends (a growing session) is not a repeat. Every repetition after the first is wasted work
  * and bandwidth.
  */
 public final class RepeatedPayloadRule extends SerialScopeRule {
@@ -59,8 +60,8 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                 List.of(WASTED_BYTES, WASTED_SHARE, REPEATED_CALLS, TOP_CLASS, TOP_SITE, TOP_CHANNEL, SAME_WHAT));
     }
 
-    /** A root object: identity hash codes are only unique within a class. */
-    private record RootObject(String rootClass, long identity) {
+    /** A root object in one state: identity hash codes are only unique within a class, and a changed size is news. */
+    private record RootObject(String rootClass, long identity, long bytes) {
     }
 
     @Override
@@ -80,7 +81,7 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
             // 0 means "not recorded": HotSpot never hands out 0 as an identity hash, and the content
             // hash is only computed with the diagnose profile.
             boolean objectSeen = call.identity() != 0
-                    && !seenObjects.add(new RootObject(call.rootClass(), call.identity()));
+                    && !seenObjects.add(new RootObject(call.rootClass(), call.identity(), call.bytes()));
             boolean contentSeen = call.contentHash() != 0 && !seenContent.add(call.contentHash());
             if (objectSeen || contentSeen) {
                 repeats.add(call);

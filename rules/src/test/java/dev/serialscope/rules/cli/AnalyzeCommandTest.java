@@ -109,14 +109,14 @@ class AnalyzeCommandTest {
         assertOneLine(unknown.err(), "no rule has this setting; list them with serialscope analyze --list-settings");
         Cli bare = Cli.run("analyze", file(Scenario.CLEAN), "--set", "serialscope.largePayload.infoSize=512");
         assertEquals(2, bare.exitCode());
-        assertOneLine(bare.err(), "the value needs a unit, e.g. \"512 KiB\"");
+        assertOneLine(bare.err(), "the value needs a unit, e.g. \"128 KiB\"");
     }
 
     @Test
     void listSettingsShowsEveryIdWithItsDefault() {
         Cli cli = Cli.run("analyze", "--list-settings");
         assertEquals(0, cli.exitCode());
-        assertTrue(cli.out().contains("serialscope.largePayload.infoSize = 512 KiB"), cli.out());
+        assertTrue(cli.out().contains("serialscope.largePayload.infoSize = 128 KiB"), cli.out());
         assertTrue(cli.out().contains("serialscope.unfilteredDeserialization.gadgetClasses = "), cli.out());
     }
 
