@@ -3,6 +3,7 @@ package dev.serialscope.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import jdk.jfr.EventType;
@@ -29,7 +30,7 @@ final class Recording {
                 + "\n" + run.output());
         try (RecordingFile recording = new RecordingFile(file)) {
             List<EventType> types = recording.readEventTypes();
-            List<RecordedEvent> events = new java.util.ArrayList<>();
+            List<RecordedEvent> events = new ArrayList<>();
             while (recording.hasMoreEvents()) {
                 events.add(recording.readEvent());
             }

@@ -153,7 +153,7 @@ class SamplesE2ETest {
     }
 
     private static List<Object> distinct(List<RecordedEvent> events, String field) {
-        return events.stream().map(event -> (Object) event.getValue(field)).distinct().toList();
+        return events.stream().<Object>map(event -> event.getValue(field)).distinct().toList();
     }
 
     private static List<Long> bytes(List<RecordedEvent> events) {
