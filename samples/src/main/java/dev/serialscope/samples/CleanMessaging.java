@@ -1,6 +1,7 @@
 package dev.serialscope.samples;
 
 import java.io.IOException;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.net.InetAddress;
@@ -13,12 +14,15 @@ import java.util.concurrent.Future;
 /**
  * The baseline that SerialScope should find nothing wrong with: one ObjectOutputStream for the
  * life of the connection, small messages that are all different, and a reset() every
- * {@value #RESET_EVERY} messages so that neither side's handle table grows without bound.
+ * {@value #RESET_EVERY} messages so that neither side's handle table grows without bound. The
+ * receiver accepts only the classes it expects (a JEP 290 serial filter), as any reader of bytes
+ * from the network should.
  */
 public final class CleanMessaging {
 
     private static final int MESSAGES = 1_000;
     private static final int RESET_EVERY = 100;
+    private static final String ACCEPTED_CLASSES = Quote.class.getName() + ";java.lang.*;!*";
 
     private CleanMessaging() {
     }
@@ -47,6 +51,7 @@ public final class CleanMessaging {
     private static long receive(ServerSocket server) throws IOException, ClassNotFoundException {
         try (Socket connection = server.accept();
              ObjectInputStream in = new ObjectInputStream(connection.getInputStream())) {
+            in.setObjectInputFilter(ObjectInputFilter.Config.createFilter(ACCEPTED_CLASSES));
             long sum = 0;
             for (int i = 0; i < MESSAGES; i++) {
                 sum += ((Quote) in.readObject()).priceCents();
