@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Calls that throw (NotSerializableException at the top and nested, a RuntimeException from a
+ * Calls that throw (NotSerializableException at the top, nested and for a lambda, a RuntimeException from a
  * custom writeObject, an IOException from the underlying stream, WriteAbortedException on
  * reading) are recorded with their exception class and exact bytes, while the application
  * catches exactly what it catches without the agent: same classes, messages, stack traces,

@@ -11,7 +11,9 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 
 /**
- * Calls that throw. Every call is logged with the exception class the application caught, and
+ * Calls that throw: NotSerializableException at the top, nested and for a plain lambda, a
+ * RuntimeException from a custom writeObject, an IOException from the underlying stream, and
+ * WriteAbortedException when reading what a failed write left behind. Every call is logged with the exception class the application caught, and
  * every caught exception is printed to stdout in full (class, message, stack trace, causes) so
  * that the test can compare the output with and without the agent: the application must see
  * exactly the same exception. Where the program holds the instance that was thrown, it also
@@ -64,6 +66,13 @@ public final class Failures {
         });
         CaseThread.run("nested not serializable", () -> print("nested not serializable",
                 new MeasuredOutput(log, "nested not serializable").writeObjectFailing(new Holder(new Unserializable()))));
+        CaseThread.run("lambda not serializable", () -> {
+            Runnable lambda = () -> { };
+            Exception caught = new MeasuredOutput(log, "lambda not serializable").writeObjectFailing(lambda);
+            // The message names the lambda's hidden class, whose number depends on what else the JVM loaded.
+            System.out.println("== lambda not serializable\n" + caught.getClass().getName() + " naming "
+                    + (caught.getMessage().startsWith(Failures.class.getName() + "$$Lambda") ? "the lambda" : "?"));
+        });
         CaseThread.run("custom writeObject throws", () -> {
             Exception caught = new MeasuredOutput(log, "custom writeObject throws").writeObjectFailing(new Exploding());
             print("custom writeObject throws", caught);
