@@ -119,6 +119,14 @@ public final class Bridge {
         }
     }
 
+    public static void streamReset(Object stream) {
+        try {
+            hooks.streamReset(stream);
+        } catch (Throwable t) {
+            deserializationFailed(t);
+        }
+    }
+
     public static void processStarted(Process process) {
         ProbeHooks h = hooks;
         if (h == null || process == null) {

@@ -20,6 +20,9 @@ public interface ProbeHooks {
 
     void descriptorExit(Object stream);
 
+    /** The stream emptied its handle table (TC_RESET read). */
+    void streamReset(Object stream);
+
     /** A child process started; its pipes become named channels. */
     void processStarted(Process process);
 

@@ -3,6 +3,7 @@ package dev.serialscope.probe;
 import dev.serialscope.boot.CountingOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -136,7 +137,7 @@ final class Channels {
 
     private static String file(String path, FileDescriptor fd) {
         if (path != null) {
-            return "file " + path;
+            return "file " + new File(path).getAbsolutePath();
         }
         if (fd == FileDescriptor.out) {
             return "stdout";

@@ -11,6 +11,7 @@ import dev.serialscope.probe.advice.CountingStreamAdvice;
 import dev.serialscope.probe.advice.ProcessStartAdvice;
 import dev.serialscope.probe.advice.ReadDescriptorAdvice;
 import dev.serialscope.probe.advice.ReadObjectAdvice;
+import dev.serialscope.probe.advice.ReadResetAdvice;
 import dev.serialscope.probe.advice.WriteDescriptorAdvice;
 import dev.serialscope.probe.advice.WriteObjectAdvice;
 import java.io.OutputStream;
@@ -67,7 +68,8 @@ final class Installer {
         return builder
                 .visit(Advice.to(ReadObjectAdvice.class).on(
                         named("readObject").and(takesNoArguments()).or(named("readUnshared").and(takesNoArguments()))))
-                .visit(Advice.to(ReadDescriptorAdvice.class).on(named("readNonProxyDesc").or(named("readProxyDesc"))));
+                .visit(Advice.to(ReadDescriptorAdvice.class).on(named("readNonProxyDesc").or(named("readProxyDesc"))))
+                .visit(Advice.to(ReadResetAdvice.class).on(named("handleReset")));
     }
 
     private static DynamicType.Builder<?> processBuilder(DynamicType.Builder<?> builder, TypeDescription type,

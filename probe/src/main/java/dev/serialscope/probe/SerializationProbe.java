@@ -4,7 +4,7 @@ import dev.serialscope.boot.Bridge;
 import dev.serialscope.boot.CountingOutputStream;
 import dev.serialscope.boot.ProbeHooks;
 import dev.serialscope.events.DeserializationEvent;
-import dev.serialscope.events.PerCallSettings;
+import dev.serialscope.events.CurrentSettings;
 import dev.serialscope.events.SerializationCallEvent;
 import dev.serialscope.events.SerializationEvent;
 import java.io.ObjectInputStream;
@@ -52,7 +52,7 @@ final class SerializationProbe implements ProbeHooks {
         if (target instanceof CountingOutputStream) {
             CountingOutputStream counting = (CountingOutputStream) target;
             f.startBytes[level] = counting.count();
-            if (events && PerCallSettings.serializationContentHash) {
+            if (events && CurrentSettings.serializationContentHash) {
                 counting.startHash(earlier);
                 f.hashing[level] = true;
             }
@@ -91,7 +91,7 @@ final class SerializationProbe implements ProbeHooks {
         if (f.eventStarted[level]) {
             SerializationEvent event = f.serializationEvent(level);
             event.end();
-            if (passes(bytes, nanos, PerCallSettings.serializationMinBytes, PerCallSettings.serializationMinNanos)) {
+            if (passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos)) {
                 int objects = StreamInternals.handleCount(out) - f.startHandles[level] - f.descriptorHandles[level];
                 fill(event, rootClass, bytes, objects, f, level, root, stream, thrown);
                 event.contentHash = hash;
@@ -140,7 +140,7 @@ final class SerializationProbe implements ProbeHooks {
         if (f.eventStarted[level]) {
             DeserializationEvent event = f.deserializationEvent(level);
             event.end();
-            if (passes(bytes, nanos, PerCallSettings.deserializationMinBytes, PerCallSettings.deserializationMinNanos)) {
+            if (passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos)) {
                 int objects = StreamInternals.handleCount(in) - f.startHandles[level] - f.descriptorHandles[level];
                 fill(event, rootClass, bytes, objects, f, level, result, stream, thrown);
                 event.contentHash = 0;
@@ -216,6 +216,15 @@ final class SerializationProbe implements ProbeHooks {
         return stream instanceof ObjectOutputStream
                 ? StreamInternals.handleCount((ObjectOutputStream) stream)
                 : StreamInternals.handleCount((ObjectInputStream) stream);
+    }
+
+    @Override
+    public void streamReset(Object stream) {
+        CallFrames f = frames.get();
+        int level = f.levelOf(stream);
+        if (level >= 0) {
+            f.startHandles[level] = handleCount(stream);
+        }
     }
 
     @Override
