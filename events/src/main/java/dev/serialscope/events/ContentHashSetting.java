@@ -16,8 +16,8 @@ public final class ContentHashSetting extends SettingControl {
     @Override
     public void setValue(String newValue) {
         value = newValue;
-        PerCallSettings.serializationContentHash = "true".equals(newValue);
-        PerCallSettings.changed();
+        CurrentSettings.serializationContentHash = "true".equals(newValue);
+        CurrentSettings.changed();
     }
 
     @Override

@@ -4,7 +4,7 @@ package dev.serialscope.events;
 public final class DeserializationThreshold extends ThresholdSetting {
     @Override
     void publish(long minBytes, long minNanos) {
-        PerCallSettings.deserializationMinBytes = minBytes;
-        PerCallSettings.deserializationMinNanos = minNanos;
+        CurrentSettings.deserializationMinBytes = minBytes;
+        CurrentSettings.deserializationMinNanos = minNanos;
     }
 }

@@ -58,6 +58,10 @@ public abstract class SerializationCallEvent extends Event {
     @Description("Identity hash code of the stream object: the same value for all calls on one stream")
     public long streamId;
 
+    @Label("Call Id")
+    @Description("Number of this call among those the agent wrote events for; the Serialization Composition events of the call carry the same value")
+    public long callId;
+
     @Label("Failure")
     @Description("Class of the exception the call threw, empty when it returned normally")
     public String failure;

@@ -4,7 +4,7 @@ package dev.serialscope.events;
 public final class SerializationThreshold extends ThresholdSetting {
     @Override
     void publish(long minBytes, long minNanos) {
-        PerCallSettings.serializationMinBytes = minBytes;
-        PerCallSettings.serializationMinNanos = minNanos;
+        CurrentSettings.serializationMinBytes = minBytes;
+        CurrentSettings.serializationMinNanos = minNanos;
     }
 }

@@ -18,7 +18,7 @@ public abstract class ThresholdSetting extends SettingControl {
     private String value;
 
     ThresholdSetting() {
-        value = PerCallSettings.DEFAULT_CALL_THRESHOLD;
+        value = CurrentSettings.DEFAULT_CALL_THRESHOLD;
         Threshold threshold = Threshold.parse(value);
         publish(threshold.bytes, threshold.nanos);
     }
@@ -43,7 +43,7 @@ public abstract class ThresholdSetting extends SettingControl {
         value = newValue;
         Threshold threshold = Threshold.parseOrNever(newValue);
         publish(threshold.bytes, threshold.nanos);
-        PerCallSettings.changed();
+        CurrentSettings.changed();
     }
 
     @Override

@@ -38,11 +38,11 @@ class ThresholdSettingTest {
     void publishesWhatTheAgentReads() {
         DeserializationThreshold setting = new DeserializationThreshold();
         setting.setValue("1 MiB or 5 ms");
-        assertEquals(1024 * 1024, PerCallSettings.deserializationMinBytes);
-        assertEquals(5_000_000, PerCallSettings.deserializationMinNanos);
+        assertEquals(1024 * 1024, CurrentSettings.deserializationMinBytes);
+        assertEquals(5_000_000, CurrentSettings.deserializationMinNanos);
         setting.setValue("nonsense");
-        assertEquals(Long.MAX_VALUE, PerCallSettings.deserializationMinBytes);
-        setting.setValue(PerCallSettings.DEFAULT_CALL_THRESHOLD);
-        assertEquals(64 * 1024, PerCallSettings.deserializationMinBytes);
+        assertEquals(Long.MAX_VALUE, CurrentSettings.deserializationMinBytes);
+        setting.setValue(CurrentSettings.DEFAULT_CALL_THRESHOLD);
+        assertEquals(64 * 1024, CurrentSettings.deserializationMinBytes);
     }
 }

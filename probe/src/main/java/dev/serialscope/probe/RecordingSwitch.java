@@ -2,7 +2,7 @@ package dev.serialscope.probe;
 
 import dev.serialscope.boot.Bridge;
 import dev.serialscope.events.DeserializationEvent;
-import dev.serialscope.events.PerCallSettings;
+import dev.serialscope.events.CurrentSettings;
 import dev.serialscope.events.ProbeErrorEvent;
 import dev.serialscope.events.SerializationEvent;
 import dev.serialscope.events.SerializationStatisticsEvent;
@@ -35,7 +35,7 @@ final class RecordingSwitch implements FlightRecorderListener {
 
     /** Registers our event types once JFR exists; never initialises JFR by itself. */
     void start() {
-        PerCallSettings.onChange(this::refresh);
+        CurrentSettings.onChange(this::refresh);
         FlightRecorder.addListener(this);
     }
 
