@@ -36,7 +36,7 @@ final class Installer {
         System.setProperty("net.bytebuddy.nexus.disabled", "true");
         RecordingSwitch recording = new RecordingSwitch();
         ProbeErrors errors = new ProbeErrors();
-        Bridge.install(new SerializationProbe(recording, new Channels(), errors));
+        Bridge.install(FaultInjection.wrapIfRequested(new SerializationProbe(recording, new Channels(), errors)));
         new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)

@@ -1,0 +1,85 @@
+package dev.serialscope.probe;
+
+import dev.serialscope.boot.ProbeHooks;
+
+/**
+ * Test-only: makes one hook throw, to prove that a failure inside the agent never reaches the
+ * application. Chosen with {@code -Dserialscope.test.failHook=<method of ProbeHooks>}, e.g.
+ * {@code serializationExit}; without that property the agent's hooks are used undecorated.
+ */
+final class FaultInjection implements ProbeHooks {
+
+    static final String PROPERTY = "serialscope.test.failHook";
+
+    private final ProbeHooks delegate;
+    private final String failing;
+
+    private FaultInjection(ProbeHooks delegate, String failing) {
+        this.delegate = delegate;
+        this.failing = failing;
+    }
+
+    static ProbeHooks wrapIfRequested(ProbeHooks hooks) {
+        String failing = System.getProperty(PROPERTY);
+        return failing == null || failing.isEmpty() ? hooks : new FaultInjection(hooks, failing);
+    }
+
+    private void maybeFail(String hook) {
+        if (failing.equals(hook)) {
+            throw new IllegalStateException("fault injected into " + hook);
+        }
+    }
+
+    @Override
+    public long serializationEnter(Object stream) {
+        maybeFail("serializationEnter");
+        return delegate.serializationEnter(stream);
+    }
+
+    @Override
+    public void serializationExit(Object stream, Object root, long token, Throwable thrown) {
+        maybeFail("serializationExit");
+        delegate.serializationExit(stream, root, token, thrown);
+    }
+
+    @Override
+    public long deserializationEnter(Object stream) {
+        maybeFail("deserializationEnter");
+        return delegate.deserializationEnter(stream);
+    }
+
+    @Override
+    public void deserializationExit(Object stream, Object result, long token, Throwable thrown) {
+        maybeFail("deserializationExit");
+        delegate.deserializationExit(stream, result, token, thrown);
+    }
+
+    @Override
+    public boolean descriptorEnter(Object stream) {
+        maybeFail("descriptorEnter");
+        return delegate.descriptorEnter(stream);
+    }
+
+    @Override
+    public void descriptorExit(Object stream) {
+        maybeFail("descriptorExit");
+        delegate.descriptorExit(stream);
+    }
+
+    @Override
+    public void streamReset(Object stream) {
+        maybeFail("streamReset");
+        delegate.streamReset(stream);
+    }
+
+    @Override
+    public void processStarted(Process process) {
+        maybeFail("processStarted");
+        delegate.processStarted(process);
+    }
+
+    @Override
+    public void hookFailed(String hook, Throwable failure) {
+        delegate.hookFailed(hook, failure);
+    }
+}
