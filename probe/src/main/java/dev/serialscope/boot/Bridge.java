@@ -17,10 +17,14 @@ public final class Bridge {
     /** True while a recording wants deserialization (read) data. */
     public static volatile boolean deserializationActive;
 
+    /** The one thread, if any, that traces a sampled serialization call object by object. */
+    public static volatile Thread tracingThread;
+
     private static volatile ProbeHooks hooks;
     private static volatile boolean serializationBroken;
     private static volatile boolean deserializationBroken;
     private static volatile boolean streamsBroken;
+    private static volatile boolean tracingBroken;
 
     private Bridge() {
     }
@@ -119,6 +123,38 @@ public final class Bridge {
         }
     }
 
+    public static void objectEnter(Object stream, Object object) {
+        try {
+            hooks.objectEnter(stream, object);
+        } catch (Throwable t) {
+            tracingFailed(t);
+        }
+    }
+
+    public static void objectExit(Object stream) {
+        try {
+            hooks.objectExit(stream);
+        } catch (Throwable t) {
+            tracingFailed(t);
+        }
+    }
+
+    public static void fieldsEnter(Object stream, Object descriptor) {
+        try {
+            hooks.fieldsEnter(stream, descriptor);
+        } catch (Throwable t) {
+            tracingFailed(t);
+        }
+    }
+
+    public static void fieldsExit(Object stream) {
+        try {
+            hooks.fieldsExit(stream);
+        } catch (Throwable t) {
+            tracingFailed(t);
+        }
+    }
+
     public static void streamReset(Object stream) {
         try {
             hooks.streamReset(stream);
@@ -137,6 +173,17 @@ public final class Bridge {
         } catch (Throwable t) {
             report("ProcessBuilder.start", t);
         }
+    }
+
+    /** Tracing is given up for good; the call itself goes on being measured. */
+    private static void tracingFailed(Throwable t) {
+        tracingBroken = true;
+        tracingThread = null;
+        report("ObjectOutputStream.writeObject0", t);
+    }
+
+    public static boolean tracingAllowed() {
+        return !tracingBroken;
     }
 
     private static void serializationFailed(Throwable t) {

@@ -20,6 +20,16 @@ public interface ProbeHooks {
 
     void descriptorExit(Object stream);
 
+    /** The traced call is about to write {@code object} (every object of its graph, root included). */
+    void objectEnter(Object stream, Object object);
+
+    void objectExit(Object stream);
+
+    /** The traced call writes the serializable fields of one class level of the current object. */
+    void fieldsEnter(Object stream, Object descriptor);
+
+    void fieldsExit(Object stream);
+
     /** The stream emptied its handle table (TC_RESET read). */
     void streamReset(Object stream);
 

@@ -28,6 +28,7 @@ final class CallFrames {
     final long[] descriptorBytes = new long[MAX_NESTING];
     final long[] descriptorStartPosition = new long[MAX_NESTING];
     final boolean[] eventStarted = new boolean[MAX_NESTING];
+    final boolean[] traced = new boolean[MAX_NESTING];
     private final SerializationEvent[] serializationEvents = new SerializationEvent[MAX_NESTING];
     private final DeserializationEvent[] deserializationEvents = new DeserializationEvent[MAX_NESTING];
 
@@ -45,6 +46,7 @@ final class CallFrames {
         descriptorBytes[level] = 0;
         hashing[level] = false;
         eventStarted[level] = false;
+        traced[level] = false;
         return level;
     }
 

@@ -67,6 +67,30 @@ final class FaultInjection implements ProbeHooks {
     }
 
     @Override
+    public void objectEnter(Object stream, Object object) {
+        maybeFail("objectEnter");
+        delegate.objectEnter(stream, object);
+    }
+
+    @Override
+    public void objectExit(Object stream) {
+        maybeFail("objectExit");
+        delegate.objectExit(stream);
+    }
+
+    @Override
+    public void fieldsEnter(Object stream, Object descriptor) {
+        maybeFail("fieldsEnter");
+        delegate.fieldsEnter(stream, descriptor);
+    }
+
+    @Override
+    public void fieldsExit(Object stream) {
+        maybeFail("fieldsExit");
+        delegate.fieldsExit(stream);
+    }
+
+    @Override
     public void streamReset(Object stream) {
         maybeFail("streamReset");
         delegate.streamReset(stream);

@@ -12,6 +12,8 @@ import dev.serialscope.probe.advice.ProcessStartAdvice;
 import dev.serialscope.probe.advice.ReadDescriptorAdvice;
 import dev.serialscope.probe.advice.ReadObjectAdvice;
 import dev.serialscope.probe.advice.ReadResetAdvice;
+import dev.serialscope.probe.advice.TraceFieldsAdvice;
+import dev.serialscope.probe.advice.TraceObjectAdvice;
 import dev.serialscope.probe.advice.WriteDescriptorAdvice;
 import dev.serialscope.probe.advice.WriteObjectAdvice;
 import java.io.OutputStream;
@@ -60,7 +62,9 @@ final class Installer {
                 .visit(Advice.to(WriteObjectAdvice.class).on(
                         named("writeObject").and(takesArguments(Object.class)).or(named("writeUnshared"))))
                 .visit(Advice.to(CountingStreamAdvice.class).on(isConstructor().and(takesArguments(OutputStream.class))))
-                .visit(Advice.to(WriteDescriptorAdvice.class).on(named("writeNonProxyDesc").or(named("writeProxyDesc"))));
+                .visit(Advice.to(WriteDescriptorAdvice.class).on(named("writeNonProxyDesc").or(named("writeProxyDesc"))))
+                .visit(Advice.to(TraceObjectAdvice.class).on(named("writeObject0")))
+                .visit(Advice.to(TraceFieldsAdvice.class).on(named("defaultWriteFields")));
     }
 
     private static DynamicType.Builder<?> objectInputStream(DynamicType.Builder<?> builder, TypeDescription type,

@@ -4,6 +4,7 @@ import dev.serialscope.boot.Bridge;
 import dev.serialscope.events.DeserializationEvent;
 import dev.serialscope.events.CurrentSettings;
 import dev.serialscope.events.ProbeErrorEvent;
+import dev.serialscope.events.SerializationCompositionEvent;
 import dev.serialscope.events.SerializationEvent;
 import dev.serialscope.events.SerializationStatisticsEvent;
 import dev.serialscope.events.StatisticsFlushEvent;
@@ -27,11 +28,13 @@ final class RecordingSwitch implements FlightRecorderListener {
     volatile boolean serializationEvents;
     volatile boolean deserializationEvents;
     volatile boolean statistics;
+    volatile boolean compositionEvents;
 
     private final Object emitLock = new Object();
     private EventType serializationType;
     private EventType deserializationType;
     private EventType statisticsType;
+    private EventType compositionType;
 
     /** Registers our event types once JFR exists; never initialises JFR by itself. */
     void start() {
@@ -44,12 +47,14 @@ final class RecordingSwitch implements FlightRecorderListener {
         FlightRecorder.register(SerializationEvent.class);
         FlightRecorder.register(DeserializationEvent.class);
         FlightRecorder.register(ProbeErrorEvent.class);
+        FlightRecorder.register(SerializationCompositionEvent.class);
         FlightRecorder.addPeriodicEvent(SerializationStatisticsEvent.class, this::emitStatistics);
         FlightRecorder.addPeriodicEvent(StatisticsFlushEvent.class, this::emitStatistics);
         synchronized (this) {
             serializationType = EventType.getEventType(SerializationEvent.class);
             deserializationType = EventType.getEventType(DeserializationEvent.class);
             statisticsType = EventType.getEventType(SerializationStatisticsEvent.class);
+            compositionType = EventType.getEventType(SerializationCompositionEvent.class);
         }
         refresh();
     }
@@ -72,7 +77,8 @@ final class RecordingSwitch implements FlightRecorderListener {
         statistics = statisticsNow;
         serializationEvents = serializationType.isEnabled();
         deserializationEvents = deserializationType.isEnabled();
-        Bridge.activate(serializationEvents || statisticsNow, deserializationEvents || statisticsNow);
+        compositionEvents = compositionType.isEnabled();
+        Bridge.activate(serializationEvents || compositionEvents || statisticsNow, deserializationEvents || statisticsNow);
     }
 
     /** Runs on JFR's periodic thread, every period and at the end of each chunk. */

@@ -6,10 +6,13 @@ import dev.serialscope.boot.ProbeHooks;
 import dev.serialscope.events.DeserializationEvent;
 import dev.serialscope.events.CurrentSettings;
 import dev.serialscope.events.SerializationCallEvent;
+import dev.serialscope.events.SerializationCompositionEvent;
 import dev.serialscope.events.SerializationEvent;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Measures each top-level ObjectOutputStream/ObjectInputStream call: bytes, handles, class
@@ -23,6 +26,8 @@ final class SerializationProbe implements ProbeHooks {
     private static final long UNSIGNED_INT = 0xFFFF_FFFFL;
 
     private final ThreadLocal<CallFrames> frames = ThreadLocal.withInitial(CallFrames::new);
+    private final AtomicLong callIds = new AtomicLong();
+    private final CompositionTracer tracer = new CompositionTracer();
     private final RecordingSwitch recording;
     private final Channels channels;
     private final ProbeErrors errors;
@@ -63,6 +68,9 @@ final class SerializationProbe implements ProbeHooks {
             f.serializationEvent(level).begin();
             f.eventStarted[level] = true;
         }
+        if (recording.compositionEvents && f.startBytes[level] >= 0 && Bridge.tracingAllowed()) {
+            f.traced[level] = tracer.tryStart(out);
+        }
         f.startNanos[level] = System.nanoTime();
         return level;
     }
@@ -72,6 +80,10 @@ final class SerializationProbe implements ProbeHooks {
         long end = System.nanoTime();
         CallFrames f = frames.get();
         int level = (int) token;
+        List<CompositionTracer.PathTotal> composition = null;
+        if (f.traced[level]) {
+            composition = tracer.finish();
+        }
         ObjectOutputStream out = (ObjectOutputStream) stream;
         OutputStream target = StreamInternals.target(out);
         long bytes = SerializationCallEvent.BYTES_UNKNOWN;
@@ -88,19 +100,43 @@ final class SerializationProbe implements ProbeHooks {
         if (recording.statistics) {
             recording.serializationStatistics.add(rootClass, bytes, nanos, thrown != null);
         }
+        boolean explained = composition != null && bytes >= CurrentSettings.compositionMinBytes;
+        long callId = 0;
         if (f.eventStarted[level]) {
             SerializationEvent event = f.serializationEvent(level);
             event.end();
-            if (passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos)) {
+            if (explained || passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos)) {
                 int objects = StreamInternals.handleCount(out) - f.startHandles[level] - f.descriptorHandles[level];
                 fill(event, rootClass, bytes, objects, f, level, root, stream, thrown);
+                callId = event.callId;
                 event.contentHash = hash;
                 event.channel = channels.ofOutput(out, target);
                 event.commit();
                 event.rootClass = null;
             }
         }
+        if (explained) {
+            commitComposition(composition, callId != 0 ? callId : callIds.incrementAndGet(), rootClass);
+        }
         f.pop(level);
+    }
+
+    private static void commitComposition(List<CompositionTracer.PathTotal> paths, long callId, Class<?> rootClass) {
+        for (CompositionTracer.PathTotal path : paths) {
+            SerializationCompositionEvent event = new SerializationCompositionEvent();
+            event.callId = callId;
+            event.rootClass = rootClass;
+            event.path = path.path;
+            event.level = path.level;
+            event.declaringClass = path.declaring;
+            event.field = path.field;
+            event.valueClass = path.valueClass;
+            event.bytes = path.bytes;
+            event.objects = path.objects;
+            event.count = path.count;
+            event.identity = path.identity;
+            event.commit();
+        }
     }
 
     @Override
@@ -158,7 +194,7 @@ final class SerializationProbe implements ProbeHooks {
         return Math.max(bytes, 0) >= minBytes || nanos >= minNanos;
     }
 
-    private static void fill(SerializationCallEvent event, Class<?> rootClass, long bytes, int objects,
+    private void fill(SerializationCallEvent event, Class<?> rootClass, long bytes, int objects,
                              CallFrames f, int level, Object root, Object stream, Throwable thrown) {
         event.framework = FRAMEWORK;
         event.rootClass = rootClass;
@@ -170,6 +206,7 @@ final class SerializationProbe implements ProbeHooks {
         event.identity = root == null ? 0 : System.identityHashCode(root) & UNSIGNED_INT;
         event.streamId = System.identityHashCode(stream) & UNSIGNED_INT;
         event.failure = thrown == null ? null : thrown.getClass().getName();
+        event.callId = callIds.incrementAndGet();
     }
 
     @Override
@@ -216,6 +253,26 @@ final class SerializationProbe implements ProbeHooks {
         return stream instanceof ObjectOutputStream
                 ? StreamInternals.handleCount((ObjectOutputStream) stream)
                 : StreamInternals.handleCount((ObjectInputStream) stream);
+    }
+
+    @Override
+    public void objectEnter(Object stream, Object object) {
+        tracer.objectEnter(stream, object);
+    }
+
+    @Override
+    public void objectExit(Object stream) {
+        tracer.objectExit(stream);
+    }
+
+    @Override
+    public void fieldsEnter(Object stream, Object descriptor) {
+        tracer.fieldsEnter(stream, descriptor);
+    }
+
+    @Override
+    public void fieldsExit(Object stream) {
+        tracer.fieldsExit(stream);
     }
 
     @Override
