@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,7 @@ import org.openjdk.jmc.common.IState;
 import org.openjdk.jmc.common.item.Aggregators;
 import org.openjdk.jmc.common.item.IAttribute;
 import org.openjdk.jmc.common.item.IItemCollection;
+import org.openjdk.jmc.common.item.IItemFilter;
 import org.openjdk.jmc.common.item.IItemIterable;
 import org.openjdk.jmc.common.item.IType;
 import org.openjdk.jmc.common.item.PersistableItemFilter;
@@ -43,9 +45,12 @@ import dev.serialscope.jmc.analysis.SerialScopeRules;
 import dev.serialscope.jmc.testing.SampleRecording;
 
 /**
- * Reads pages.xml with JMC core's own state and filter classes and checks it against a real recording the way
- * JMC's itemhandler page resolves it: ids name "attribute:contentType" of the filtered event types, aggregates
- * need quantities, chart aggregators must exist under their English names, and topics are our rules' topics.
+ * Reads pages.xml with JMC core's own state and filter classes and checks it against real recordings of two
+ * samples, made with the real agent and the diagnose profile, the way JMC's itemhandler page resolves it: each
+ * page filter selects its SerialScope event type, ids name "attribute:contentType" of the filtered event types,
+ * aggregates need quantities, chart aggregators must exist under their English names, and topics are our
+ * rules' topics. Both samples write and read in one JVM, so every page has events: RepeatedObject deep-copies
+ * through memory on one thread, FreshStreamPerMessage sends over a loopback socket to a receiver thread.
  */
 class PagesXmlTest {
 
@@ -55,12 +60,17 @@ class PagesXmlTest {
     private static final List<String> AGGREGATE_PREFIXES = List.of("SUM", "AVG", "MIN", "MAX", "STDDEVP");
     private static final Set<String> LINEAR_ONLY_PREFIXES = Set.of("SUM", "STDDEVP");
 
-    private static IItemCollection recording;
+    private static final List<String> SAMPLES = List.of("RepeatedObject", "FreshStreamPerMessage");
+
+    /** The parsed recordings by sample name, in the order of {@link #SAMPLES}. */
+    private static final Map<String, IItemCollection> RECORDINGS = new LinkedHashMap<>();
     private static List<IState> pages;
 
     @BeforeAll
-    static void readPagesAndRecording() throws Exception {
-        recording = JfrLoaderToolkit.loadEvents(SampleRecording.get().toFile());
+    static void readPagesAndRecordings() throws Exception {
+        for (String sample : SAMPLES) {
+            RECORDINGS.put(sample, JfrLoaderToolkit.loadEvents(SampleRecording.of(sample).toFile()));
+        }
         try (InputStream xml = PagesXmlTest.class.getResourceAsStream("/pages.xml")) {
             pages = List.of(StateToolkit.fromXMLString(new String(xml.readAllBytes(), StandardCharsets.UTF_8))
                     .getChildren());
@@ -90,35 +100,58 @@ class PagesXmlTest {
     }
 
     @Test
-    void eachPageFilterSelectsSerialScopeEventsOfTheRecording() {
-        Map<String, Set<String>> typesByPage = new HashMap<>();
-        for (IState page : pages) {
-            Set<String> types = filtered(page).stream().map(batch -> batch.getType().getIdentifier())
-                    .collect(Collectors.toSet());
-            typesByPage.put(state(page).getAttribute("name"), types);
-        }
-        assertEquals(Map.of(
-                "Serialization", Set.of("serialscope.SerializationStatistics"),
-                "Serialization Calls", Set.of("serialscope.Serialization"),
-                "Deserialization Calls", Set.of("serialscope.Deserialization")), typesByPage);
+    void eachPageFilterSelectsItsSerialScopeEventsOfTheRecordings() {
+        RECORDINGS.forEach((sample, recording) -> {
+            Map<String, Set<String>> typesByPage = new HashMap<>();
+            for (IState page : pages) {
+                IItemCollection matched = recording.apply(filterOf(page));
+                assertTrue(matched.hasItems(), sample + ": page " + page.getAttribute("id") + " shows no events");
+                Set<String> types = matched.stream().filter(batch -> batch.getItemCount() > 0)
+                        .map(batch -> batch.getType().getIdentifier()).collect(Collectors.toSet());
+                typesByPage.put(state(page).getAttribute("name"), types);
+            }
+            assertEquals(Map.of(
+                    "Serialization", Set.of("serialscope.SerializationStatistics"),
+                    "Serialization Calls", Set.of("serialscope.Serialization"),
+                    "Deserialization Calls", Set.of("serialscope.Deserialization")), typesByPage, sample);
+        });
+    }
+
+    @Test
+    void thePagesCountEveryCallOfTheSamples() {
+        // RepeatedObject deep-copies 300 times, FreshStreamPerMessage sends 500 quotes, and both read back what they
+        // wrote. With the diagnose profile every call has its per-call event, and the statistics count every call.
+        Map<String, Long> calls = Map.of("RepeatedObject", 300L, "FreshStreamPerMessage", 500L);
+        RECORDINGS.forEach((sample, recording) -> {
+            IItemCollection statistics = recording.apply(filterOf(pages.get(0)));
+            @SuppressWarnings("unchecked")
+            IAttribute<IQuantity> callsColumn = (IAttribute<IQuantity>) columnsOf(statistics).get("calls:number");
+            assertNotNull(callsColumn, sample + ": no calls:number on the Serialization page");
+            assertEquals(2 * calls.get(sample), statistics.getAggregate(Aggregators.sum(callsColumn)).longValue(),
+                    sample + ": calls counted by the statistics events");
+            for (IState page : pages.subList(1, pages.size())) {
+                long count = recording.apply(filterOf(page)).getAggregate(Aggregators.count()).longValue();
+                assertEquals(calls.get(sample), count, sample + ": " + state(page).getAttribute("name"));
+            }
+        });
     }
 
     @Test
     void histogramsGroupByCommonAttributesAndAggregateQuantities() {
-        for (IState page : pages) {
-            Map<String, IAttribute<?>> columns = columnsOf(filtered(page));
-            Set<String> commonIds = commonAttributeIds(filtered(page));
+        forEachPageAndRecording((page, where, filtered) -> {
+            Map<String, IAttribute<?>> columns = columnsOf(filtered);
+            Set<String> commonIds = commonAttributeIds(filtered);
             IState histogram = state(page).getChild("histogram");
             for (IState level = histogram; level != null; level = level.getChild("child")) {
-                String where = page.getAttribute("id") + " grouped by " + level.getAttribute("groupBy");
-                assertTrue(commonIds.contains(level.getAttribute("groupBy")), where);
+                String groupedBy = where + " grouped by " + level.getAttribute("groupBy");
+                assertTrue(commonIds.contains(level.getAttribute("groupBy")), groupedBy);
                 IState table = level.getChild("table");
                 List<String> ids = columnIds(table);
-                assertTrue(ids.contains(table.getAttribute("sortColumn")), where);
+                assertTrue(ids.contains(table.getAttribute("sortColumn")), groupedBy);
                 ids.stream().filter(id -> !FIXED_HISTOGRAM_COLUMNS.contains(id))
-                        .forEach(id -> assertAggregateOfQuantity(id, columns, where));
+                        .forEach(id -> assertAggregateOfQuantity(id, columns, groupedBy));
             }
-        }
+        });
     }
 
     @Test
@@ -135,34 +168,34 @@ class PagesXmlTest {
 
     @Test
     void listColumnsNameAttributesOfTheEvents() {
-        for (IState page : pages) {
-            Map<String, IAttribute<?>> columns = columnsOf(filtered(page));
+        forEachPageAndRecording((page, where, filtered) -> {
+            Map<String, IAttribute<?>> columns = columnsOf(filtered);
             IState list = state(page).getChild("listAndChart").getChild("listSettings");
             List<String> ids = columnIds(list);
-            assertTrue(ids.contains(list.getAttribute("sortColumn")), page.getAttribute("id"));
+            assertTrue(ids.contains(list.getAttribute("sortColumn")), where);
             for (String id : ids) {
-                assertTrue(columns.containsKey(id), page.getAttribute("id") + ": no attribute " + id
-                        + " among " + columns.keySet());
+                assertTrue(columns.containsKey(id), where + ": no attribute " + id + " among " + columns.keySet());
             }
-        }
+        });
     }
 
     @Test
     void chartBarsAreQuantitiesWithAnAggregatorOfThatName() {
-        for (IState page : pages) {
-            Map<String, IAttribute<?>> columns = columnsOf(filtered(page));
+        forEachPageAndRecording((page, where, filtered) -> {
+            Map<String, IAttribute<?>> columns = columnsOf(filtered);
             String bars = state(page).getChild("listAndChart").getChild("chartSettings")
                     .getAttribute("barChartAttributes");
             for (String bar : bars.split(",")) {
                 String[] attributeAndAggregator = bar.split(";");
                 IAttribute<?> attribute = columns.get(attributeAndAggregator[0]);
-                assertNotNull(attribute, page.getAttribute("id") + ": " + bar);
-                assertTrue(attribute.getContentType() instanceof LinearKindOfQuantity, bar);
+                assertNotNull(attribute, where + ": " + bar);
+                assertTrue(attribute.getContentType() instanceof LinearKindOfQuantity, where + ": " + bar);
                 @SuppressWarnings("unchecked")
                 IAttribute<IQuantity> quantity = (IAttribute<IQuantity>) attribute;
-                assertNotNull(Aggregators.getQuantityAggregator(attributeAndAggregator[1], quantity), bar);
+                assertNotNull(Aggregators.getQuantityAggregator(attributeAndAggregator[1], quantity),
+                        where + ": " + bar);
             }
-        }
+        });
     }
 
     @Test
@@ -202,8 +235,23 @@ class PagesXmlTest {
         return page.getChild("state");
     }
 
-    private static IItemCollection filtered(IState page) {
-        return recording.apply(PersistableItemFilter.readFrom(state(page).getChild("pageFilter")));
+    private static IItemFilter filterOf(IState page) {
+        return PersistableItemFilter.readFrom(state(page).getChild("pageFilter"));
+    }
+
+    /** A check of one page against the events its filter selects in one recording. */
+    @FunctionalInterface
+    private interface PageCheck {
+        void check(IState page, String where, IItemCollection filtered);
+    }
+
+    /** Runs the check for every page on each sample's recording; {@code where} names both. */
+    private static void forEachPageAndRecording(PageCheck check) {
+        RECORDINGS.forEach((sample, recording) -> {
+            for (IState page : pages) {
+                check.check(page, sample + ".jfr, page " + page.getAttribute("id"), recording.apply(filterOf(page)));
+            }
+        });
     }
 
     private static List<String> columnIds(IState table) {

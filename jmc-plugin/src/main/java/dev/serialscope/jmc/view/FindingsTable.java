@@ -30,7 +30,7 @@ final class FindingsTable {
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         // Summaries and culprit lists are longer than any column: the tooltip shows them whole.
         ColumnViewerToolTipSupport.enableFor(viewer);
-        addColumn("Severity", 80, finding -> finding.severity().getLocalizedName());
+        addColumn("Severity", 100, finding -> finding.severity().getLocalizedName());
         addColumn("Rule", 220, Finding::ruleName);
         addColumn("Summary", 520, Finding::summary);
         addColumn("Culprits", 420, finding -> culprits(finding, "; "));
