@@ -24,7 +24,6 @@ import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import dev.serialscope.jmc.analysis.AnalysisProgress;
@@ -111,13 +110,9 @@ class HotSpotsPanelTest {
     }
 
     /**
-     * Fails with the agent and rules of 2026-11-26: the agent's bootstrap bridge (dev.serialscope.boot.Bridge) sits
-     * between ObjectOutputStream/ObjectInputStream and the probe on every stack, and the rules' CallSites does not
-     * count that package as machinery, so every call site is Bridge.serializationExit or deserializationExit.
-     * The recording's stacks do hold the sites below (checked with jfr print); enable this test with the fix.
+     * The agent's frames (the probe and its bootstrap bridge) and the JDK's serialization internals sit on top of
+     * every stack of a real recording; a call site is the first frame below them.
      */
-    @Disabled("rules: CallSites does not skip the agent's dev.serialscope.boot.Bridge frames, so every call site is"
-            + " the agent's bridge; enable once CallSites treats dev.serialscope.boot. as machinery")
     @Test
     void callSitesAreTheSamplesMethodsNotTheAgentOrTheJdk() {
         List<String> sites = column(rows(panel.table(HotSpotsPanel.CALL_SITES_TAB).getTable()), 0);
