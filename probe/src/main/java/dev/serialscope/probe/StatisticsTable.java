@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Calls, bytes, time and failures per root class for one direction and framework, counted from
  * many threads without locks or allocation and emitted (then zeroed) once per period. Classes
- * past the table's capacity, and calls without a root class, are counted in the "other" row.
+ * past the table's capacity, and calls without a root class, are counted in the "other" row. A
+ * class idle for {@value #IDLE_PERIODS} periods gives its slot back, so the table neither fills up
+ * for good nor keeps unused classes (and their class loaders) alive.
  */
 final class StatisticsTable {
 
@@ -25,11 +27,14 @@ final class StatisticsTable {
     private static final int NANOS = 2;
     private static final int FAILURES = 3;
     private static final int COUNTERS = 4;
+    static final int IDLE_PERIODS = 60;
 
     private final String direction;
     private final String framework;
     private final AtomicReferenceArray<Class<?>> classes = new AtomicReferenceArray<>(CAPACITY);
     private final AtomicLongArray counters = new AtomicLongArray((CAPACITY + 1) * COUNTERS);
+    /** Periods without calls per slot; only the emitting thread touches it. */
+    private final int[] idlePeriods = new int[CAPACITY];
 
     StatisticsTable(String direction, String framework) {
         this.direction = direction;
@@ -83,11 +88,15 @@ final class StatisticsTable {
         Row other = take(OTHER, null);
         for (int slot = 0; slot < CAPACITY; slot++) {
             Class<?> rootClass = classes.get(slot);
-            if (rootClass != null) {
-                Row row = take(slot, rootClass);
-                if (row.calls > 0) {
-                    rows.add(row);
-                }
+            Row row = take(slot, rootClass);
+            if (rootClass == null) {
+                // A call that raced with the release of this slot: keep it, under "other".
+                other.merge(row);
+            } else if (row.calls > 0) {
+                rows.add(row);
+                idlePeriods[slot] = 0;
+            } else if (++idlePeriods[slot] >= IDLE_PERIODS && classes.compareAndSet(slot, rootClass, null)) {
+                idlePeriods[slot] = 0;
             }
         }
         rows.sort(Comparator.comparingLong((Row r) -> r.bytes).thenComparingLong(r -> r.calls).reversed());
@@ -140,6 +149,9 @@ final class StatisticsTable {
         }
 
         void merge(Row row) {
+            if (row.calls == 0) {
+                return;
+            }
             calls += row.calls;
             bytes += row.bytes;
             nanos += row.nanos;
