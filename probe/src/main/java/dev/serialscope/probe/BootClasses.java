@@ -20,6 +20,8 @@ final class BootClasses {
     private static final String BRIDGE = "dev.serialscope.boot.Bridge";
     private static final String[] CLASSES = {
         BRIDGE, "dev.serialscope.boot.ProbeHooks", "dev.serialscope.boot.CountingOutputStream",
+        "dev.serialscope.boot.FrameworkBridge", "dev.serialscope.boot.FrameworkBridge$Hooks",
+        "dev.serialscope.boot.FrameworkBridge$CountingInputStream",
     };
 
     private BootClasses() {

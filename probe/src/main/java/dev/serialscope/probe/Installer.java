@@ -38,7 +38,9 @@ final class Installer {
         System.setProperty("net.bytebuddy.nexus.disabled", "true");
         RecordingSwitch recording = new RecordingSwitch();
         ProbeErrors errors = new ProbeErrors();
-        Bridge.install(FaultInjection.wrapIfRequested(new SerializationProbe(recording, new Channels(), errors)));
+        Channels channels = new Channels();
+        SerializationProbe probe = new SerializationProbe(recording, channels, errors);
+        Bridge.install(FaultInjection.wrapIfRequested(probe));
         new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -53,6 +55,7 @@ final class Installer {
                 .type(named("java.lang.ProcessBuilder"))
                 .transform(Installer::processBuilder)
                 .installOn(instrumentation);
+        FrameworkRecordingAccess.install(instrumentation, recording, channels, errors, probe);
         recording.start();
     }
 

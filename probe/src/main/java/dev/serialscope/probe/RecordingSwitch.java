@@ -1,6 +1,7 @@
 package dev.serialscope.probe;
 
 import dev.serialscope.boot.Bridge;
+import dev.serialscope.boot.FrameworkBridge;
 import dev.serialscope.events.DeserializationEvent;
 import dev.serialscope.events.CurrentSettings;
 import dev.serialscope.events.ProbeErrorEvent;
@@ -24,6 +25,9 @@ final class RecordingSwitch implements FlightRecorderListener {
             new StatisticsTable(SerializationStatisticsEvent.WRITE, SerializationProbe.FRAMEWORK);
     final StatisticsTable deserializationStatistics =
             new StatisticsTable(SerializationStatisticsEvent.READ, SerializationProbe.FRAMEWORK);
+    /** Kryo, Jackson, Protobuf: one table per direction and framework, indexed by FrameworkBridge's numbers. */
+    final StatisticsTable[] frameworkWriteStatistics = FrameworkRecordingAccess.tables(SerializationStatisticsEvent.WRITE);
+    final StatisticsTable[] frameworkReadStatistics = FrameworkRecordingAccess.tables(SerializationStatisticsEvent.READ);
 
     volatile boolean serializationEvents;
     volatile boolean deserializationEvents;
@@ -73,12 +77,14 @@ final class RecordingSwitch implements FlightRecorderListener {
             // Counts from before this recording would land in its first period.
             serializationStatistics.clear();
             deserializationStatistics.clear();
+            FrameworkRecordingAccess.clear(frameworkWriteStatistics, frameworkReadStatistics);
         }
         statistics = statisticsNow;
         serializationEvents = serializationType.isEnabled();
         deserializationEvents = deserializationType.isEnabled();
         compositionEvents = compositionType.isEnabled();
         Bridge.activate(serializationEvents || compositionEvents || statisticsNow, deserializationEvents || statisticsNow);
+        FrameworkBridge.activate(serializationEvents || statisticsNow, deserializationEvents || statisticsNow);
     }
 
     /** Runs on JFR's periodic thread, every period and at the end of each chunk. */
@@ -88,6 +94,7 @@ final class RecordingSwitch implements FlightRecorderListener {
             if (statistics) {
                 serializationStatistics.emit();
                 deserializationStatistics.emit();
+                FrameworkRecordingAccess.emit(frameworkWriteStatistics, frameworkReadStatistics);
             }
         }
     }

@@ -68,10 +68,11 @@ final class SerializationProbe implements ProbeHooks {
             f.serializationEvent(level).begin();
             f.eventStarted[level] = true;
         }
+        long start = System.nanoTime();
         if (recording.compositionEvents && f.startBytes[level] >= 0 && Bridge.tracingAllowed()) {
-            f.traced[level] = tracer.tryStart(out);
+            f.traced[level] = tracer.tryStart(out, start);
         }
-        f.startNanos[level] = System.nanoTime();
+        f.startNanos[level] = start;
         return level;
     }
 
@@ -282,6 +283,11 @@ final class SerializationProbe implements ProbeHooks {
         if (level >= 0) {
             f.startHandles[level] = handleCount(stream);
         }
+    }
+
+    /** Call ids are shared with the framework probe (Kryo, Jackson, Protobuf), so they stay unique. */
+    long nextCallId() {
+        return callIds.incrementAndGet();
     }
 
     @Override

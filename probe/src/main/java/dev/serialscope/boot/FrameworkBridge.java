@@ -1,0 +1,260 @@
+package dev.serialscope.boot;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * What the advice inlined into Kryo, Jackson and Protobuf calls: the counterpart of {@link Bridge}
+ * for third-party serializers. Loaded by the bootstrap loader, so the advice resolves it from any
+ * class loader the libraries live in, while the agent never links against the libraries. The idle
+ * path is one volatile read ({@link #writeActive}/{@link #readActive}); every call into the agent
+ * is guarded, and a hook that fails is switched off for that framework and direction for good.
+ *
+ * <p>A <em>site</em> ({@code framework << 8 | kind}) is a constant bound into each piece of advice
+ * and tells the agent how to measure the call. Enter methods return a token for the matching exit:
+ * {@code null} means "not measured, do not call exit".
+ */
+public final class FrameworkBridge {
+
+    public static final int KRYO = 0;
+    public static final int JACKSON = 1;
+    public static final int PROTOBUF = 2;
+    public static final int FRAMEWORKS = 3;
+
+    /** Kinds of write sites: where the bytes of the call can be seen. */
+    public static final int WRITE_KRYO = 1;
+    public static final int WRITE_BYTES_RESULT = 2;
+    public static final int WRITE_STRING_RESULT = 3;
+    public static final int WRITE_BYTESTRING_RESULT = 4;
+    public static final int WRITE_STREAM = 5;
+    public static final int WRITE_FILE = 6;
+    public static final int WRITE_OTHER = 7;
+    /** Kinds of read sites. */
+    public static final int READ_KRYO = 11;
+    public static final int READ_BYTES = 12;
+    public static final int READ_BYTES_RANGE = 13;
+    public static final int READ_STRING = 14;
+    public static final int READ_BYTESTRING = 15;
+    public static final int READ_BYTEBUFFER = 16;
+    public static final int READ_STREAM = 17;
+    public static final int READ_FILE = 18;
+    public static final int READ_OTHER = 19;
+
+    /** True while a recording wants third-party serialization (write) data. */
+    public static volatile boolean writeActive;
+    /** True while a recording wants third-party deserialization (read) data. */
+    public static volatile boolean readActive;
+
+    private static volatile Hooks hooks;
+    /** Bit {@code framework} set: that framework's writes (reads) failed in the agent and are off. */
+    private static volatile int writeBroken;
+    private static volatile int readBroken;
+
+    private FrameworkBridge() {
+    }
+
+    public static int site(int framework, int kind) {
+        return framework << 8 | kind;
+    }
+
+    public static int framework(int site) {
+        return site >>> 8;
+    }
+
+    public static int kind(int site) {
+        return site & 0xff;
+    }
+
+    public static void install(Hooks frameworkHooks) {
+        hooks = frameworkHooks;
+    }
+
+    /** Applies what the running recordings ask for. */
+    public static void activate(boolean write, boolean read) {
+        writeActive = write && hooks != null;
+        readActive = read && hooks != null;
+    }
+
+    /**
+     * A write call starts. {@code target} is where the bytes go (Kryo Output, OutputStream, File,
+     * Writer, ...; null when the call returns them), {@code root} the object written. For stream
+     * sites the token is the counting stream the call must write to instead.
+     */
+    public static Object writeEnter(int site, Object self, Object target, Object root) {
+        Hooks h = hooks;
+        if (h == null || (writeBroken & 1 << framework(site)) != 0) {
+            return null;
+        }
+        try {
+            return h.writeEnter(site, self, target, root);
+        } catch (Throwable t) {
+            writeFailed(site, t);
+            return null;
+        }
+    }
+
+    public static void writeExit(int site, Object token, Object result, Throwable thrown) {
+        try {
+            hooks.writeExit(site, token, result, thrown);
+        } catch (Throwable t) {
+            writeFailed(site, t);
+        }
+    }
+
+    /**
+     * A read call starts. {@code source} is where the bytes come from; {@code length} the length
+     * argument of (byte[], offset, length) sites, else 0. For stream sites the token is the
+     * counting stream the call must read from instead.
+     */
+    public static Object readEnter(int site, Object self, Object source, int length) {
+        Hooks h = hooks;
+        if (h == null || (readBroken & 1 << framework(site)) != 0) {
+            return null;
+        }
+        try {
+            return h.readEnter(site, self, source, length);
+        } catch (Throwable t) {
+            readFailed(site, t);
+            return null;
+        }
+    }
+
+    public static void readExit(int site, Object token, Object result, Throwable thrown) {
+        try {
+            hooks.readExit(site, token, result, thrown);
+        } catch (Throwable t) {
+            readFailed(site, t);
+        }
+    }
+
+    private static void writeFailed(int site, Throwable t) {
+        synchronized (FrameworkBridge.class) {
+            writeBroken |= 1 << framework(site);
+        }
+        forgetCall();
+        report(site, "write", t);
+    }
+
+    private static void readFailed(int site, Throwable t) {
+        synchronized (FrameworkBridge.class) {
+            readBroken |= 1 << framework(site);
+        }
+        forgetCall();
+        report(site, "read", t);
+    }
+
+    /** A failed hook may have left this thread "inside" a call, which would hide the other frameworks' calls. */
+    private static void forgetCall() {
+        try {
+            hooks.forgetCall();
+        } catch (Throwable ignored) {
+            // Nothing more to do.
+        }
+    }
+
+    private static void report(int site, String direction, Throwable failure) {
+        try {
+            hooks.hookFailed(site, direction, failure);
+        } catch (Throwable ignored) {
+            // Reporting is best effort; the hook is already off.
+        }
+    }
+
+    /** Implemented by the agent; see the static methods of the same names. */
+    public interface Hooks {
+
+        Object writeEnter(int site, Object self, Object target, Object root) throws Throwable;
+
+        void writeExit(int site, Object token, Object result, Throwable thrown) throws Throwable;
+
+        Object readEnter(int site, Object self, Object source, int length) throws Throwable;
+
+        void readExit(int site, Object token, Object result, Throwable thrown) throws Throwable;
+
+        /** Forgets the calling thread's call in progress, after a hook failed on it. */
+        void forgetCall();
+
+        /** A hook failed and has been switched off; report it once. */
+        void hookFailed(int site, String direction, Throwable failure);
+    }
+
+    /**
+     * Sits between a framework and the InputStream the application gave it, counting the bytes
+     * the framework took from it (read-ahead included: those bytes are gone from the stream).
+     * Every call is passed on unchanged, exceptions included; mark/reset is followed.
+     */
+    public static final class CountingInputStream extends InputStream {
+
+        private final InputStream in;
+        private long count;
+        private long mark = -1;
+
+        public CountingInputStream(InputStream in) {
+            this.in = in;
+        }
+
+        public InputStream source() {
+            return in;
+        }
+
+        public long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(n);
+            if (skipped > 0) {
+                count += skipped;
+            }
+            return skipped;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return in.available();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+
+        @Override
+        public boolean markSupported() {
+            return in.markSupported();
+        }
+
+        @Override
+        public synchronized void mark(int readlimit) {
+            in.mark(readlimit);
+            mark = count;
+        }
+
+        @Override
+        public synchronized void reset() throws IOException {
+            in.reset();
+            if (mark >= 0) {
+                count = mark;
+            }
+        }
+    }
+}
