@@ -40,10 +40,9 @@ final class CompositionTracer {
     private final Map<String, PathTotal> paths = new HashMap<>();
     private final Map<ObjectStreamClass, String[]> fieldNames = new IdentityHashMap<>();
 
-    /** Claims the tracer for a call on {@code callStream} if the sampling rate allows one now. */
-    boolean tryStart(Object callStream) {
+    /** Claims the tracer for a call on {@code callStream} if the sampling rate allows one at {@code now}. */
+    boolean tryStart(Object callStream, long now) {
         long interval = CurrentSettings.compositionIntervalNanos;
-        long now = System.nanoTime();
         if (interval == Long.MAX_VALUE || now - lastStartNanos < interval || !busy.compareAndSet(false, true)) {
             return false;
         }
