@@ -37,7 +37,9 @@ public record Call(
         boolean filtered,
         long startNanos,
         long durationNanos,
-        String site) {
+        String site,
+        /** Links the call to its Serialization Composition events; 0 in recordings of older agents. */
+        long callId) {
 
     /** The root class of a read that failed before it had an object. */
     public static final String NO_OBJECT = "(no object)";
@@ -80,6 +82,7 @@ public record Call(
         private final IMemberAccessor<IQuantity, IItem> startTime;
         private final IMemberAccessor<IQuantity, IItem> duration;
         private final IMemberAccessor<IMCStackTrace, IItem> stackTrace;
+        private final IMemberAccessor<Number, IItem> callId;
 
         Fields(IType<IItem> type) {
             rootClass = accessor(SerialScopeEvents.ROOT_CLASS, type);
@@ -94,6 +97,7 @@ public record Call(
             startTime = accessor(JfrAttributes.START_TIME, type);
             duration = accessor(JfrAttributes.DURATION, type);
             stackTrace = accessor(JfrAttributes.EVENT_STACKTRACE, type);
+            callId = accessor(SerialScopeEvents.CALL_ID, type);
         }
 
         Call read(IItem item, Map<IMCStackTrace, String> sites) {
@@ -114,7 +118,8 @@ public record Call(
                     wasFiltered != null && wasFiltered,
                     longValue(get(startTime, item), UnitLookup.EPOCH_NS, 0),
                     longValue(get(duration, item), UnitLookup.NANOSECOND, 0),
-                    site);
+                    site,
+                    rawLong(get(callId, item)));
         }
     }
 

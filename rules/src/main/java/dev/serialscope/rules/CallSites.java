@@ -22,6 +22,7 @@ public final class CallSites {
             // in-process parts are skipped: the samples (dev.serialscope.samples) are applications.
             "dev.serialscope.probe.",
             "dev.serialscope.boot.",
+            "dev.serialscope.boot.",
             "dev.serialscope.events.",
             // ObjectOutputStream, ObjectInputStream, ObjectStreamClass and their inner classes.
             "java.io.Object",

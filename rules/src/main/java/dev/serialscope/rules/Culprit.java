@@ -8,16 +8,18 @@ import org.openjdk.jmc.common.unit.UnitLookup;
 import org.openjdk.jmc.flightrecorder.rules.TypedCollectionResult;
 
 /**
- * What a finding is about: a root class, a call site or a channel, with the bytes and calls that
+ * What a finding is about: a root class, a call site, a channel or a field path, with the bytes and calls that
  * make up the finding there. Every SerialScope rule attaches its culprits as {@link #CULPRITS}; the
  * CLI prints them and writes them to JSON, JMC shows them through {@link #displayUsing}.
  */
 public final class Culprit implements IDisplayable {
 
     public enum Kind {
-        CLASS, SITE, CHANNEL;
+        CLASS, SITE, CHANNEL,
+        /** A field path inside a root class: {@code com.example.Task.config.settings}. */
+        FIELD;
 
-        /** The name in reports and JSON: class, site, channel. */
+        /** The name in reports and JSON: class, site, channel, field. */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }

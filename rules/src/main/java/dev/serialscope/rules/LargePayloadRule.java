@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -48,10 +49,20 @@ public final class LargePayloadRule extends SerialScopeRule {
     public static final TypedResult<String> LARGEST_CHANNEL = text("largestChannel", "Largest Payload Channel",
             "The channel of the largest payload.");
 
+    public static final TypedResult<String> HEAVIEST_FIELD = text("heaviestField", "Heaviest Field",
+            "The field path of the largest class that holds most of its bytes (from Serialization Composition events).");
+    public static final TypedResult<String> HEAVIEST_FIELD_CLASS = text("heaviestFieldClass",
+            "Class of the Heaviest Field", "The class of the object at that field path.");
+    public static final TypedResult<IQuantity> HEAVIEST_FIELD_SIZE = quantity("heaviestFieldSize",
+            "Size of the Heaviest Field", "Its bytes per traced call.", UnitLookup.MEMORY);
+    public static final TypedResult<IQuantity> HEAVIEST_FIELD_SHARE = quantity("heaviestFieldShare",
+            "Share of the Heaviest Field", "Its bytes as a share of the traced payloads.", UnitLookup.PERCENTAGE);
+
     public LargePayloadRule() {
         super("serialscope.largePayload", "Large Payloads", SerialScopeTopics.SERIALIZATION,
                 List.of(INFO_SIZE, WARNING_SIZE),
-                List.of(LARGEST_CLASS, LARGEST_SIZE, LARGEST_P95, LARGE_CALLS, LARGEST_SITE, LARGEST_CHANNEL));
+                List.of(LARGEST_CLASS, LARGEST_SIZE, LARGEST_P95, LARGE_CALLS, LARGEST_SITE, LARGEST_CHANNEL,
+                        HEAVIEST_FIELD, HEAVIEST_FIELD_CLASS, HEAVIEST_FIELD_SIZE, HEAVIEST_FIELD_SHARE));
     }
 
     @Override
@@ -94,18 +105,43 @@ public final class LargePayloadRule extends SerialScopeRule {
         culprits.addAll(culprits(Tally.of(large, Call::channel, Tally::bytes), Culprit.Kind.CHANNEL, 3));
         String verb = writeIsLargest ? "written from {largestSite} to {largestChannel}"
                 : "read from {largestChannel} at {largestSite}";
-        return scored(vp, score)
+        // Only writes are traced field by field.
+        Optional<FieldPaths.Heaviest> heaviest = writeIsLargest
+                ? FieldPaths.of(largest.rootClass(), Composition.readAll(items), writes).heaviest() : Optional.empty();
+        var result = scored(vp, score)
                 .addResult(LARGEST_CLASS, largest.rootClass()).addResult(LARGEST_SIZE, bytes(largest.bytes()))
                 .addResult(LARGEST_P95, bytes(p95BySize(sameDirection).get(largest.rootClass())))
                 .addResult(LARGE_CALLS, UnitLookup.NUMBER_UNITY.quantity(large.size()))
-                .addResult(LARGEST_SITE, largest.site()).addResult(LARGEST_CHANNEL, largest.channel())
+                .addResult(LARGEST_SITE, largest.site()).addResult(LARGEST_CHANNEL, largest.channel());
+        String fieldSentence = "";
+        String fieldSolution = "Find what {largestClass} reaches that the receiver does not need";
+        if (heaviest.isPresent()) {
+            FieldPaths.Heaviest field = heaviest.get();
+            // After the classes, before sites and channels.
+            culprits.add((int) culprits.stream().filter(culprit -> culprit.kind() == Culprit.Kind.CLASS).count(),
+                    field.toCulprit());
+            result.addResult(HEAVIEST_FIELD, field.shortPath())
+                    .addResult(HEAVIEST_FIELD_CLASS, Composition.shortName(field.valueClass()))
+                    .addResult(HEAVIEST_FIELD_SIZE, bytes(field.bytesPerCall()))
+                    .addResult(HEAVIEST_FIELD_SHARE, share(field.share()));
+            fieldSentence = " Most of it is {heaviestField} ({heaviestFieldClass}, {heaviestFieldSize}, "
+                    + "{heaviestFieldShare} of the traced payloads).";
+            fieldSolution = "Start with {heaviestField}: does the receiver need it? Find what {largestClass} "
+                    + "reaches that the receiver does not need";
+        }
+        return result
                 .setSummary("{largestClass} payloads reach {largestSize} (95th percentile {largestClassP95}), "
-                        + verb + "; {largeCalls} calls were at least {" + INFO_SIZE.getIdentifier() + "}.")
+                        + verb + "; {largeCalls} calls were at least {" + INFO_SIZE.getIdentifier() + "}."
+                        + fieldSentence)
                 .setExplanation("Each of these calls builds the whole payload in memory on both sides and sends "
                         + "it in one piece, which costs memory, network time and latency. A payload is often large "
                         + "because the root object reaches more than the receiver needs: a shared read-only table, a "
-                        + "cache, a parent object, or a whole collection where one element would do.")
-                .setSolution("Find what {largestClass} reaches that the receiver does not need: make such fields "
+                        + "cache, a parent object, or a whole collection where one element would do."
+                        + (heaviest.isPresent() ? " The field paths come from the Serialization Composition events, "
+                                + "which trace sampled calls field by field."
+                                : " To see which field holds the bytes, " + SerialScopeEvents.HOW_TO_RECORD_COMPOSITION
+                                        + "."))
+                .setSolution(fieldSolution + ": make such fields "
                         + "transient (and rebuild them on the receiver), send a large read-only object once and refer "
                         + "to it by id afterwards, or split the payload into smaller messages or a stream of "
                         + "elements.")

@@ -2,8 +2,11 @@ package dev.serialscope.rules;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.unit.BinaryPrefix;
@@ -21,7 +24,9 @@ import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
  * The same payload serialized again and again: the same root object unchanged (equal identity hash,
  * class and size) or the same bytes (equal non-zero content hash). An object that changed between
  * sends (a growing session) is not a repeat. Every repetition after the first is wasted work
- * and bandwidth.
+ * and bandwidth. With Serialization Composition events it also finds the same sub-object (identity,
+ * class and size on the same field path) inside different roots: a large read-only object that every
+ * message drags along ({@link RepeatedFields}).
  */
 public final class RepeatedPayloadRule extends SerialScopeRule {
 
@@ -38,6 +43,12 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
             "Repeated bytes below this amount are not reported, whatever their share: a few repeated "
                     + "acknowledgements or heartbeats are not worth a finding.",
             UnitLookup.MEMORY, UnitLookup.MEMORY.getUnit(BinaryPrefix.KIBI).quantity(256));
+    public static final TypedPreference<IQuantity> MIN_FIELD_SIZE = new TypedPreference<>(
+            "serialscope.repeatedPayload.minFieldSize", "Repeated sub-object minimum size",
+            "A sub-object (a field of the root, found in Serialization Composition events) that recurs in several "
+                    + "calls is counted only from this size on: shared constants, enum values and small strings are "
+                    + "not worth a finding.",
+            UnitLookup.MEMORY, UnitLookup.MEMORY.getUnit(BinaryPrefix.KIBI).quantity(1));
 
     public static final TypedResult<IQuantity> WASTED_BYTES = quantity("wastedBytes", "Wasted Bytes",
             "Bytes of the calls that repeated an earlier payload (all but the first of each).", UnitLookup.MEMORY);
@@ -51,13 +62,22 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
             "The call site with the most wasted bytes.");
     public static final TypedResult<String> TOP_CHANNEL = text("topChannel", "Most Repeated Channel",
             "The channel with the most wasted bytes.");
+    public static final TypedResult<String> TOP_FIELD = text("topField", "Most Repeated Field",
+            "The field path whose object recurred in the most bytes, e.g. Task.config.");
+    public static final TypedResult<String> TOP_FIELD_CLASS = text("topFieldClass", "Class of the Repeated Field",
+            "The class of the object at that field path.");
+    public static final TypedResult<IQuantity> TOP_FIELD_SIZE = quantity("topFieldSize", "Size of the Repeated Field",
+            "The bytes one copy of that object took.", UnitLookup.MEMORY);
+    public static final TypedResult<String> TOP_FIELD_CALLS = text("topFieldCalls", "Calls with the Repeated Field",
+            "In how many of the calls the same object was found at that path.");
     public static final TypedResult<String> SAME_WHAT = text("sameWhat", "Kind of Repetition",
             "Whether the repeats were the same object, the same bytes, or both.");
 
     public RepeatedPayloadRule() {
         super("serialscope.repeatedPayload", "Repeated Payloads", SerialScopeTopics.SERIALIZATION,
-                List.of(INFO_SHARE, WARNING_SHARE, MIN_WASTED),
-                List.of(WASTED_BYTES, WASTED_SHARE, REPEATED_CALLS, TOP_CLASS, TOP_SITE, TOP_CHANNEL, SAME_WHAT));
+                List.of(INFO_SHARE, WARNING_SHARE, MIN_WASTED, MIN_FIELD_SIZE),
+                List.of(WASTED_BYTES, WASTED_SHARE, REPEATED_CALLS, TOP_CLASS, TOP_SITE, TOP_CHANNEL, SAME_WHAT,
+                        TOP_FIELD, TOP_FIELD_CLASS, TOP_FIELD_SIZE, TOP_FIELD_CALLS));
     }
 
     /** A root object in one state: identity hash codes are only unique within a class, and a changed size is news. */
@@ -72,7 +92,8 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
         }
         Set<RootObject> seenObjects = new HashSet<>();
         Set<Long> seenContent = new HashSet<>();
-        List<Call> repeats = new ArrayList<>();
+        Map<Call, Long> waste = new IdentityHashMap<>();
+        List<Call> rootRepeats = new ArrayList<>();
         long totalBytes = 0;
         int sameObject = 0;
         int sameBytes = 0;
@@ -84,12 +105,18 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                     && !seenObjects.add(new RootObject(call.rootClass(), call.identity(), call.bytes()));
             boolean contentSeen = call.contentHash() != 0 && !seenContent.add(call.contentHash());
             if (objectSeen || contentSeen) {
-                repeats.add(call);
+                rootRepeats.add(call);
+                waste.put(call, call.countedBytes());
                 sameObject += objectSeen ? 1 : 0;
                 sameBytes += contentSeen ? 1 : 0;
             }
         }
-        long wastedBytes = repeats.stream().mapToLong(Call::countedBytes).sum();
+        long rootWaste = rootRepeats.stream().mapToLong(Call::countedBytes).sum();
+        RepeatedFields fields = RepeatedFields.find(Composition.readAll(items), writes, rootRepeats,
+                (long) value(vp, MIN_FIELD_SIZE, UnitLookup.BYTE));
+        fields.wasteByCall().forEach((call, bytes) -> waste.merge(call, bytes, Long::sum));
+        long wastedBytes = Math.min(totalBytes, rootWaste + fields.wastedBytes());
+        long repeatedCalls = waste.size();
         double wastedShare = totalBytes == 0 ? 0 : (double) wastedBytes / totalBytes;
         // A few repeated small messages (acknowledgements, heartbeats) are not worth a finding.
         double score = wastedBytes < value(vp, MIN_WASTED, UnitLookup.BYTE) ? 0
@@ -97,22 +124,54 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                         value(vp, WARNING_SHARE, UnitLookup.PERCENT_UNITY));
         ResultBuilder result = scored(vp, score).addResult(WASTED_BYTES, bytes(wastedBytes))
                 .addResult(WASTED_SHARE, share(wastedShare))
-                .addResult(REPEATED_CALLS, UnitLookup.NUMBER_UNITY.quantity(repeats.size()));
+                .addResult(REPEATED_CALLS, UnitLookup.NUMBER_UNITY.quantity(repeatedCalls));
         if (Severity.get(score) == Severity.OK) {
-            return result.setSummary("{repeatedCalls} calls repeated an earlier payload, {wastedBytes} "
-                    + "({wastedShare} of the bytes written).").build();
+            return result.setSummary("{repeatedCalls} calls repeated an earlier payload or a large part of one, "
+                    + "{wastedBytes} ({wastedShare} of the bytes written).").build();
         }
 
-        List<Tally> byClass = Tally.of(repeats, Call::rootClass, Tally::bytes);
-        List<Tally> bySite = Tally.of(repeats, Call::site, Tally::bytes);
-        List<Tally> byChannel = Tally.of(repeats, Call::channel, Tally::bytes);
+        List<Call> wasteful = new ArrayList<>(waste.keySet());
+        ToLongFunction<Call> wasted = call -> waste.getOrDefault(call, 0L);
+        List<Tally> byClass = Tally.of(wasteful, Call::rootClass, wasted, Tally::bytes);
+        List<Tally> bySite = Tally.of(wasteful, Call::site, wasted, Tally::bytes);
+        List<Tally> byChannel = Tally.of(wasteful, Call::channel, wasted, Tally::bytes);
         List<Culprit> culprits = new ArrayList<>(culprits(byClass, Culprit.Kind.CLASS, 5));
+        fields.groups().stream().limit(5).forEach(group -> culprits.add(group.toCulprit()));
         culprits.addAll(culprits(bySite, Culprit.Kind.SITE, 3));
         culprits.addAll(culprits(byChannel, Culprit.Kind.CHANNEL, 3));
+        result.addResult(TOP_CLASS, byClass.get(0).key()).addResult(TOP_SITE, bySite.get(0).key())
+                .addResult(TOP_CHANNEL, byChannel.get(0).key()).addResult(Culprit.CULPRITS, culprits);
+
+        if (fields.wastedBytes() > rootWaste) {
+            RepeatedFields.Group top = fields.groups().get(0);
+            return result.addResult(TOP_FIELD, top.shortPath()).addResult(TOP_FIELD_CLASS, top.shortValueClass())
+                    .addResult(TOP_FIELD_SIZE, bytes(top.bytes())).addResult(TOP_FIELD_CALLS, top.sameIn())
+                    .addResult(SAME_WHAT, "the same sub-object")
+                    .setSummary("{topField} ({topFieldClass}, {topFieldSize}) was the same object in {topFieldCalls}: "
+                            + "{wastedBytes} ({wastedShare} of the bytes written) repeated what earlier calls had "
+                            + "sent, mostly from {topSite} to {topChannel}.")
+                    .setExplanation("The Serialization Composition events trace calls field by field. In these calls "
+                            + "the object at {topField} had the same identity hash code, class and size every time: "
+                            + "the same unchanged object, serialized again in full inside every new root object. A "
+                            + "new stream, or reset() on a long-lived one, forgets that the receiver already has it, "
+                            + "so only the first copy was needed; the rest cost serialization time, bandwidth and "
+                            + "deserialization time and memory on the receiver."
+                            + (top.sampled() ? " Not every call was traced (the production profile traces about one "
+                                    + "call per second), so the wasted bytes are estimated from the traced calls."
+                                    : ""))
+                    .setSolution(top.capturedByLambda()
+                            ? "The object was captured by a serializable lambda: copy what the lambda needs into "
+                                    + "local variables so that it does not capture {topFieldClass} (see Captured This "
+                                    + "in Serialized Lambdas), or keep {topFieldClass} on the receiver and send only "
+                                    + "an id."
+                            : "Mark {topField} transient and send it once (a broadcast, or a first message that "
+                                    + "the receiver keeps), or keep it on the receiver and send only an id or "
+                                    + "version; the root then carries only what changes from call to call.")
+                    .build();
+        }
         String sameWhat = sameObject > 0 && sameBytes > 0 ? "the same object or the same bytes"
                 : sameObject > 0 ? "the same object" : "the same bytes";
-        return result.addResult(TOP_CLASS, byClass.get(0).key()).addResult(TOP_SITE, bySite.get(0).key())
-                .addResult(TOP_CHANNEL, byChannel.get(0).key()).addResult(SAME_WHAT, sameWhat)
+        return result.addResult(SAME_WHAT, sameWhat)
                 .setSummary("{wastedBytes} ({wastedShare} of the bytes written) repeated an earlier payload in "
                         + "{repeatedCalls} calls, mostly {topClass} from {topSite} to {topChannel}.")
                 .setExplanation("These calls wrote {sameWhat} as an earlier call: the identity hash code and "
@@ -124,6 +183,6 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                 .setSolution("Send {topClass} once and refer to it afterwards by an id or version, cache its "
                         + "serialized bytes and write those instead of serializing it again, or mark the field "
                         + "that holds the unchanged data transient and rebuild it on the receiver.")
-                .addResult(Culprit.CULPRITS, culprits).build();
+                .build();
     }
 }

@@ -17,6 +17,7 @@ public final class SerialScopeEvents {
     public static final String SERIALIZATION = "serialscope.Serialization";
     public static final String DESERIALIZATION = "serialscope.Deserialization";
     public static final String STATISTICS = "serialscope.SerializationStatistics";
+    public static final String COMPOSITION = "serialscope.SerializationComposition";
 
     /** Values of {@link #DIRECTION}. */
     public static final String WRITE = "write";
@@ -38,6 +39,8 @@ public final class SerialScopeEvents {
     public static final IAttribute<String> CHANNEL = attr("channel", "Channel", UnitLookup.PLAIN_TEXT);
     public static final IAttribute<Number> STREAM_ID = attr("streamId", "Stream Id", UnitLookup.RAW_NUMBER);
     public static final IAttribute<String> FAILURE = attr("failure", "Failure", UnitLookup.PLAIN_TEXT);
+    /** Links a serialscope.Serialization event to its serialscope.SerializationComposition events. */
+    public static final IAttribute<Number> CALL_ID = attr("callId", "Call Id", UnitLookup.RAW_NUMBER);
     /** Deserialization only. */
     public static final IAttribute<Boolean> FILTERED = attr("filtered", "Filtered", UnitLookup.FLAG);
 
@@ -48,6 +51,15 @@ public final class SerialScopeEvents {
     public static final IAttribute<IQuantity> TOTAL_TIME = attr("totalTime", "Total Time", UnitLookup.TIMESPAN);
     public static final IAttribute<IQuantity> FAILURES = attr("failures", "Failures", UnitLookup.NUMBER);
 
+    // serialscope.SerializationComposition (callId, rootClass, bytes, objects and identity as above).
+    public static final IAttribute<String> PATH = attr("path", "Path", UnitLookup.PLAIN_TEXT);
+    public static final IAttribute<IQuantity> LEVEL = attr("level", "Level", UnitLookup.NUMBER);
+    public static final IAttribute<IMCType> DECLARING_CLASS =
+            attr("declaringClass", "Declaring Class", UnitLookup.CLASS);
+    public static final IAttribute<String> FIELD = attr("field", "Field", UnitLookup.PLAIN_TEXT);
+    public static final IAttribute<IMCType> VALUE_CLASS = attr("valueClass", "Value Class", UnitLookup.CLASS);
+    public static final IAttribute<IQuantity> COUNT = attr("count", "Count", UnitLookup.NUMBER);
+
     /** How to get these events, for every "not applicable" message. */
     public static final String HOW_TO_RECORD = "record with the SerialScope agent, e.g. "
             + "./serialscope record -o app.jfr -- java -cp app.jar Main";
@@ -55,6 +67,10 @@ public final class SerialScopeEvents {
     /** How to get a per-call event for every call, not only for those above the thresholds. */
     public static final String HOW_TO_RECORD_EVERY_CALL = "record with the diagnose profile, e.g. "
             + "./serialscope record --profile diagnose -o app.jfr -- java -cp app.jar Main";
+
+    /** How to get the field paths of every call (Serialization Composition events). */
+    public static final String HOW_TO_RECORD_COMPOSITION = "record with the diagnose profile, which traces every "
+            + "call field by field, e.g. ./serialscope record --profile diagnose -o app.jfr -- java -cp app.jar Main";
 
     private SerialScopeEvents() {
     }

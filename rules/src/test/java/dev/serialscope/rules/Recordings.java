@@ -21,6 +21,7 @@ import com.example.shop.SessionState;
 import com.example.shop.Shop;
 
 import dev.serialscope.events.DeserializationEvent;
+import dev.serialscope.events.SerializationCompositionEvent;
 import dev.serialscope.events.SerializationEvent;
 import dev.serialscope.events.SerializationStatisticsEvent;
 import jdk.jfr.Recording;
@@ -50,6 +51,10 @@ public final class Recordings {
         GADGET,
         /** The production profile when no call passed a threshold: statistics only. */
         STATISTICS_ONLY,
+        /** Every Order carries the same 140 KiB Catalog in its field catalog; every call traced field by field. */
+        REPEATED_FIELD,
+        /** As REPEATED_FIELD, but only 2 of the 20 calls traced (the production profile's sampling). */
+        REPEATED_FIELD_SAMPLED,
         /** A JDK recording without the agent. */
         NO_SERIALSCOPE
     }
@@ -90,6 +95,7 @@ public final class Recordings {
                 recording.enable(SerializationEvent.class).withStackTrace().withoutThreshold();
                 recording.enable(DeserializationEvent.class).withStackTrace().withoutThreshold();
                 recording.enable(SerializationStatisticsEvent.class);
+                recording.enable(SerializationCompositionEvent.class);
             }
             recording.start();
             play(scenario);
@@ -190,6 +196,21 @@ public final class Recordings {
         }
         case STATISTICS_ONLY -> statistics(SerializationStatisticsEvent.WRITE, Order.class, 1000, 200 * KIB,
                 50_000_000);
+        case REPEATED_FIELD, REPEATED_FIELD_SAMPLED -> {
+            for (int i = 0; i < 20; i++) {
+                SerializationEvent order = write(Order.class, 150 * KIB, "socket 10.0.0.3:7000", 9000);
+                order.callId = 5000 + i;
+                if (scenario == Scenario.REPEATED_FIELD || i % 10 == 0) {
+                    composition(order, "catalog", 1, Order.class, Catalog.class, 140 * KIB, 0xCA7);
+                    composition(order, "catalog.prices", 2, Catalog.class, PriceList.class, 139 * KIB, 0xCA8);
+                    // Small and shared: a constant, never a finding.
+                    composition(order, "currency", 1, Order.class, String.class, 20, 0xC0);
+                    // Different in every order.
+                    composition(order, "lines", 1, Order.class, java.util.ArrayList.class, 9 * KIB, 0x7000 + i);
+                }
+                Shop.sendOrder(order);
+            }
+        }
         case NO_SERIALSCOPE -> {
             // JDK events only.
         }
@@ -203,6 +224,24 @@ public final class Recordings {
         fill(event, rootClass, bytes, channel, streamId);
         event.contentHash = IDENTITIES.get() * 0x9E3779B97F4A7C15L;
         return event;
+    }
+
+    /** One field path of a traced call, as the agent writes it. */
+    static void composition(SerializationEvent call, String path, int level, Class<?> declaringClass,
+            Class<?> valueClass, long bytes, long identity) {
+        SerializationCompositionEvent event = new SerializationCompositionEvent();
+        event.callId = call.callId;
+        event.rootClass = call.rootClass;
+        event.path = path;
+        event.level = level;
+        event.declaringClass = declaringClass;
+        event.field = path.substring(path.lastIndexOf('.') + 1);
+        event.valueClass = valueClass;
+        event.bytes = bytes;
+        event.objects = (int) Math.max(1, bytes / 64);
+        event.count = 1;
+        event.identity = identity;
+        event.commit();
     }
 
     /** A deserialization call as the agent fills it (reads have no content hash). */

@@ -23,7 +23,7 @@ final class Rules {
 
     static final List<IRule> ALL = List.of(new SerializationHotSpotRule(), new DeserializationHotSpotRule(),
             new LargePayloadRule(), new RepeatedPayloadRule(), new StreamSetupOverheadRule(), new PayloadGrowthRule(),
-            new UnfilteredDeserializationRule());
+            new UnfilteredDeserializationRule(), new CapturedThisRule());
 
     private static final Map<Path, IItemCollection> LOADED = new HashMap<>();
 

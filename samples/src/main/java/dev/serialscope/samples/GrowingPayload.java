@@ -14,6 +14,7 @@ import java.util.List;
  */
 public final class GrowingPayload {
 
+    /** Requests served unless the first argument says otherwise (e.g. 400, to plant a regression for diff). */
     private static final int REQUESTS = 200;
     private static final int VIEWS_PER_REQUEST = 10;
     private static final long START_MILLIS = 1_700_000_000_000L;
@@ -34,10 +35,11 @@ public final class GrowingPayload {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        int requests = args.length > 0 ? Integer.parseInt(args[0]) : REQUESTS;
         Session session = new Session("session-42");
         int firstSize = 0;
         int lastSize = 0;
-        for (int request = 0; request < REQUESTS; request++) {
+        for (int request = 0; request < requests; request++) {
             for (int view = 0; view < VIEWS_PER_REQUEST; view++) {
                 session.history.add(new PageView(request, "/catalog/item/" + (request * 7 + view) % 1_000,
                         START_MILLIS + 1_000L * request + view));
@@ -49,7 +51,7 @@ public final class GrowingPayload {
             Thread.sleep(5); // requests arrive over time, so the growth shows on a timeline
         }
         System.out.printf("GrowingPayload: replicated the session after each of %d requests;"
-                + " payload grew from %d to %d bytes%n", REQUESTS, firstSize, lastSize);
+                + " payload grew from %d to %d bytes%n", requests, firstSize, lastSize);
     }
 
     /** Stands in for sending the session to a backup node; returns the payload size. */

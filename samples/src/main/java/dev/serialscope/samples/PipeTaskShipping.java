@@ -23,6 +23,11 @@ public final class PipeTaskShipping {
 
     private static final int TASKS = 20;
     private static final int CONFIG_ENTRIES = 3_000;
+    /**
+     * The pace at which the driver hands out tasks: they then span more than a second, so that the
+     * production profile, which traces one call per second field by field, traces more than one.
+     */
+    private static final long WORK_MILLIS = 75;
 
     /** Settings every task needs to read, and none changes. */
     static final class Config implements Serializable {
@@ -77,6 +82,7 @@ public final class PipeTaskShipping {
             ObjectInputStream fromWorker = new ObjectInputStream(worker.getInputStream());
             int slice = CONFIG_ENTRIES / TASKS;
             for (int id = 0; id < TASKS; id++) {
+                Thread.sleep(WORK_MILLIS);
                 toWorker.writeObject(new Task(id, config, id * slice, (id + 1) * slice));
                 toWorker.flush();
                 // The mistake: forgetting what the worker has seen makes the next task resend the config.

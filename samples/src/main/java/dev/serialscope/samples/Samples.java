@@ -22,7 +22,9 @@ public final class Samples {
             new Sample(GrowingPayload.class,
                     "a session replicated after every request while its history grows: ever larger payloads"),
             new Sample(RepeatedObject.class,
-                    "the same object deep-copied through serialization again and again"));
+                    "the same object deep-copied through serialization again and again"),
+            new Sample(CapturingLambda.class,
+                    "serializable lambdas that capture their enclosing job, and with it a 200 KB cache"));
 
     private Samples() {
     }

@@ -97,6 +97,7 @@ final class AnalyzeCommand {
         }
         List<Analysis> analyses = new ArrayList<>();
         List<RecordingSummary> summaries = new ArrayList<>();
+        List<FlameGraph.Graphs> graphs = new ArrayList<>();
         for (Path file : files) {
             IItemCollection items = RecordingInput.load(file);
             if (!SerialScopeRule.hasSerialScopeEvents(items)) {
@@ -108,9 +109,10 @@ final class AnalyzeCommand {
             analyses.add(new Analysis(file, evaluate(rules, items, preferences, err)));
             if (format.equals("html")) {
                 summaries.add(summarize(file));
+                graphs.add(FlameGraph.Graphs.of(items));
             }
         }
-        write(analyses, summaries, out);
+        write(analyses, summaries, graphs, out);
         return failOn != null && analyses.stream().anyMatch(analysis -> !analysis.atLeast(failOn).isEmpty())
                 ? FINDINGS : 0;
     }
@@ -163,7 +165,8 @@ final class AnalyzeCommand {
         }
     }
 
-    private void write(List<Analysis> analyses, List<RecordingSummary> summaries, PrintStream out)
+    private void write(List<Analysis> analyses, List<RecordingSummary> summaries, List<FlameGraph.Graphs> graphs,
+            PrintStream out)
             throws CliException {
         PrintStream target = out;
         if (output != null) {
@@ -176,7 +179,7 @@ final class AnalyzeCommand {
         }
         switch (format) {
         case "json" -> JsonReport.write(analyses, minimum, target);
-        case "html" -> HtmlReport.write(analyses, summaries, minimum, target);
+        case "html" -> HtmlReport.write(analyses, summaries, graphs, minimum, target);
         default -> TextReport.write(analyses, minimum, target);
         }
         target.flush();

@@ -8,10 +8,12 @@ import java.util.TreeMap;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 
 import dev.serialscope.rules.Culprit;
+import dev.serialscope.rules.SerialScopeEvents;
 
 /**
  * One self-contained HTML page (inline CSS and SVG, nothing loaded from the network): the findings
- * by severity, bytes by root class, bytes per second, and tables by call site and channel.
+ * by severity, bytes by root class, bytes per second, tables by call site and channel, and icicle
+ * graphs of the bytes written by call stack and by field path ({@link FlameGraph}).
  */
 final class HtmlReport {
 
@@ -20,7 +22,8 @@ final class HtmlReport {
     private HtmlReport() {
     }
 
-    static void write(List<Analysis> analyses, List<RecordingSummary> summaries, Severity minimum, PrintStream out) {
+    static void write(List<Analysis> analyses, List<RecordingSummary> summaries, List<FlameGraph.Graphs> graphs,
+            Severity minimum, PrintStream out) {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<title>SerialScope analysis</title><style>")
@@ -32,9 +35,11 @@ final class HtmlReport {
                 .append("table{border-collapse:collapse;margin:.5em 0}td,th{padding:.2em .6em;text-align:right}")
                 .append("td:first-child,th:first-child{text-align:left;font-family:monospace}")
                 .append("tr:nth-child(even){background:#f2f2f2}svg text{font-size:11px;font-family:sans-serif}")
+                .append("svg.icicle text{pointer-events:none}svg.icicle g:hover rect{stroke:#000;stroke-width:1}")
                 .append("</style></head><body>\n");
         for (int i = 0; i < analyses.size(); i++) {
             appendFile(html, analyses.get(i), summaries.get(i), minimum);
+            appendGraphs(html, graphs.get(i));
         }
         html.append("<p class=\"muted\">SerialScope ").append(escape(Version.get())).append("</p></body></html>");
         out.println(html);
@@ -87,6 +92,29 @@ final class HtmlReport {
             table(html, "call site", RecordingSummary.sorted(direction.bySite));
             html.append("<h3>By channel</h3>\n");
             table(html, "channel", RecordingSummary.sorted(direction.byChannel));
+        }
+    }
+
+    /** The icicle graphs: bytes by call stack and by field path. */
+    private static void appendGraphs(StringBuilder html, FlameGraph.Graphs graphs) {
+        html.append("<h2>Where the bytes come from</h2>\n<h3>Bytes written by call stack</h3>\n")
+                .append("<p class=\"muted\">Outermost frame on top, the root class written at the bottom; the agent's "
+                        + "and the JDK's serialization frames are left out. The width of a box is its share of the "
+                        + "bytes of the per-call events; hover for the numbers.</p>\n");
+        if (graphs.byStack().bytes == 0) {
+            html.append("<p class=\"muted\">No per-call serialization events with bytes.</p>\n");
+        } else {
+            FlameGraph.appendSvg(html, graphs.byStack(), "bytes by call stack", true);
+        }
+        html.append("<h3>Bytes written by field path</h3>\n");
+        if (graphs.byFieldPath().children.isEmpty()) {
+            html.append("<p class=\"muted\">No Serialization Composition events: ")
+                    .append(escape(SerialScopeEvents.HOW_TO_RECORD_COMPOSITION)).append(".</p>\n");
+        } else {
+            html.append("<p class=\"muted\">Root class on top, then its fields level by level, summed over the "
+                    + "calls traced field by field; a box narrower than its parent leaves room for the parent's own "
+                    + "data and smaller fields.</p>\n");
+            FlameGraph.appendSvg(html, graphs.byFieldPath(), "bytes by field path", false);
         }
     }
 

@@ -8,9 +8,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The {@code serialscope analyze} and {@code summary} commands. Exit codes: 0 done (nothing at or
- * above --fail-on), 1 findings at or above --fail-on, 2 bad usage, 3 input missing, unreadable or not
- * a SerialScope recording. Errors are one line that says what to do; --debug adds the stack trace.
+ * The {@code serialscope analyze}, {@code summary} and {@code diff} commands. Exit codes: 0 done
+ * (nothing at or above --fail-on, no increase above --fail-on-increase), 1 findings at or above
+ * --fail-on (analyze) or an increase above --fail-on-increase (diff), 2 bad usage, 3 input missing,
+ * unreadable or not a SerialScope recording. Errors are one line that says what to do; --debug adds the stack trace.
  */
 public final class Main {
 
@@ -38,6 +39,7 @@ public final class Main {
         if (arguments.isEmpty() || List.of("-h", "--help", "help").contains(arguments.get(0))) {
             out.println("usage: " + AnalyzeCommand.USAGE);
             out.println("       " + SummaryCommand.USAGE);
+            out.println("       " + DiffCommand.USAGE);
             return arguments.isEmpty() ? CliException.USAGE : 0;
         }
         String command = arguments.remove(0);
@@ -48,8 +50,10 @@ public final class Main {
             case "summary":
                 SummaryCommand.run(arguments, out);
                 return 0;
+            case "diff":
+                return DiffCommand.run(arguments, out);
             default:
-                throw CliException.usage("unknown command " + command + "; use analyze or summary");
+                throw CliException.usage("unknown command " + command + "; use analyze, summary or diff");
             }
         } catch (CliException e) {
             err.println("serialscope: " + e.getMessage());

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A strict little JSON parser for checking the report's schema: objects, arrays, strings, numbers, null. */
+/** A strict little JSON parser for checking the report's schema: objects, arrays, strings, numbers, booleans, null. */
 final class Json {
 
     private final String text;
@@ -70,6 +70,14 @@ final class Json {
         }
         if (c == '"') {
             return string();
+        }
+        if (text.startsWith("true", at)) {
+            at += 4;
+            return Boolean.TRUE;
+        }
+        if (text.startsWith("false", at)) {
+            at += 5;
+            return Boolean.FALSE;
         }
         if (text.startsWith("null", at)) {
             at += 4;
