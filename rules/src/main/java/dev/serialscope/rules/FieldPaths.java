@@ -55,7 +55,7 @@ public final class FieldPaths {
 
         /** {@code com.example.Task.config.settings}. */
         public String qualifiedPath() {
-            return Composition.qualify(rootClass, path);
+            return Composition.qualify(Composition.stableName(rootClass), path);
         }
 
         /** {@code Task.config.settings}. */
