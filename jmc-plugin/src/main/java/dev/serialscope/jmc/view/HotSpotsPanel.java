@@ -124,7 +124,7 @@ public final class HotSpotsPanel {
         List<Culprit> culprits = finding.culprits().stream().sorted(Comparator.comparing(Culprit::kind)).toList();
         for (Culprit culprit : culprits) {
             int tab = tabOf(culprit.kind());
-            if (tables[tab].select(culprit.name())) {
+            if (tab >= 0 && tables[tab].select(culprit.name())) {
                 tabs.setSelection(tab);
                 showChartOfSelectedTab();
                 return;
@@ -132,11 +132,13 @@ public final class HotSpotsPanel {
         }
     }
 
+    /** The tab that lists culprits of this kind, or -1: field paths have no table of their own. */
     private static int tabOf(Culprit.Kind kind) {
         return switch (kind) {
             case CLASS -> ROOT_CLASSES_TAB;
             case SITE -> CALL_SITES_TAB;
             case CHANNEL -> CHANNELS_TAB;
+            case FIELD -> -1;
         };
     }
 
