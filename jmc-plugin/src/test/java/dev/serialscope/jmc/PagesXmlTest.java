@@ -79,7 +79,7 @@ class PagesXmlTest {
 
     @Test
     void everyElementIsAnItemhandlerPageWithItsOwnId() {
-        assertEquals(3, pages.size());
+        assertEquals(4, pages.size());
         Set<String> ids = new HashSet<>();
         for (IState page : pages) {
             assertEquals("page", page.getType());
@@ -113,7 +113,8 @@ class PagesXmlTest {
             assertEquals(Map.of(
                     "Serialization", Set.of("serialscope.SerializationStatistics"),
                     "Serialization Calls", Set.of("serialscope.Serialization"),
-                    "Deserialization Calls", Set.of("serialscope.Deserialization")), typesByPage, sample);
+                    "Deserialization Calls", Set.of("serialscope.Deserialization"),
+                    "Serialization Composition", Set.of("serialscope.SerializationComposition")), typesByPage, sample);
         });
     }
 
@@ -129,7 +130,7 @@ class PagesXmlTest {
             assertNotNull(callsColumn, sample + ": no calls:number on the Serialization page");
             assertEquals(2 * calls.get(sample), statistics.getAggregate(Aggregators.sum(callsColumn)).longValue(),
                     sample + ": calls counted by the statistics events");
-            for (IState page : pages.subList(1, pages.size())) {
+            for (IState page : pages.subList(1, 3)) { // the per-call pages
                 long count = recording.apply(filterOf(page)).getAggregate(Aggregators.count()).longValue();
                 assertEquals(calls.get(sample), count, sample + ": " + state(page).getAttribute("name"));
             }
