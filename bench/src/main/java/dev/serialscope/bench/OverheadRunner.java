@@ -58,7 +58,7 @@ public final class OverheadRunner {
         }
         String agent = requiredProperty("serialscope.agent");
         Path profiles = Path.of(requiredProperty("serialscope.profiles"));
-        Map<String, List<String>> configurations = configurations(agent, profiles);
+        Map<String, List<String>> configurations = configurations(agent, profiles, featureVersion(javaHome));
         Map<String, Map<String, double[]>> results = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> configuration : configurations.entrySet()) {
             results.put(configuration.getKey(), run(plan, javaHome, only, configuration.getValue()));
@@ -75,7 +75,18 @@ public final class OverheadRunner {
         return value;
     }
 
-    private static Map<String, List<String>> configurations(String agent, Path profiles) throws IOException {
+    /** The JDK's feature version from its release file, e.g. 17 or 25. */
+    private static int featureVersion(String javaHome) throws IOException {
+        for (String line : Files.readAllLines(Path.of(javaHome, "release"))) {
+            if (line.startsWith("JAVA_VERSION=")) {
+                String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                return Integer.parseInt(version.split("[.+-]")[0]);
+            }
+        }
+        throw new IOException("no JAVA_VERSION in " + javaHome + "/release");
+    }
+
+    private static Map<String, List<String>> configurations(String agent, Path profiles, int jdk) throws IOException {
         String javaagent = "-javaagent:" + agent;
         String quiet = "-Xlog:jfr+startup=error";
         Path oursOff = Files.createTempFile("serialscope-off-", ".jfc");
@@ -94,6 +105,11 @@ public final class OverheadRunner {
                 "-XX:StartFlightRecording:settings=default,settings=" + profiles.resolve("production.jfc")));
         configurations.put("agent, diagnose profile", List.of(javaagent, quiet,
                 "-XX:StartFlightRecording:settings=default,settings=" + profiles.resolve("diagnose.jfc")));
+        if (jdk >= 25) {
+            // JEP 520: the JDK times writeObject itself (nested calls included), with no agent.
+            configurations.put("no agent, JDK method timing of writeObject", List.of(quiet,
+                    "-XX:StartFlightRecording:settings=default,method-timing=java.io.ObjectOutputStream::writeObject"));
+        }
         return configurations;
     }
 
