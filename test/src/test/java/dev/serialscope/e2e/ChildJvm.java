@@ -27,6 +27,8 @@ final class ChildJvm {
     private boolean agent;
     private Profile profile;
     private String classPath = codeSourceOf(ExpectationLog.class).toString();
+    private final List<String> extraOptions = new ArrayList<>();
+    private long timeoutSeconds = TIMEOUT_SECONDS;
 
     private ChildJvm(Jdk jdk, Path dir) {
         this.jdk = jdk;
@@ -47,6 +49,21 @@ final class ChildJvm {
     ChildJvm recording(Profile settings) {
         profile = settings;
         return this;
+    }
+
+    /** More JVM options, after the agent and recording options (e.g. -Xverify:all, -Dkey=value). */
+    ChildJvm options(String... options) {
+        extraOptions.addAll(List.of(options));
+        return this;
+    }
+
+    ChildJvm timeoutSeconds(long seconds) {
+        timeoutSeconds = seconds;
+        return this;
+    }
+
+    Path dir() {
+        return dir;
     }
 
     /** The child's class path; by default this module's test classes (the programs package). */
@@ -75,29 +92,84 @@ final class ChildJvm {
     }
 
     ChildRun run(Class<?> mainClass, String... args) throws IOException, InterruptedException {
+        return start(mainClass, args).finish();
+    }
+
+    /** Starts the child and returns at once, for tests that act on a running JVM (attach). */
+    Started start(Class<?> mainClass, String... args) throws IOException {
         Path recordingFile = dir.resolve("recording.jfr");
-        Path stdout = dir.resolve("stdout.txt");
-        Path stderr = dir.resolve("stderr.txt");
         List<String> command = new ArrayList<>();
         command.add(jdk.java().toString());
         command.addAll(jvmOptions(recordingFile));
+        command.addAll(extraOptions);
         command.addAll(List.of("-cp", classPath, mainClass.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command)
                 .directory(dir.toFile())
-                .redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile())
+                .redirectOutput(dir.resolve("stdout.txt").toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile())
                 .start();
         process.getOutputStream().close(); // the programs read no stdin
         String description = mainClass.getSimpleName() + " on " + jdk + (agent ? " with" : " without") + " the agent";
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        return new Started(process, description + "\n" + String.join(" ", command), recordingFile);
+    }
+
+    /** A child JVM that has been started and not yet waited for. */
+    final class Started {
+        private final Process process;
+        private final String description;
+        private final Path recordingFile;
+
+        private Started(Process process, String description, Path recordingFile) {
+            this.process = process;
+            this.description = description;
+            this.recordingFile = recordingFile;
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        String stdout() throws IOException {
+            return read(dir.resolve("stdout.txt"));
+        }
+
+        String stderr() throws IOException {
+            return read(dir.resolve("stderr.txt"));
+        }
+
+        /** Waits until the child printed {@code line} on stdout (fails if it exits or takes too long). */
+        void awaitLine(String line) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            while (!stdout().lines().anyMatch(line::equals)) {
+                if (!process.isAlive()) {
+                    fail(description + " exited before printing " + line + "\n" + output());
+                }
+                if (System.nanoTime() > deadline) {
+                    kill();
+                    fail(description + " did not print " + line + " within " + timeoutSeconds + " s\n" + output());
+                }
+                Thread.sleep(50);
+            }
+        }
+
+        ChildRun finish() throws IOException, InterruptedException {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                kill();
+                fail(description + " did not finish within " + timeoutSeconds + " s\n" + output());
+            }
+            return new ChildRun(description, process.exitValue(), stdout(), stderr(), recordingFile,
+                    ExpectationLog.at(expectationFile()));
+        }
+
+        private void kill() throws InterruptedException {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor();
-            fail(description + " did not finish within " + TIMEOUT_SECONDS + " s\n"
-                    + new ChildRun(description, -1, read(stdout), read(stderr), recordingFile, null).output());
         }
-        return new ChildRun(description + "\n" + String.join(" ", command), process.exitValue(),
-                read(stdout), read(stderr), recordingFile, ExpectationLog.at(expectationFile()));
+
+        private String output() throws IOException {
+            return "--- stdout ---\n" + stdout() + "\n--- stderr ---\n" + stderr();
+        }
     }
 
     private static Path agentJar() {

@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Calls that throw (NotSerializableException at the top, nested and for a lambda, a RuntimeException from a
  * custom writeObject, an IOException from the underlying stream, WriteAbortedException on
- * reading) are recorded with their exception class and exact bytes, while the application
+ * reading, InvalidClassException, ClassNotFoundException and a RuntimeException from a custom
+ * readObject) are recorded with their exception class and exact bytes, while the application
  * catches exactly what it catches without the agent: same classes, messages, stack traces,
  * causes and no suppressed exceptions, and the very instance where it can tell.
  */
@@ -31,7 +32,7 @@ class FailuresE2ETest {
         RecordedCalls.assertMatch(withAgent.expectations().calls(), ExpectedCall.SELF, withAgent.recording());
         assertEquals(withoutAgent.stdout(), withAgent.stdout(),
                 "the exceptions the application caught differ with the agent");
-        assertEquals(2, withAgent.stdout().lines().filter("same instance: true"::equals).count(),
+        assertEquals(3, withAgent.stdout().lines().filter("same instance: true"::equals).count(),
                 "the application must catch the very exception instance that was thrown:\n" + withAgent.stdout());
     }
 }

@@ -56,6 +56,55 @@ final class RecordedCalls {
         }
     }
 
+    /**
+     * The mismatches between the logged calls of one event type and the recording, without the
+     * check for probe failures: for tests that provoke them on purpose.
+     */
+    static List<String> mismatches(List<ExpectedCall> logged, String jvm, Recording recording, String eventName) {
+        RecordedCalls check = new RecordedCalls();
+        check.compareByThread(logged.stream()
+                .filter(call -> call.jvm().equals(jvm) && call.event().equals(eventName))
+                .toList(), eventName, recording);
+        check.compareStreamIds();
+        return check.problems;
+    }
+
+    /**
+     * Like {@link #mismatches}, for a direction whose hook failed: per thread, the events must be
+     * the first calls, each exactly as measured, and at most {@code allowed} of them overall.
+     */
+    static List<String> prefixMismatches(List<ExpectedCall> logged, String jvm, Recording recording, String eventName,
+                                         int allowed) {
+        RecordedCalls check = new RecordedCalls();
+        Map<String, List<ExpectedCall>> expectedByThread = new LinkedHashMap<>();
+        logged.stream().filter(call -> call.jvm().equals(jvm) && call.event().equals(eventName))
+                .forEach(call -> expectedByThread.computeIfAbsent(call.thread(), t -> new ArrayList<>()).add(call));
+        int total = 0;
+        Map<String, List<RecordedEvent>> recordedByThread = new LinkedHashMap<>();
+        for (RecordedEvent event : recording.events(eventName)) {
+            String thread = Recording.threadName(event);
+            if (thread.startsWith(CaseThread.PREFIX)) {
+                recordedByThread.computeIfAbsent(thread, name -> new ArrayList<>()).add(event);
+                total++;
+            }
+        }
+        if (total > allowed) {
+            check.problems.add(total + " " + eventName + " event(s) although the hook failed in the first "
+                    + allowed + " call(s): " + recordedByThread.keySet());
+        }
+        recordedByThread.forEach((thread, recorded) -> {
+            List<ExpectedCall> expected = expectedByThread.getOrDefault(thread, List.of());
+            for (int i = 0; i < recorded.size(); i++) {
+                if (i >= expected.size()) {
+                    check.problems.add(thread + ": more " + eventName + " events than calls" + summary(recorded));
+                    break;
+                }
+                check.compare(thread + " " + eventName + " #" + (i + 1), expected.get(i), recorded.get(i));
+            }
+        });
+        return check.problems;
+    }
+
     private void compareByThread(List<ExpectedCall> expectedCalls, String eventName, Recording recording) {
         Map<String, List<ExpectedCall>> expectedByThread = new LinkedHashMap<>();
         for (ExpectedCall call : expectedCalls) {

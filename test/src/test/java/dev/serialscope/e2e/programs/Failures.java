@@ -13,7 +13,9 @@ import java.nio.file.Path;
 /**
  * Calls that throw: NotSerializableException at the top, nested and for a plain lambda, a
  * RuntimeException from a custom writeObject, an IOException from the underlying stream, and
- * WriteAbortedException when reading what a failed write left behind. Every call is logged with the exception class the application caught, and
+ * WriteAbortedException when reading what a failed write left behind; on reading also
+ * InvalidClassException (a serialVersionUID that does not match), ClassNotFoundException and a
+ * RuntimeException from a custom readObject. Every call is logged with the exception class the application caught, and
  * every caught exception is printed to stdout in full (class, message, stack trace, causes) so
  * that the test can compare the output with and without the agent: the application must see
  * exactly the same exception. Where the program holds the instance that was thrown, it also
@@ -28,6 +30,15 @@ public final class Failures {
         static final IllegalStateException FAILURE = new IllegalStateException("refuses to be written");
 
         private void writeObject(ObjectOutputStream out) {
+            throw FAILURE;
+        }
+    }
+
+    /** Thrown by a custom readObject: the reader gets this very instance. */
+    static final class ReadExploding implements Serializable {
+        static final IllegalStateException FAILURE = new IllegalStateException("refuses to be read");
+
+        private void readObject(java.io.ObjectInputStream in) {
             throw FAILURE;
         }
     }
@@ -101,6 +112,41 @@ public final class Failures {
             print("read aborted write", in.readObjectFailing()); // WriteAbortedException
             in.readObject(1, 0);
         });
+        // A class descriptor whose serialVersionUID does not match the local class: InvalidClassException.
+        CaseThread.run("read invalid class", () -> {
+            MeasuredOutput out = new MeasuredOutput(log, "invalid class source");
+            out.writeObject(Fixtures.ada(), 2, 1);
+            byte[] bytes = out.toByteArray();
+            int uid = endOf(bytes, Fixtures.Person.class.getName());
+            bytes[uid] ^= 0x55;
+            print("read invalid class", new MeasuredInput(log, "read invalid class", bytes).readObjectFailing());
+        });
+        // A class descriptor naming a class that does not exist: ClassNotFoundException.
+        CaseThread.run("read unknown class", () -> {
+            MeasuredOutput out = new MeasuredOutput(log, "unknown class source");
+            out.writeObject(Fixtures.ada(), 2, 1);
+            byte[] bytes = out.toByteArray();
+            bytes[endOf(bytes, Fixtures.Person.class.getName()) - 1] = 'X';
+            print("read unknown class", new MeasuredInput(log, "read unknown class", bytes).readObjectFailing());
+        });
+        CaseThread.run("custom readObject throws", () -> {
+            MeasuredOutput out = new MeasuredOutput(log, "read exploding source");
+            out.writeObject(new ReadExploding(), 1, 1);
+            Exception caught = new MeasuredInput(log, "custom readObject throws", out.toByteArray()).readObjectFailing();
+            print("custom readObject throws", caught);
+            System.out.println("same instance: " + (caught == ReadExploding.FAILURE));
+        });
+    }
+
+    /** The index just after the first occurrence of {@code text} (ASCII) in {@code bytes}. */
+    private static int endOf(byte[] bytes, String text) {
+        byte[] wanted = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int i = 0; i + wanted.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + wanted.length, wanted, 0, wanted.length)) {
+                return i + wanted.length;
+            }
+        }
+        throw new IllegalStateException(text + " not found in the stream");
     }
 
     private static void print(String name, Exception caught) {

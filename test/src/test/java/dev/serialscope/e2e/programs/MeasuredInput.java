@@ -67,7 +67,7 @@ public final class MeasuredInput {
         try {
             Object root = in.readObject();
             throw new AssertionError("reading did not fail but returned " + root);
-        } catch (IOException | ClassNotFoundException e) {
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
             log.add(call(null, before - bytes.available(), null, null, e.getClass().getName()));
             return e;
         }
