@@ -1,17 +1,19 @@
 package dev.serialscope.events;
 
+import java.util.Comparator;
 import java.util.Set;
-import jdk.jfr.SettingControl;
 
 /**
  * {@code serialscope.SerializationComposition#maxDepth}: how many field levels below the root are
  * attributed (1 to {@value #MAX}). Recordings combine to the deepest.
  */
-public final class CompositionDepth extends SettingControl {
+public final class CompositionDepth extends CombinedSetting {
 
     public static final int MAX = 8;
 
-    private String value = CurrentSettings.DEFAULT_COMPOSITION_MAX_DEPTH;
+    public CompositionDepth() {
+        super(SerializationCompositionEvent.NAME, "maxDepth", CurrentSettings.DEFAULT_COMPOSITION_MAX_DEPTH);
+    }
 
     private static int depth(String text) {
         try {
@@ -22,25 +24,12 @@ public final class CompositionDepth extends SettingControl {
     }
 
     @Override
-    public String combine(Set<String> values) {
-        String best = null;
-        for (String candidate : values) {
-            if (best == null || depth(candidate) > depth(best)) {
-                best = candidate;
-            }
-        }
-        return best == null ? value : best;
+    String mostInclusive(Set<String> values) {
+        return values.stream().max(Comparator.comparingInt(CompositionDepth::depth)).orElseThrow();
     }
 
     @Override
-    public void setValue(String newValue) {
-        value = newValue;
+    void publish(String newValue) {
         CurrentSettings.compositionMaxDepth = depth(newValue);
-        CurrentSettings.changed();
-    }
-
-    @Override
-    public String getValue() {
-        return value;
     }
 }

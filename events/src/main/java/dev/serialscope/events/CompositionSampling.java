@@ -1,20 +1,22 @@
 package dev.serialscope.events;
 
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Set;
-import jdk.jfr.SettingControl;
 
 /**
  * {@code serialscope.SerializationComposition#sampling}: how many top-level serialization calls
  * per second or minute are traced field by field ({@code "1/s"}, {@code "10/min"}), {@code "all"}
  * or {@code "off"}. Recordings combine to the most frequent.
  */
-public final class CompositionSampling extends SettingControl {
+public final class CompositionSampling extends CombinedSetting {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long NEVER = Long.MAX_VALUE;
 
-    private String value = CurrentSettings.DEFAULT_COMPOSITION_SAMPLING;
+    public CompositionSampling() {
+        super(SerializationCompositionEvent.NAME, "sampling", CurrentSettings.DEFAULT_COMPOSITION_SAMPLING);
+    }
 
     /** The least time between two traced calls that {@code text} asks for; Long.MAX_VALUE for "off" or nonsense. */
     public static long intervalNanos(String text) {
@@ -40,25 +42,12 @@ public final class CompositionSampling extends SettingControl {
     }
 
     @Override
-    public String combine(Set<String> values) {
-        String best = null;
-        for (String candidate : values) {
-            if (best == null || intervalNanos(candidate) < intervalNanos(best)) {
-                best = candidate;
-            }
-        }
-        return best == null ? value : best;
+    String mostInclusive(Set<String> values) {
+        return values.stream().min(Comparator.comparingLong(CompositionSampling::intervalNanos)).orElseThrow();
     }
 
     @Override
-    public void setValue(String newValue) {
-        value = newValue;
+    void publish(String newValue) {
         CurrentSettings.compositionIntervalNanos = intervalNanos(newValue);
-        CurrentSettings.changed();
-    }
-
-    @Override
-    public String getValue() {
-        return value;
     }
 }

@@ -1,15 +1,17 @@
 package dev.serialscope.events;
 
+import java.util.Comparator;
 import java.util.Set;
-import jdk.jfr.SettingControl;
 
 /**
  * {@code serialscope.SerializationComposition#sizeFloor}: a traced call smaller than this writes no
  * composition. Recordings combine to the smallest.
  */
-public final class CompositionSizeFloor extends SettingControl {
+public final class CompositionSizeFloor extends CombinedSetting {
 
-    private String value = CurrentSettings.DEFAULT_COMPOSITION_SIZE_FLOOR;
+    public CompositionSizeFloor() {
+        super(SerializationCompositionEvent.NAME, "sizeFloor", CurrentSettings.DEFAULT_COMPOSITION_SIZE_FLOOR);
+    }
 
     private static long bytes(String text) {
         try {
@@ -20,25 +22,12 @@ public final class CompositionSizeFloor extends SettingControl {
     }
 
     @Override
-    public String combine(Set<String> values) {
-        String best = null;
-        for (String candidate : values) {
-            if (best == null || bytes(candidate) < bytes(best)) {
-                best = candidate;
-            }
-        }
-        return best == null ? value : best;
+    String mostInclusive(Set<String> values) {
+        return values.stream().min(Comparator.comparingLong(CompositionSizeFloor::bytes)).orElseThrow();
     }
 
     @Override
-    public void setValue(String newValue) {
-        value = newValue;
+    void publish(String newValue) {
         CurrentSettings.compositionMinBytes = bytes(newValue);
-        CurrentSettings.changed();
-    }
-
-    @Override
-    public String getValue() {
-        return value;
     }
 }

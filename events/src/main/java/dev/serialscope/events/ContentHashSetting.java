@@ -1,27 +1,21 @@
 package dev.serialscope.events;
 
 import java.util.Set;
-import jdk.jfr.SettingControl;
 
 /** {@code serialscope.Serialization#contentHash}: true when any recording asks for it. */
-public final class ContentHashSetting extends SettingControl {
+public final class ContentHashSetting extends CombinedSetting {
 
-    private String value = "false";
+    public ContentHashSetting() {
+        super(SerializationEvent.NAME, "contentHash", "false");
+    }
 
     @Override
-    public String combine(Set<String> values) {
+    String mostInclusive(Set<String> values) {
         return String.valueOf(values.contains("true"));
     }
 
     @Override
-    public void setValue(String newValue) {
-        value = newValue;
+    void publish(String newValue) {
         CurrentSettings.serializationContentHash = "true".equals(newValue);
-        CurrentSettings.changed();
-    }
-
-    @Override
-    public String getValue() {
-        return value;
     }
 }

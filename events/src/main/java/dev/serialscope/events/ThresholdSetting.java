@@ -2,7 +2,6 @@ package dev.serialscope.events;
 
 import java.util.Locale;
 import java.util.Set;
-import jdk.jfr.SettingControl;
 
 /**
  * The {@code callThreshold} setting of a per-call event: a size, a duration, or both joined by
@@ -10,24 +9,20 @@ import jdk.jfr.SettingControl;
  * share one setting because JDK 25 mismatches the setting methods of an event class that declares
  * more than one. Recordings combine to the most inclusive value, as JFR's own {@code threshold} does.
  */
-public abstract class ThresholdSetting extends SettingControl {
+public abstract class ThresholdSetting extends CombinedSetting {
 
     private static final String OR = " or ";
     private static final long NEVER = Long.MAX_VALUE;
 
-    private String value;
-
-    ThresholdSetting() {
-        value = CurrentSettings.DEFAULT_CALL_THRESHOLD;
-        Threshold threshold = Threshold.parse(value);
-        publish(threshold.bytes, threshold.nanos);
+    ThresholdSetting(String eventName, String settingName, String defaultValue) {
+        super(eventName, settingName, defaultValue);
     }
 
     /** Receives the combined threshold whenever it changes; {@code Long.MAX_VALUE} means never. */
     abstract void publish(long minBytes, long minNanos);
 
     @Override
-    public String combine(Set<String> values) {
+    String mostInclusive(Set<String> values) {
         long bytes = NEVER;
         long nanos = NEVER;
         for (String candidate : values) {
@@ -35,20 +30,13 @@ public abstract class ThresholdSetting extends SettingControl {
             bytes = Math.min(bytes, threshold.bytes);
             nanos = Math.min(nanos, threshold.nanos);
         }
-        return values.isEmpty() ? value : new Threshold(bytes, nanos).toString();
+        return new Threshold(bytes, nanos).toString();
     }
 
     @Override
-    public void setValue(String newValue) {
-        value = newValue;
+    void publish(String newValue) {
         Threshold threshold = Threshold.parseOrNever(newValue);
         publish(threshold.bytes, threshold.nanos);
-        CurrentSettings.changed();
-    }
-
-    @Override
-    public String getValue() {
-        return value;
     }
 
     /** A parsed threshold value. */
