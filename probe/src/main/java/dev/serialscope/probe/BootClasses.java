@@ -22,6 +22,7 @@ final class BootClasses {
         BRIDGE, "dev.serialscope.boot.ProbeHooks", "dev.serialscope.boot.CountingOutputStream",
         "dev.serialscope.boot.FrameworkBridge", "dev.serialscope.boot.FrameworkBridge$Hooks",
         "dev.serialscope.boot.FrameworkBridge$CountingInputStream",
+        "dev.serialscope.boot.IpcBridge", "dev.serialscope.boot.IpcBridge$Hooks",
     };
 
     private BootClasses() {

@@ -69,6 +69,31 @@ final class Channels {
         childPipes.put(process.getOutputStream(), pid);
         childPipes.put(process.getInputStream(), pid);
         childPipes.put(process.getErrorStream(), pid);
+        // The file streams under the JDK's buffered pipe wrappers, where channel I/O is measured.
+        registerInner(process.getOutputStream(), pid);
+        registerInner(process.getInputStream(), pid);
+        registerInner(process.getErrorStream(), pid);
+    }
+
+    private void registerInner(Object stream, Long pid) {
+        Object current = stream;
+        for (int i = 0; i < MAX_WRAPPERS && current != null; i++) {
+            if (current instanceof FilterOutputStream) {
+                current = FILTER_OUT.get(current);
+            } else if (current instanceof FilterInputStream) {
+                current = FILTER_IN.get(current);
+            } else {
+                break;
+            }
+            if (current != null) {
+                childPipes.put(current, pid);
+            }
+        }
+    }
+
+    /** The channel name of any java.io stream, e.g. the FileOutputStream a channel I/O hook fired on. */
+    String nameOf(Object stream) {
+        return describe(stream);
     }
 
     /** The channel of an ObjectOutputStream whose underlying stream is {@code target}. */

@@ -56,6 +56,7 @@ final class Installer {
                 .transform(Installer::processBuilder)
                 .installOn(instrumentation);
         FrameworkRecordingAccess.install(instrumentation, recording, channels, errors, probe);
+        IpcRecordingAccess.install(instrumentation, channels, errors);
         recording.start();
     }
 

@@ -1,0 +1,145 @@
+package dev.serialscope.probe.ipc;
+
+import dev.serialscope.boot.IpcBridge;
+import dev.serialscope.events.ChannelIoEvent;
+import dev.serialscope.events.ChannelStatisticsEvent;
+import dev.serialscope.events.ChannelStatisticsFlushEvent;
+import dev.serialscope.events.RmiCallEvent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import jdk.jfr.EventType;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
+import jdk.jfr.Recording;
+
+/**
+ * Follows JFR for the IPC events: which of them the running recordings enable, turned into plain
+ * flags for the hot path and into {@link IpcBridge#activate}; and the periodic Channel Statistics,
+ * summed over every thread's {@link ChannelTable}.
+ */
+final class IpcRecording implements FlightRecorderListener {
+
+    /** Channel rows per period (both directions); the rest are summed into "other channels". */
+    static final int TOP_ROWS = 50;
+
+    volatile boolean statistics;
+    volatile boolean ioEvents;
+    volatile boolean rmiEvents;
+    /** Advances once per period; a table's largest operation belongs to the period it was counted in. */
+    volatile long epoch;
+
+    private final Set<ChannelTable> tables = ConcurrentHashMap.newKeySet();
+    private EventType statisticsType;
+    private EventType ioType;
+    private EventType rmiType;
+
+    void start() {
+        FlightRecorder.addListener(this);
+    }
+
+    ChannelTable newTable() {
+        ChannelTable table = new ChannelTable(Thread.currentThread());
+        tables.add(table);
+        return table;
+    }
+
+    @Override
+    public void recorderInitialized(FlightRecorder recorder) {
+        FlightRecorder.register(ChannelIoEvent.class);
+        FlightRecorder.register(RmiCallEvent.class);
+        FlightRecorder.addPeriodicEvent(ChannelStatisticsEvent.class, this::emit);
+        FlightRecorder.addPeriodicEvent(ChannelStatisticsFlushEvent.class, this::emit);
+        synchronized (this) {
+            statisticsType = EventType.getEventType(ChannelStatisticsEvent.class);
+            ioType = EventType.getEventType(ChannelIoEvent.class);
+            rmiType = EventType.getEventType(RmiCallEvent.class);
+        }
+        refresh();
+    }
+
+    @Override
+    public void recordingStateChanged(Recording recording) {
+        refresh();
+    }
+
+    synchronized void refresh() {
+        if (statisticsType == null) {
+            return;
+        }
+        boolean statisticsNow = statisticsType.isEnabled();
+        if (statisticsNow && !statistics) {
+            // Counts from before this recording would land in its first period.
+            for (ChannelTable table : tables) {
+                table.forget();
+            }
+        }
+        statistics = statisticsNow;
+        ioEvents = ioType.isEnabled();
+        rmiEvents = rmiType.isEnabled();
+        IpcBridge.activate(statisticsNow || ioEvents || rmiEvents, rmiEvents);
+    }
+
+    /** Runs on JFR's periodic thread, every period and at the end of each chunk. */
+    private synchronized void emit() {
+        refresh();
+        if (!statistics) {
+            return;
+        }
+        long closing = epoch;
+        Map<String, ChannelTable.ChannelRow[]> byChannel = new HashMap<>();
+        for (Iterator<ChannelTable> it = tables.iterator(); it.hasNext();) {
+            ChannelTable table = it.next();
+            // Seen retired or dead before the harvest: its last counts are visible and none can follow.
+            boolean done = table.retired || !table.ownerAlive();
+            table.harvest(byChannel, closing);
+            if (done) {
+                it.remove();
+            }
+        }
+        epoch = closing + 1;
+        List<ChannelTable.ChannelRow> rows = new ArrayList<>();
+        for (ChannelTable.ChannelRow[] pair : byChannel.values()) {
+            for (ChannelTable.ChannelRow row : pair) {
+                if (row != null) {
+                    rows.add(row);
+                }
+            }
+        }
+        rows.sort(Comparator.comparingLong((ChannelTable.ChannelRow r) -> r.bytes)
+                .thenComparingLong(r -> r.operations).reversed());
+        ChannelTable.ChannelRow otherWrites = new ChannelTable.ChannelRow(ChannelStatisticsEvent.OTHER_CHANNELS, true);
+        ChannelTable.ChannelRow otherReads = new ChannelTable.ChannelRow(ChannelStatisticsEvent.OTHER_CHANNELS, false);
+        for (int i = 0; i < rows.size(); i++) {
+            ChannelTable.ChannelRow row = rows.get(i);
+            if (i < TOP_ROWS) {
+                commit(row);
+            } else {
+                (row.write ? otherWrites : otherReads).merge(row);
+            }
+        }
+        if (otherWrites.operations > 0) {
+            commit(otherWrites);
+        }
+        if (otherReads.operations > 0) {
+            commit(otherReads);
+        }
+    }
+
+    private static void commit(ChannelTable.ChannelRow row) {
+        ChannelStatisticsEvent event = new ChannelStatisticsEvent();
+        event.channel = row.channel;
+        event.direction = row.write ? ChannelStatisticsEvent.WRITE : ChannelStatisticsEvent.READ;
+        event.operations = row.operations;
+        event.bytes = row.bytes;
+        event.serializedBytes = row.serialized;
+        event.totalTime = row.nanos;
+        event.largestOperation = row.largest;
+        event.commit();
+    }
+}
