@@ -108,7 +108,7 @@ final class AnalyzeCommand {
             }
             analyses.add(new Analysis(file, evaluate(rules, items, preferences, err)));
             if (format.equals("html")) {
-                summaries.add(summarize(file));
+                summaries.add(summarize(file, RecordingInput.readable(file)));
                 graphs.add(FlameGraph.Graphs.of(items));
             }
         }
@@ -156,12 +156,12 @@ final class AnalyzeCommand {
         return findings;
     }
 
-    private static RecordingSummary summarize(Path file) throws CliException {
+    private static RecordingSummary summarize(Path file, Path recording) throws CliException {
         try {
-            return RecordingSummary.read(file);
+            return RecordingSummary.read(recording);
         } catch (IOException | RuntimeException e) {
-            throw new CliException(CliException.INPUT, file + " cannot be read for the charts ("
-                    + e.getClass().getSimpleName() + "): give an uncompressed recording", e);
+            throw new CliException(CliException.INPUT, file + " is truncated or damaged and cannot be read ("
+                    + e.getClass().getSimpleName() + "): record it again", e);
         }
     }
 

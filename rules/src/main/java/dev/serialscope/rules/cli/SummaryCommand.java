@@ -48,10 +48,10 @@ final class SummaryCommand {
         if (file == null) {
             throw CliException.usage("summary needs a recording; usage: " + USAGE);
         }
-        RecordingInput.check(file);
+        Path recording = RecordingInput.readable(file);
         RecordingSummary summary;
         try {
-            summary = RecordingSummary.read(file);
+            summary = RecordingSummary.read(recording);
         } catch (IOException | RuntimeException e) {
             throw new CliException(CliException.INPUT, file + " is truncated or damaged and cannot be read ("
                     + e.getClass().getSimpleName() + "): record it again", e);

@@ -73,9 +73,11 @@ class BadInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"analyze", "summary"})
     void debugAddsTheStackTrace(String command) throws IOException {
-        byte[] whole = Files.readAllBytes(Recordings.of(Scenario.LARGE_PAYLOAD));
-        Path truncated = write("truncated-debug.jfr", Arrays.copyOf(whole, whole.length / 2));
-        Cli cli = Cli.run(command, truncated.toString(), "--debug");
+        // Chunk headers intact, contents overwritten: only the parser finds out, with an exception to show.
+        byte[] damaged = Files.readAllBytes(Recordings.of(Scenario.LARGE_PAYLOAD));
+        Arrays.fill(damaged, 68, damaged.length - 68, (byte) 0x7f);
+        Path file = write("damaged-debug.jfr", damaged);
+        Cli cli = Cli.run(command, file.toString(), "--debug");
         assertEquals(3, cli.exitCode());
         assertTrue(cli.err().lines().count() > 1 && cli.err().contains("\tat "), cli.err());
     }
