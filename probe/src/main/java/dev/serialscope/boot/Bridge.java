@@ -25,6 +25,7 @@ public final class Bridge {
     private static volatile boolean deserializationBroken;
     private static volatile boolean streamsBroken;
     private static volatile boolean tracingBroken;
+    private static volatile boolean processesBroken;
 
     private Bridge() {
     }
@@ -41,6 +42,15 @@ public final class Bridge {
     public static void activate(boolean serialization, boolean deserialization) {
         serializationActive = serialization && !serializationBroken;
         deserializationActive = deserialization && !deserializationBroken;
+    }
+
+    /** False once a serialization hook failed: numbers of a call in progress can no longer be trusted. */
+    public static boolean serializationWorking() {
+        return !serializationBroken;
+    }
+
+    public static boolean deserializationWorking() {
+        return !deserializationBroken;
     }
 
     public static OutputStream wrap(OutputStream out) {
@@ -165,12 +175,13 @@ public final class Bridge {
 
     public static void processStarted(Process process) {
         ProbeHooks h = hooks;
-        if (h == null || process == null) {
+        if (h == null || process == null || processesBroken) {
             return;
         }
         try {
             h.processStarted(process);
         } catch (Throwable t) {
+            processesBroken = true;
             report("ProcessBuilder.start", t);
         }
     }

@@ -35,15 +35,14 @@ public final class AttachCommand {
 
     static int run(String[] args) {
         if (args.length == 0 || !"attach".equals(args[0])) {
-            System.err.println(USAGE_TEXT);
+            System.err.println("serialscope: " + USAGE_TEXT);
             return USAGE;
         }
         AttachRequest request;
         try {
             request = AttachRequest.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("serialscope attach: " + e.getMessage());
-            System.err.println(USAGE_TEXT);
+            System.err.println("serialscope attach: " + e.getMessage() + "; " + USAGE_TEXT);
             return USAGE;
         }
         return attach(request);
@@ -58,9 +57,10 @@ public final class AttachCommand {
             return FAILED;
         }
         try {
-            Files.deleteIfExists(request.output());
             VirtualMachine vm = VirtualMachine.attach(request.pid());
             try {
+                // Only now is the file ours to replace; the recording writes it when its duration ends.
+                Files.deleteIfExists(request.output());
                 vm.loadAgent(agentJar, request.agentOptions());
             } finally {
                 vm.detach();

@@ -64,7 +64,14 @@ final class CompositionTracer {
                 ? heaviest.subList(0, SerializationCompositionEvent.MAX_PATHS) : heaviest;
     }
 
-    void release() {
+    /** Frees the tracer after a failure, unless {@link #finish} already did (and another call holds it now). */
+    void releaseIfHeld() {
+        if (Bridge.tracingThread == Thread.currentThread()) {
+            release();
+        }
+    }
+
+    private void release() {
         Bridge.tracingThread = null;
         stream = null;
         paths.clear();

@@ -81,22 +81,30 @@ final class SerializationProbe implements ProbeHooks {
         long end = System.nanoTime();
         CallFrames f = frames.get();
         int level = (int) token;
-        List<CompositionTracer.PathTotal> composition = null;
-        if (f.traced[level]) {
-            composition = tracer.finish();
-        }
         ObjectOutputStream out = (ObjectOutputStream) stream;
         OutputStream target = StreamInternals.target(out);
-        long bytes = SerializationCallEvent.BYTES_UNKNOWN;
-        long hash = 0;
-        if (f.startBytes[level] >= 0) {
-            CountingOutputStream counting = (CountingOutputStream) target;
-            bytes = counting.count() - f.startBytes[level] - f.earlierBytes[level];
-            if (f.hashing[level]) {
-                hash = counting.stopHash();
+        try {
+            List<CompositionTracer.PathTotal> composition = f.traced[level] ? tracer.finish() : null;
+            long hash = f.hashing[level] ? ((CountingOutputStream) target).stopHash() : 0;
+            if (Bridge.serializationWorking()) {
+                record(f, level, out, target, root, thrown, end - f.startNanos[level], hash, composition);
             }
+        } finally {
+            // Whatever failed above, the stream stops hashing, the tracer is free and the frame is closed.
+            if (f.hashing[level]) {
+                ((CountingOutputStream) target).stopHash();
+            }
+            if (f.traced[level]) {
+                tracer.releaseIfHeld();
+            }
+            f.pop(level);
         }
-        long nanos = end - f.startNanos[level];
+    }
+
+    private void record(CallFrames f, int level, ObjectOutputStream out, OutputStream target, Object root,
+                        Throwable thrown, long nanos, long hash, List<CompositionTracer.PathTotal> composition) {
+        long bytes = f.startBytes[level] < 0 ? SerializationCallEvent.BYTES_UNKNOWN
+                : ((CountingOutputStream) target).count() - f.startBytes[level] - f.earlierBytes[level];
         Class<?> rootClass = root == null ? null : root.getClass();
         if (recording.statistics) {
             recording.serializationStatistics.add(rootClass, bytes, nanos, thrown != null);
@@ -108,7 +116,7 @@ final class SerializationProbe implements ProbeHooks {
             event.end();
             if (explained || passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos)) {
                 int objects = StreamInternals.handleCount(out) - f.startHandles[level] - f.descriptorHandles[level];
-                fill(event, rootClass, bytes, objects, f, level, root, stream, thrown);
+                fill(event, rootClass, bytes, objects, f, level, root, out, thrown);
                 callId = event.callId;
                 event.contentHash = hash;
                 event.channel = channels.ofOutput(out, target);
@@ -119,7 +127,6 @@ final class SerializationProbe implements ProbeHooks {
         if (explained) {
             commitComposition(composition, callId != 0 ? callId : callIds.incrementAndGet(), rootClass);
         }
-        f.pop(level);
     }
 
     private static void commitComposition(List<CompositionTracer.PathTotal> paths, long callId, Class<?> rootClass) {
@@ -167,9 +174,17 @@ final class SerializationProbe implements ProbeHooks {
         long end = System.nanoTime();
         CallFrames f = frames.get();
         int level = (int) token;
-        ObjectInputStream in = (ObjectInputStream) stream;
+        try {
+            if (Bridge.deserializationWorking()) {
+                record(f, level, (ObjectInputStream) stream, result, thrown, end - f.startNanos[level]);
+            }
+        } finally {
+            f.pop(level);
+        }
+    }
+
+    private void record(CallFrames f, int level, ObjectInputStream in, Object result, Throwable thrown, long nanos) {
         long bytes = StreamInternals.bytesRead(in) - f.startBytes[level];
-        long nanos = end - f.startNanos[level];
         Class<?> rootClass = result == null ? null : result.getClass();
         if (recording.statistics) {
             recording.deserializationStatistics.add(rootClass, bytes, nanos, thrown != null);
@@ -179,7 +194,7 @@ final class SerializationProbe implements ProbeHooks {
             event.end();
             if (passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos)) {
                 int objects = StreamInternals.handleCount(in) - f.startHandles[level] - f.descriptorHandles[level];
-                fill(event, rootClass, bytes, objects, f, level, result, stream, thrown);
+                fill(event, rootClass, bytes, objects, f, level, result, in, thrown);
                 event.contentHash = 0;
                 event.filtered = StreamInternals.filtered(in);
                 event.channel = channels.ofInput(in, StreamInternals.source(in));
@@ -187,7 +202,6 @@ final class SerializationProbe implements ProbeHooks {
                 event.rootClass = null;
             }
         }
-        f.pop(level);
     }
 
     /** A call of unknown size is judged as if it had 0 bytes: "0 B" still writes every call. */
