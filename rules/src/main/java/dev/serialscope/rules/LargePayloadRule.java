@@ -67,8 +67,9 @@ public final class LargePayloadRule extends SerialScopeRule {
 
     @Override
     protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
-        List<Call> writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
-        List<Call> reads = Call.readAll(items, SerialScopeEvents.DESERIALIZATION);
+        // Calls made by RMI name the remote method as their site (their stacks show only RMI's machinery).
+        List<Call> writes = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.SERIALIZATION));
+        List<Call> reads = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.DESERIALIZATION));
         if (writes.isEmpty() && reads.isEmpty()) {
             if (hasSerialScopeEvents(items)) {
                 // Only statistics: every call stayed below the per-call thresholds (64 KiB by default).
@@ -140,7 +141,8 @@ public final class LargePayloadRule extends SerialScopeRule {
                         + (heaviest.isPresent() ? " The field paths come from the Serialization Composition events, "
                                 + "which trace sampled calls field by field."
                                 : " To see which field holds the bytes, " + SerialScopeEvents.HOW_TO_RECORD_COMPOSITION
-                                        + "."))
+                                        + ".")
+                        + (RmiMethods.isRmi(largest.site()) ? RmiMethods.EXPLANATION : ""))
                 .setSolution(fieldSolution + ": make such fields "
                         + "transient (and rebuild them on the receiver), send a large read-only object once and refer "
                         + "to it by id afterwards, or split the payload into smaller messages or a stream of "

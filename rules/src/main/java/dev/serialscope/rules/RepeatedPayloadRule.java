@@ -86,7 +86,8 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
 
     @Override
     protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
-        List<Call> writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
+        // Calls made by RMI name the remote method as their site (their stacks show only RMI's machinery).
+        List<Call> writes = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.SERIALIZATION));
         if (writes.isEmpty()) {
             return notRecorded(items, vp, "per-call serialization events");
         }
@@ -158,7 +159,8 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                             + "deserialization time and memory on the receiver."
                             + (top.sampled() ? " Not every call was traced (the production profile traces about one "
                                     + "call per second), so the wasted bytes are estimated from the traced calls."
-                                    : ""))
+                                    : "")
+                            + (RmiMethods.isRmi(bySite.get(0).key()) ? RmiMethods.EXPLANATION : ""))
                     .setSolution(top.capturedByLambda()
                             ? "The object was captured by a serializable lambda: copy what the lambda needs into "
                                     + "local variables so that it does not capture {topFieldClass} (see Captured This "
@@ -179,7 +181,8 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                         + "profile), were equal. Only the first of each was needed; the rest cost serialization "
                         + "time, bandwidth and deserialization time on the receiver. Writing the same object twice "
                         + "on one ObjectOutputStream costs only a back-reference, so the repeats come from new "
-                        + "streams, reset() or writeUnshared.")
+                        + "streams, reset() or writeUnshared."
+                        + (RmiMethods.isRmi(bySite.get(0).key()) ? RmiMethods.EXPLANATION : ""))
                 .setSolution("Send {topClass} once and refer to it afterwards by an id or version, cache its "
                         + "serialized bytes and write those instead of serializing it again, or mark the field "
                         + "that holds the unchanged data transient and rebuild it on the receiver.")

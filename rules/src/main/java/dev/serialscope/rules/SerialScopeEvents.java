@@ -60,6 +60,25 @@ public final class SerialScopeEvents {
     public static final IAttribute<IMCType> VALUE_CLASS = attr("valueClass", "Value Class", UnitLookup.CLASS);
     public static final IAttribute<IQuantity> COUNT = attr("count", "Count", UnitLookup.NUMBER);
 
+    // IPC: serialscope.ChannelStatistics, serialscope.ChannelIO and serialscope.RmiCall (bytes, direction, channel,
+    // rootClass, framework, failure and totalTime as above).
+    public static final String CHANNEL_STATISTICS = "serialscope.ChannelStatistics";
+    public static final String CHANNEL_IO = "serialscope.ChannelIO";
+    public static final String RMI_CALL = "serialscope.RmiCall";
+    /** A plain long: a raw number in JMC. */
+    public static final IAttribute<Number> OPERATIONS = attr("operations", "Operations", UnitLookup.RAW_NUMBER);
+    public static final IAttribute<IQuantity> SERIALIZED_BYTES =
+            attr("serializedBytes", "Serialized Bytes", UnitLookup.MEMORY);
+    public static final IAttribute<IQuantity> LARGEST_OPERATION =
+            attr("largestOperation", "Largest Operation", UnitLookup.MEMORY);
+    public static final IAttribute<String> SIDE = attr("side", "Side", UnitLookup.PLAIN_TEXT);
+    public static final IAttribute<IMCType> REMOTE_INTERFACE =
+            attr("remoteInterface", "Remote Interface", UnitLookup.CLASS);
+    public static final IAttribute<String> METHOD = attr("method", "Method", UnitLookup.PLAIN_TEXT);
+    public static final IAttribute<String> ENDPOINT = attr("endpoint", "Endpoint", UnitLookup.PLAIN_TEXT);
+    public static final IAttribute<IQuantity> ARGUMENT_BYTES = attr("argumentBytes", "Argument Bytes", UnitLookup.MEMORY);
+    public static final IAttribute<IQuantity> RESULT_BYTES = attr("resultBytes", "Result Bytes", UnitLookup.MEMORY);
+
     /** How to get these events, for every "not applicable" message. */
     public static final String HOW_TO_RECORD = "record with the SerialScope agent, e.g. "
             + "./serialscope record -o app.jfr -- java -cp app.jar Main";

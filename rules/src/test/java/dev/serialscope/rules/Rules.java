@@ -23,7 +23,8 @@ final class Rules {
 
     static final List<IRule> ALL = List.of(new SerializationHotSpotRule(), new DeserializationHotSpotRule(),
             new LargePayloadRule(), new RepeatedPayloadRule(), new StreamSetupOverheadRule(), new PayloadGrowthRule(),
-            new UnfilteredDeserializationRule(), new CapturedThisRule());
+            new UnfilteredDeserializationRule(), new CapturedThisRule(), new ChattyChannelRule(),
+            new SerializedShareRule());
 
     private static final Map<Path, IItemCollection> LOADED = new HashMap<>();
 
