@@ -24,7 +24,11 @@ public final class Samples {
             new Sample(RepeatedObject.class,
                     "the same object deep-copied through serialization again and again"),
             new Sample(CapturingLambda.class,
-                    "serializable lambdas that capture their enclosing job, and with it a 200 KB cache"));
+                    "serializable lambdas that capture their enclosing job, and with it a 200 KB cache"),
+            new Sample(RmiRepeatedArgument.class,
+                    "an RMI client that passes the same ~250 KB rate table with every remote call"),
+            new Sample(ChattySocket.class,
+                    "an ObjectOutputStream straight on a socket stream: dozens of tiny socket writes per message"));
 
     private Samples() {
     }
