@@ -40,7 +40,8 @@ import net.bytebuddy.asm.Advice;
  * <li>{@code java.io.FileOutputStream.write} and {@code FileInputStream.read}: files, standard streams
  *     and process pipes (JDK 17 pipes are plain file streams; JDK 25's Process$PipeOutputStream and
  *     PipeInputStream call these methods through super, so they are counted once);</li>
- * <li>{@code ObjectOutputStream.writeObject/writeUnshared/flush} and {@code ObjectInputStream.readObject/
+ * <li>{@code ObjectOutputStream.writeObject/writeUnshared/flush}, its block data stream's {@code drain/flush/write}
+ *     and {@code ObjectInputStream.readObject/
  *     readUnshared/readStreamHeader}: the serialization context of a thread's I/O;</li>
  * <li>{@code sun.rmi.server.UnicastRef.invoke(Remote, Method, Object[], long)} and
  *     {@code UnicastServerRef.dispatch/logCall/logCallException}: RMI calls.</li>
@@ -105,6 +106,15 @@ public final class IpcInstaller {
                                 named("writeObject").and(takesArguments(Object.class))
                                         .or(named("writeUnshared").and(takesArguments(Object.class)))))
                         .visit(Advice.to(ObjectStreamFlushAdvice.class).on(named("flush").and(takesNoArguments()))))
+                // Where every byte leaves an ObjectOutputStream: also the stream header drained by the
+                // constructor and the TC_RESET drained by reset(), outside writeObject and flush.
+                .type(named("java.io.ObjectOutputStream$BlockDataOutputStream"))
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(ObjectStreamFlushAdvice.class).on(
+                                named("drain").and(takesNoArguments())
+                                        .or(named("flush").and(takesNoArguments()))
+                                        .or(named("write").and(takesArguments(byte[].class, int.class, int.class,
+                                                boolean.class))))))
                 .type(named("java.io.ObjectInputStream"))
                 .transform((builder, type, loader, module, domain) -> builder
                         .visit(Advice.to(ObjectReadContextAdvice.class).on(

@@ -4,8 +4,9 @@ import dev.serialscope.boot.IpcBridge;
 import net.bytebuddy.asm.Advice;
 
 /**
- * Inlined into ObjectOutputStream.flush (close calls it too): the bytes it sends are serialized
- * data, usually the tail of the last object written.
+ * Inlined into ObjectOutputStream.flush (close calls it too) and into its BlockDataOutputStream's
+ * drain, flush and write(byte[], int, int, boolean), where all of its bytes leave it: the bytes they
+ * send are serialized data (the tail of the last object written, the stream header, a TC_RESET).
  */
 public final class ObjectStreamFlushAdvice {
 
