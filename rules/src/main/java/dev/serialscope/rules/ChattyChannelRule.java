@@ -89,7 +89,7 @@ public final class ChattyChannelRule extends SerialScopeRule {
         boolean writes = SerialScopeEvents.WRITE.equals(top.direction());
         double serializedShare = top.bytes() == 0 ? 0 : (double) top.serializedBytes() / top.bytes();
         List<Culprit> culprits = chatty.stream().limit(5)
-                .map(c -> new Culprit(Culprit.Kind.CHANNEL, c.channel() + " (" + c.direction() + ")", c.bytes(),
+                .map(c -> new Culprit(Culprit.Kind.CHANNEL, c.channel(), c.bytes(),
                         c.operations()))
                 .toList();
         ResultBuilder result = scored(vp, score)

@@ -38,7 +38,7 @@ class IpcRulesTest {
         assertEquals(60_000, result.getResult(ChattyChannelRule.OPERATIONS).longValue());
         assertEquals(1, result.getResult(ChattyChannelRule.CHATTY_CHANNELS).longValue(),
                 "the buffered socket and stdout are not chatty channels");
-        Rules.assertMainCulprit(result, Culprit.Kind.CHANNEL, "socket 127.0.0.1:7000 (write)");
+        Rules.assertMainCulprit(result, Culprit.Kind.CHANNEL, "socket 127.0.0.1:7000");
         String summary = RepeatedFieldsTest.plain(Rules.summary(result));
         assertTrue(summary.contains(" writes of 5 B on average"), summary);
         assertTrue(ResultText.solution(result).contains("BufferedOutputStream"), ResultText.solution(result));
