@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs {@link SerializationBenchmark} once per agent configuration, each in its own fork, and
+ * Runs {@link SerializationBenchmark} and {@link SocketRoundTripBenchmark} once per agent configuration, each in its own fork, and
  * prints ns/op, allocation/op and the ratio to "no agent" as a Markdown table.
  *
  * <pre>java -jar bench/target/serialscope-bench.jar [--quick|--smoke] [--jdk JAVA_HOME] [--only REGEX]</pre>
@@ -117,7 +117,7 @@ public final class OverheadRunner {
     private static Map<String, double[]> run(int[] plan, String javaHome, String only, List<String> jvmArgs)
             throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(SerializationBenchmark.class.getName() + "\\." + only)
+                .include("dev\\.serialscope\\.bench\\.(SerializationBenchmark|SocketRoundTripBenchmark)\\." + only)
                 .jvm(Path.of(javaHome, "bin", "java").toString())
                 .jvmArgsAppend(jvmArgs.toArray(new String[0]))
                 .warmupIterations(plan[0])
