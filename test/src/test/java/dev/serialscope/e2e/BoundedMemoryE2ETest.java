@@ -15,10 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Bounded memory: {@link MemoryWorkload} serializes distinct and repeated objects under the
  * diagnose profile (every call an event, content hashes, composition tracing), with and without the
- * agent, and reports the heap after GC and NMT's committed native memory (without heap and JIT
- * arenas) before and after the work. The agent must not make either grow: its growth over the run
- * stays within a small bound of the run without the agent, and its heap stays within a fixed
- * overhead. 200,000 calls by default; {@code mvn -Plong} (or -Dserialscope.test.memoryCalls=N) runs
+ * agent, and reports the heap after GC and NMT's committed native memory (without heap, JIT
+ * arenas and JFR) before and after the work. The agent must not make either grow: its growth over
+ * the run stays within a small bound of the run without the agent, and its heap stays within a
+ * fixed overhead. JFR's own native memory (NMT's Tracing) is printed apart: it grows with the
+ * number of events written, which here is every call, and is JFR's, not the agent's. 200,000 calls by default; {@code mvn -Plong} (or -Dserialscope.test.memoryCalls=N) runs
  * 10 million. The numbers are printed for the record.
  */
 class BoundedMemoryE2ETest {
@@ -38,11 +39,13 @@ class BoundedMemoryE2ETest {
         Map<String, Long> without = measure(ChildJvm.on(jdk, Files.createDirectory(dir.resolve("without-agent")))
                 .recording(Profile.DIAGNOSE), calls);
         String report = String.format("%s, %s calls: heap after GC before/after the work: with the agent %.1f/%.1f MiB,"
-                        + " without %.1f/%.1f MiB; native (NMT committed, no heap, no JIT arenas): with %.1f/%.1f MiB,"
-                        + " without %.1f/%.1f MiB; time with %d ms, without %d ms",
+                        + " without %.1f/%.1f MiB; native (NMT committed, no heap, JIT arenas or JFR): with %.1f/%.1f MiB,"
+                        + " without %.1f/%.1f MiB; JFR's own (NMT Tracing) with the agent %.1f/%.1f MiB;"
+                        + " time with %d ms, without %d ms",
                 jdk, calls, mib(with.get("heap before")), mib(with.get("heap after")), mib(without.get("heap before")),
                 mib(without.get("heap after")), mib(with.get("native before")), mib(with.get("native after")),
-                mib(without.get("native before")), mib(without.get("native after")), with.get("ms"), without.get("ms"));
+                mib(without.get("native before")), mib(without.get("native after")), mib(with.get("jfr before")),
+                mib(with.get("jfr after")), with.get("ms"), without.get("ms"));
         System.out.println("[bounded memory] " + report);
         long heapGrowth = growth(with, "heap") - growth(without, "heap");
         long nativeGrowth = growth(with, "native") - growth(without, "native");
@@ -60,7 +63,8 @@ class BoundedMemoryE2ETest {
                 .timeoutSeconds(3600).run(MemoryWorkload.class, calls).assertSucceeded();
         Map<String, Long> values = new HashMap<>();
         run.stdout().lines().forEach(line -> {
-            for (String key : new String[] {"heap before", "heap after", "native before", "native after"}) {
+            for (String key : new String[] {"heap before", "heap after", "native before", "native after", "jfr before",
+                "jfr after"}) {
                 if (line.startsWith(key + " ")) {
                     values.put(key, Long.parseLong(line.substring(key.length() + 1).trim()));
                 }
@@ -70,7 +74,7 @@ class BoundedMemoryE2ETest {
                 values.put("ms", Long.parseLong(parts[parts.length - 2]));
             }
         });
-        assertTrue(values.size() == 5, "MemoryWorkload printed " + values + "\n" + run.output());
+        assertTrue(values.size() == 7, "MemoryWorkload printed " + values + "\n" + run.output());
         return values;
     }
 

@@ -14,8 +14,9 @@ import javax.management.ObjectName;
  * of repeated ones (the same Person again, on the same and on new streams), with a new stream
  * every 1,000 calls and every 10th batch read back. Prints the heap used after full GCs before and
  * after the work ("heap before N", "heap after N") and, under -XX:NativeMemoryTracking, the
- * committed native memory outside the Java heap and the JIT compiler's arenas ("native before N",
- * "native after N"; JFR's own buffers, NMT's Tracing, included).
+ * committed native memory outside the Java heap, the JIT compiler's arenas and JFR ("native before N",
+ * "native after N"), and JFR's own, NMT's Tracing, apart ("jfr before N", "jfr after N"): JFR's
+ * memory follows the number of events written, which the agent decides only through the settings.
  *
  * <p>Argument: the number of serializations.
  */
@@ -45,16 +46,20 @@ public final class MemoryWorkload {
         work(20_000);
         long heapBefore = heapAfterGc();
         long nativeBefore = nativeCommitted();
+        long jfrBefore = jfrCommitted();
         long start = System.nanoTime();
         long bytes = work(calls);
         long millis = (System.nanoTime() - start) / 1_000_000;
         long heapAfter = heapAfterGc();
         long nativeAfter = nativeCommitted();
+        long jfrAfter = jfrCommitted();
         System.out.println("calls " + calls + " bytes " + bytes + " in " + millis + " ms");
         System.out.println("heap before " + heapBefore);
         System.out.println("heap after " + heapAfter);
         System.out.println("native before " + nativeBefore);
         System.out.println("native after " + nativeAfter);
+        System.out.println("jfr before " + jfrBefore);
+        System.out.println("jfr after " + jfrAfter);
     }
 
     private static long work(long calls) throws Exception {
@@ -98,24 +103,38 @@ public final class MemoryWorkload {
     }
 
     /**
-     * Committed native memory from NMT (-1 when NMT is off), without the Java heap and without the
-     * JIT compiler's memory (Compiler, Arena Chunk), which comes and goes with compilations.
+     * Committed native memory from NMT (-1 when NMT is off), without the Java heap, the JIT
+     * compiler's memory (Compiler, Arena Chunk), which comes and goes with compilations, and JFR's.
      */
     private static long nativeCommitted() throws Exception {
-        String summary = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
-                new Object[] {new String[] {"summary", "scale=b"}}, new String[] {String[].class.getName()});
+        String summary = nativeMemorySummary();
         long total = -1;
         long excluded = 0;
         for (String line : summary.split("\n")) {
             String trimmed = line.trim();
             if (trimmed.startsWith("Total:")) {
                 total = committed(trimmed);
-            } else if (trimmed.matches("-\\s+(Java Heap|Compiler|Arena Chunk) \\(.*")) {
+            } else if (trimmed.matches("-\\s+(Java Heap|Compiler|Arena Chunk|Tracing) \\(.*")) {
                 excluded += committed(trimmed);
             }
         }
         return total < 0 ? -1 : total - excluded;
+    }
+
+    /** JFR's committed native memory (NMT's Tracing), -1 when NMT is off. */
+    private static long jfrCommitted() throws Exception {
+        for (String line : nativeMemorySummary().split("\n")) {
+            if (line.trim().matches("-\\s+Tracing \\(.*")) {
+                return committed(line.trim());
+            }
+        }
+        return -1;
+    }
+
+    private static String nativeMemorySummary() throws Exception {
+        return (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+                new Object[] {new String[] {"summary", "scale=b"}}, new String[] {String[].class.getName()});
     }
 
     private static long committed(String line) {
