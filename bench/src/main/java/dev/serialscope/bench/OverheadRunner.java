@@ -105,6 +105,15 @@ public final class OverheadRunner {
                 "-XX:StartFlightRecording:settings=default,settings=" + profiles.resolve("production.jfc")));
         configurations.put("agent, diagnose profile", List.of(javaagent, quiet,
                 "-XX:StartFlightRecording:settings=default,settings=" + profiles.resolve("diagnose.jfc")));
+        // The production profile with every call traced field by field: the difference to the production
+        // profile is what one traced (sampled) call costs.
+        Path everyCallTraced = Files.createTempFile("serialscope-traced-", ".jfc");
+        everyCallTraced.toFile().deleteOnExit();
+        Files.writeString(everyCallTraced, Files.readString(profiles.resolve("production.jfc"))
+                .replace("<setting name=\"sampling\">1/s</setting>", "<setting name=\"sampling\">all</setting>")
+                .replace("<setting name=\"sizeFloor\">64 KiB</setting>", "<setting name=\"sizeFloor\">0 B</setting>"));
+        configurations.put("agent, production profile, every call traced", List.of(javaagent, quiet,
+                "-XX:StartFlightRecording:settings=default,settings=" + everyCallTraced));
         if (jdk >= 25) {
             // JEP 520: the JDK times writeObject itself (nested calls included), with no agent.
             configurations.put("no agent, JDK method timing of writeObject", List.of(quiet,
