@@ -1,10 +1,15 @@
 package dev.serialscope.rules;
 
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.Function;
 
 import org.openjdk.jmc.common.IMCStackTrace;
 import org.openjdk.jmc.common.IMCType;
@@ -53,8 +58,44 @@ public record Call(
         return Math.max(bytes, 0);
     }
 
-    /** The per-call events of one type, oldest first. */
+    /**
+     * The lists already read, per item collection (weakly: they go with the recording) and event type (softly: a
+     * memory-hungry JMC may drop them and read again). Every rule reads the same calls; without this each of the
+     * eight that need them built its own copy, which on millions of calls cost more than parsing the file.
+     */
+    private static final Map<IItemCollection, Map<String, Shared<?>>> SHARED = new WeakHashMap<>();
+
+    /** One list of one collection, read once by the first rule that asks; the others wait for it. */
+    private static final class Shared<T> {
+        private SoftReference<List<T>> list = new SoftReference<>(null);
+
+        synchronized List<T> get(IItemCollection items, Function<IItemCollection, List<T>> reader) {
+            List<T> read = list.get();
+            if (read == null) {
+                read = Collections.unmodifiableList(reader.apply(items));
+                list = new SoftReference<>(read);
+            }
+            return read;
+        }
+    }
+
+    /** The list the reader makes of the items, made once per collection and key and shared by all callers. */
+    @SuppressWarnings("unchecked")
+    static <T> List<T> shared(IItemCollection items, String key, Function<IItemCollection, List<T>> reader) {
+        Shared<T> shared;
+        synchronized (SHARED) {
+            shared = (Shared<T>) SHARED.computeIfAbsent(items, k -> new HashMap<>()).computeIfAbsent(key,
+                    k -> new Shared<T>());
+        }
+        return shared.get(items, reader);
+    }
+
+    /** The per-call events of one type, oldest first; the list is shared by all callers and cannot be changed. */
     public static List<Call> readAll(IItemCollection items, String eventType) {
+        return shared(items, eventType, collection -> read(collection, eventType));
+    }
+
+    private static List<Call> read(IItemCollection items, String eventType) {
         List<Call> calls = new ArrayList<>();
         // Events share stack trace objects through the constant pool: find each site once.
         Map<IMCStackTrace, String> sites = new IdentityHashMap<>();

@@ -38,8 +38,12 @@ public record Composition(
     /** The marker the JVM puts in the names of lambda classes. */
     private static final String LAMBDA_MARKER = "$$Lambda";
 
-    /** The composition events of the recording, ordered by call and path. */
+    /** The composition events of the recording, ordered by call and path; shared by all callers, unmodifiable. */
     public static List<Composition> readAll(IItemCollection items) {
+        return Call.shared(items, SerialScopeEvents.COMPOSITION, Composition::read);
+    }
+
+    private static List<Composition> read(IItemCollection items) {
         List<Composition> paths = new ArrayList<>();
         for (IItemIterable batch : items.apply(ItemFilters.type(SerialScopeEvents.COMPOSITION))) {
             var type = batch.getType();

@@ -34,6 +34,8 @@ public final class RepeatedFields {
         private final int allCalls;
         private long wastedBytes;
         private long repeats;
+        /** Sampled groups: the bytes added to each call of the class but the first. */
+        private long perCall;
 
         private Group(Key key, int occurrences, int tracedCalls, int allCalls) {
             this.key = key;
@@ -177,6 +179,9 @@ public final class RepeatedFields {
 
         List<Group> groups = new ArrayList<>();
         Map<Call, Long> waste = new IdentityHashMap<>();
+        // Sampled groups add the same bytes to every call of their class but the first: spread once per class
+        // below, not once per group and call (which took minutes with many groups on millions of calls).
+        Map<String, List<Group>> sampledOfClass = new LinkedHashMap<>();
         occurrences.forEach((key, calls) -> {
             if (calls.size() < 2) {
                 return;
@@ -192,13 +197,13 @@ public final class RepeatedFields {
             } else {
                 // Every call but the first carried the object as often as the traced calls did.
                 double frequency = (double) calls.size() / tracedCount;
-                for (Call call : all.subList(1, all.size())) {
-                    group.wastedBytes += add(waste, call, Math.round(frequency * key.bytes()));
-                }
+                group.perCall = Math.round(frequency * key.bytes());
                 group.repeats = Math.round(frequency * (all.size() - 1));
+                sampledOfClass.computeIfAbsent(key.rootClass(), k -> new ArrayList<>()).add(group);
             }
             groups.add(group);
         });
+        sampledOfClass.forEach((rootClass, classGroups) -> spread(callsOfClass.get(rootClass), classGroups, waste));
         groups.sort(Comparator.comparingLong(Group::wastedBytes).reversed().thenComparing(Group::shortPath));
         return new RepeatedFields(groups, waste);
     }
@@ -213,6 +218,50 @@ public final class RepeatedFields {
             }
         }
         return keys;
+    }
+
+    /**
+     * The sampled groups of one root class, in order, each adding {@code perCall} bytes to every call of the class
+     * but the first, capped at each call's own bytes: the same result as adding group after group call by call
+     * ({@link #add}), with the calls sorted by size and prefix sums. After groups 1..g a call of b bytes carries
+     * min(b, S_g), S_g the sum of their perCall; group g adds sum(min(b, S_g)) - sum(min(b, S_g-1)).
+     */
+    private static void spread(List<Call> all, List<Group> classGroups, Map<Call, Long> waste) {
+        List<Call> calls = all.subList(1, all.size());
+        long[] sizes = new long[calls.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = calls.get(i).countedBytes();
+        }
+        java.util.Arrays.sort(sizes);
+        long[] prefix = new long[sizes.length + 1];
+        for (int i = 0; i < sizes.length; i++) {
+            prefix[i + 1] = prefix[i] + sizes[i];
+        }
+        long carried = 0;
+        long before = 0;
+        for (Group group : classGroups) {
+            carried += group.perCall;
+            long after = cappedSum(sizes, prefix, carried);
+            group.wastedBytes += after - before;
+            before = after;
+        }
+        for (Call call : calls) {
+            waste.put(call, Math.min(call.countedBytes(), carried));
+        }
+    }
+
+    /** sum(min(size, cap)) over the sorted sizes. */
+    private static long cappedSum(long[] sorted, long[] prefix, long cap) {
+        int below = java.util.Arrays.binarySearch(sorted, cap);
+        if (below < 0) {
+            below = -below - 1;
+        } else {
+            while (below > 0 && sorted[below - 1] == cap) {
+                below--;
+            }
+        }
+        // sorted[0..below) < cap: their own sizes; the rest: cap each.
+        return prefix[below] + cap * (sorted.length - below);
     }
 
     /** Adds waste to a call, never more than the call's own bytes; returns what was added. */

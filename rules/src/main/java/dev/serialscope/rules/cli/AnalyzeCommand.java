@@ -99,7 +99,8 @@ final class AnalyzeCommand {
         List<RecordingSummary> summaries = new ArrayList<>();
         List<FlameGraph.Graphs> graphs = new ArrayList<>();
         for (Path file : files) {
-            IItemCollection items = RecordingInput.load(file);
+            // Our rules read only SerialScope events: JMC's rules (--jdk-rules) need them all.
+            IItemCollection items = RecordingInput.load(file, !jdkRules);
             if (!SerialScopeRule.hasSerialScopeEvents(items)) {
                 if (!jdkRules) {
                     throw CliException.input(RecordingInput.notSerialScope(file));

@@ -142,7 +142,8 @@ final class DiffCommand {
             Map<String, Measure> fields) {
 
         static Side load(Path file) throws CliException {
-            IItemCollection items = RecordingInput.load(file);
+            // Only SerialScope events are compared: the others are dropped while parsing.
+            IItemCollection items = RecordingInput.load(file, true);
             if (!SerialScopeRule.hasSerialScopeEvents(items)) {
                 throw CliException.input(RecordingInput.notSerialScope(file));
             }

@@ -8,11 +8,15 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.flightrecorder.CouldNotLoadRecordingException;
 import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
+import org.openjdk.jmc.flightrecorder.parser.IParserExtension;
+import org.openjdk.jmc.flightrecorder.parser.ParserExtensionRegistry;
 
 import dev.serialscope.rules.SerialScopeEvents;
 
@@ -99,8 +103,22 @@ final class RecordingInput {
 
     /** Checks and parses the file with JMC's parser. */
     static IItemCollection load(Path file) throws CliException {
+        return load(file, false);
+    }
+
+    /**
+     * Checks and parses the file with JMC's parser; with {@code serialScopeOnly} other event types are dropped
+     * while parsing (see {@link SerialScopeTypesOnly}).
+     */
+    static IItemCollection load(Path file, boolean serialScopeOnly) throws CliException {
         Path recording = readable(file);
         try {
+            if (serialScopeOnly) {
+                List<IParserExtension> extensions = new ArrayList<>();
+                extensions.add(new SerialScopeTypesOnly());
+                extensions.addAll(ParserExtensionRegistry.getParserExtensions());
+                return JfrLoaderToolkit.loadEvents(List.of(recording.toFile()), extensions);
+            }
             return JfrLoaderToolkit.loadEvents(recording.toFile());
         } catch (IOException | CouldNotLoadRecordingException | RuntimeException e) {
             throw new CliException(CliException.INPUT, file + " is truncated or damaged and cannot be parsed ("

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,15 @@ final class RecordingSummary {
     Instant first;
     Instant last;
 
+    /**
+     * Call sites and class names by their parser object: events of one chunk share stack traces and classes
+     * through the constant pool, so each is resolved once per chunk instead of once per event (walking the frames
+     * was most of the time). Emptied when large, so memory stays bounded whatever the recording.
+     */
+    private final Map<RecordedStackTrace, String> sites = new IdentityHashMap<>();
+    private final Map<RecordedClass, String> classNames = new IdentityHashMap<>();
+    private static final int CACHE_LIMIT = 10_000;
+
     static RecordingSummary read(Path file) throws IOException {
         RecordingSummary summary = new RecordingSummary();
         try (RecordingFile recording = new RecordingFile(file)) {
@@ -110,15 +120,17 @@ final class RecordingSummary {
     }
 
     private void add(RecordedEvent event) {
-        if (first == null || event.getStartTime().isBefore(first)) {
-            first = event.getStartTime();
+        Instant start = event.getStartTime();
+        Instant end = event.getEndTime();
+        if (first == null || start.isBefore(first)) {
+            first = start;
         }
-        if (last == null || event.getEndTime().isAfter(last)) {
-            last = event.getEndTime();
+        if (last == null || end.isAfter(last)) {
+            last = end;
         }
         switch (event.getEventType().getName()) {
-        case SerialScopeEvents.SERIALIZATION -> addCall(writes, event);
-        case SerialScopeEvents.DESERIALIZATION -> addCall(reads, event);
+        case SerialScopeEvents.SERIALIZATION -> addCall(writes, event, start);
+        case SerialScopeEvents.DESERIALIZATION -> addCall(reads, event, start);
         case SerialScopeEvents.STATISTICS -> addStatistics(event);
         default -> {
             // Other events only extend the recording's time span.
@@ -133,7 +145,7 @@ final class RecordingSummary {
         if (direction == null) {
             return;
         }
-        RecordedClass rootClass = event.getClass("rootClass");
+        String rootClass = className(event.getClass("rootClass"));
         long calls = event.getLong("calls");
         long bytes = event.getLong("bytes");
         long nanos = event.getLong("totalTime");
@@ -142,7 +154,7 @@ final class RecordingSummary {
         direction.statisticsBytes += bytes;
         direction.statisticsNanos += nanos;
         direction.statisticsFailures += event.getLong("failures");
-        Row row = row(direction.statisticsByClass, rootClass == null ? OTHER_CLASSES : rootClass.getName());
+        Row row = row(direction.statisticsByClass, rootClass == null ? OTHER_CLASSES : rootClass);
         row.calls += calls;
         row.bytes += bytes;
         row.objects = -1;
@@ -150,8 +162,8 @@ final class RecordingSummary {
         direction.statisticsBytesPerSecond.merge(event.getEndTime().getEpochSecond(), bytes, Long::sum);
     }
 
-    private static void addCall(Direction direction, RecordedEvent event) {
-        RecordedClass rootClass = event.getClass("rootClass");
+    private void addCall(Direction direction, RecordedEvent event, Instant start) {
+        String rootClass = className(event.getClass("rootClass"));
         long bytes = Math.max(0, event.getLong("bytes"));
         long objects = event.getLong("objects");
         long nanos = event.getDuration().toNanos();
@@ -163,14 +175,33 @@ final class RecordingSummary {
         }
         RecordedThread thread = event.getThread();
         String channel = event.getString("channel");
-        addTo(row(direction.perCallByClass, rootClass == null ? "(no object)" : rootClass.getName()), bytes, objects,
-                nanos);
-        addTo(row(direction.bySite, site(event.getStackTrace())), bytes, objects, nanos);
+        addTo(row(direction.perCallByClass, rootClass == null ? "(no object)" : rootClass), bytes, objects, nanos);
+        addTo(row(direction.bySite, cachedSite(event.getStackTrace())), bytes, objects, nanos);
         addTo(row(direction.byChannel, channel == null || channel.isEmpty() ? "unknown" : channel), bytes, objects,
                 nanos);
         addTo(row(direction.byThread, thread == null || thread.getJavaName() == null ? "(unknown thread)"
                 : thread.getJavaName()), bytes, objects, nanos);
-        direction.perCallBytesPerSecond.merge(event.getStartTime().getEpochSecond(), bytes, Long::sum);
+        direction.perCallBytesPerSecond.merge(start.getEpochSecond(), bytes, Long::sum);
+    }
+
+    private String cachedSite(RecordedStackTrace trace) {
+        if (trace == null) {
+            return CallSites.UNKNOWN;
+        }
+        if (sites.size() > CACHE_LIMIT) {
+            sites.clear();
+        }
+        return sites.computeIfAbsent(trace, RecordingSummary::site);
+    }
+
+    private String className(RecordedClass type) {
+        if (type == null) {
+            return null;
+        }
+        if (classNames.size() > CACHE_LIMIT) {
+            classNames.clear();
+        }
+        return classNames.computeIfAbsent(type, RecordedClass::getName);
     }
 
     /** The same call site as the rules find through JMC's parser. */
