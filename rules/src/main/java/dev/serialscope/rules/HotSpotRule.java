@@ -70,7 +70,8 @@ public abstract class HotSpotRule extends SerialScopeRule {
     @Override
     protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
         List<StatisticsRow> rows = StatisticsRow.readAll(items, direction);
-        List<Call> calls = Call.readAll(items, eventType);
+        // Calls made by RMI name the remote method as their site (their stacks show only RMI's machinery).
+        List<Call> calls = RmiMethods.relabel(items, Call.readAll(items, eventType));
         if (rows.isEmpty() && calls.isEmpty()) {
             return notRecorded(items, vp, activity.toLowerCase(Locale.ROOT) + " events");
         }

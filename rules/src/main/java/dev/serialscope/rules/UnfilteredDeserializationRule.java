@@ -68,7 +68,8 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
 
     @Override
     protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
-        List<Call> reads = Call.readAll(items, SerialScopeEvents.DESERIALIZATION);
+        // Calls made by RMI name the remote method as their site (their stacks show only RMI's machinery).
+        List<Call> reads = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.DESERIALIZATION));
         if (reads.isEmpty()) {
             if (StatisticsRow.totalCalls(StatisticsRow.readAll(items, SerialScopeEvents.READ)) > 0) {
                 return notApplicable(vp, "Objects were read, but none has a per-call event to tell its channel and "

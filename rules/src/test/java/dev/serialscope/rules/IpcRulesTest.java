@@ -105,6 +105,16 @@ class IpcRulesTest {
     }
 
     @Test
+    void hotSpotsAndUnfilteredReadsNameTheRmiMethodToo() {
+        IResult unfiltered = evaluate(new UnfilteredDeserializationRule(), IpcRecordings.Scenario.RMI_REPEATED);
+        Rules.assertSeverity(Severity.OK, unfiltered);
+        IItemCollection items = IpcRecordings.load(IpcRecordings.Scenario.RMI_REPEATED);
+        var reads = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.DESERIALIZATION));
+        assertTrue(reads.stream().allMatch(call -> call.site().equals(CATALOG_SERVICE + " (RMI server)")),
+                reads.get(0).site());
+    }
+
+    @Test
     void callsOutsideRmiKeepTheirSite() {
         IItemCollection items = IpcRecordings.load(IpcRecordings.Scenario.SERIALIZED);
         var calls = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.SERIALIZATION));
