@@ -178,7 +178,9 @@ public final class RepeatedFields {
         }
 
         List<Group> groups = new ArrayList<>();
-        Map<Call, Long> waste = new IdentityHashMap<>();
+        // Sized for every write up front: sampled groups give waste to every call of their class, and growing an
+        // identity map of millions of calls step by step cost as much as filling it.
+        Map<Call, Long> waste = new IdentityHashMap<>(sampledCalls(occurrences, callsOfClass, tracedOfClass));
         // Sampled groups add the same bytes to every call of their class but the first: spread once per class
         // below, not once per group and call (which took minutes with many groups on millions of calls).
         Map<String, List<Group>> sampledOfClass = new LinkedHashMap<>();
@@ -218,6 +220,23 @@ public final class RepeatedFields {
             }
         }
         return keys;
+    }
+
+    /** How many calls sampled groups will give waste to: the calls of the classes that were not all traced. */
+    private static int sampledCalls(Map<Key, List<Call>> occurrences, Map<String, List<Call>> callsOfClass,
+            Map<String, Integer> tracedOfClass) {
+        Set<String> classes = new java.util.HashSet<>();
+        occurrences.forEach((key, calls) -> {
+            if (calls.size() >= 2) {
+                classes.add(key.rootClass());
+            }
+        });
+        int count = 0;
+        for (String rootClass : classes) {
+            int all = callsOfClass.getOrDefault(rootClass, List.of()).size();
+            count += all > tracedOfClass.getOrDefault(rootClass, 0) ? all : 0;
+        }
+        return count + occurrences.size();
     }
 
     /**
