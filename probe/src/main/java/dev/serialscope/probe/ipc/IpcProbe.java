@@ -159,6 +159,10 @@ final class IpcProbe implements IpcBridge.Hooks {
                 break;
             case IpcBridge.JAVA_FLUSH:
                 t.javaFlushDepth = Math.max(0, t.javaFlushDepth - 1);
+                if (t.javaFlushDepth == 0 && t.javaWriteDepth == 0) {
+                    // The tail of the last object has left; do not keep its class (and loader) reachable.
+                    t.lastJavaRoot = null;
+                }
                 break;
             default:
                 t.javaReadDepth = Math.max(0, t.javaReadDepth - 1);
