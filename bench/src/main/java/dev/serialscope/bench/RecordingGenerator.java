@@ -24,8 +24,8 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Writes synthetic SerialScope recordings of a given number of events, with the real event classes in an
  * in-process {@link Recording} (JDK {@code default} settings plus SerialScope's events with stack traces), for
- * the analyzer throughput measurement ({@code bench/analyzer-throughput.sh}). The mix: about 68 % Serialization
- * and 27 % Deserialization events from six call sites on four threads, 20 root classes, seven channels, reused
+ * the analyzer throughput measurement ({@code bench/analyzer-throughput.sh}). The mix: about 66 % Serialization
+ * and 26 % Deserialization events from six call sites on four threads, 20 root classes, seven channels, reused
  * and fresh streams; one call in 60 traced with five Serialization Composition events; and Serialization
  * Statistics rows (up to 18 classes and an "other" row per direction) every 1,000 calls of each thread.
  *
