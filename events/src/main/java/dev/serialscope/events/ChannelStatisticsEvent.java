@@ -38,7 +38,7 @@ public final class ChannelStatisticsEvent extends jdk.jfr.Event {
 
     @Label("Operations")
     @Description("Write (read) operations on the channel in the period: each call of the JDK's lowest-level write (read) method")
-    public long operations;
+    public int operations;
 
     @Label("Bytes")
     @Description("Bytes written to (read from) the channel in the period")

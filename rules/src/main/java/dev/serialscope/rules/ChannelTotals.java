@@ -36,7 +36,7 @@ public record ChannelTotals(String channel, String direction, long operations, l
         for (IItemIterable batch : items.apply(ItemFilters.type(SerialScopeEvents.CHANNEL_STATISTICS))) {
             IMemberAccessor<String, IItem> channel = Call.accessor(SerialScopeEvents.CHANNEL, batch.getType());
             IMemberAccessor<String, IItem> direction = Call.accessor(SerialScopeEvents.DIRECTION, batch.getType());
-            IMemberAccessor<Number, IItem> operations = Call.accessor(SerialScopeEvents.OPERATIONS, batch.getType());
+            IMemberAccessor<IQuantity, IItem> operations = Call.accessor(SerialScopeEvents.OPERATIONS, batch.getType());
             IMemberAccessor<IQuantity, IItem> bytes = Call.accessor(SerialScopeEvents.BYTES, batch.getType());
             IMemberAccessor<IQuantity, IItem> serialized =
                     Call.accessor(SerialScopeEvents.SERIALIZED_BYTES, batch.getType());
@@ -45,7 +45,7 @@ public record ChannelTotals(String channel, String direction, long operations, l
                 String name = Call.get(channel, item);
                 String dir = Call.get(direction, item);
                 long[] sum = sums.computeIfAbsent((name == null ? "unknown" : name) + "\u0000" + dir, k -> new long[4]);
-                sum[0] += Call.rawLong(Call.get(operations, item));
+                sum[0] += Call.longValue(Call.get(operations, item), UnitLookup.NUMBER_UNITY, 0);
                 sum[1] += Call.longValue(Call.get(bytes, item), UnitLookup.BYTE, 0);
                 sum[2] += Call.longValue(Call.get(serialized, item), UnitLookup.BYTE, 0);
                 sum[3] += Call.longValue(Call.get(time, item), UnitLookup.NANOSECOND, 0);

@@ -66,7 +66,7 @@ public final class SerialScopeEvents {
     public static final String CHANNEL_IO = "serialscope.ChannelIO";
     public static final String RMI_CALL = "serialscope.RmiCall";
     /** A plain long: a raw number in JMC. */
-    public static final IAttribute<Number> OPERATIONS = attr("operations", "Operations", UnitLookup.RAW_NUMBER);
+    public static final IAttribute<IQuantity> OPERATIONS = attr("operations", "Operations", UnitLookup.NUMBER);
     public static final IAttribute<IQuantity> SERIALIZED_BYTES =
             attr("serializedBytes", "Serialized Bytes", UnitLookup.MEMORY);
     public static final IAttribute<IQuantity> LARGEST_OPERATION =

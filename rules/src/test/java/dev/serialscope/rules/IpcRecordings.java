@@ -139,7 +139,7 @@ final class IpcRecordings {
         ChannelStatisticsEvent event = new ChannelStatisticsEvent();
         event.channel = name;
         event.direction = direction;
-        event.operations = operations;
+        event.operations = (int) operations;
         event.bytes = bytes;
         event.serializedBytes = serialized;
         event.totalTime = nanos;

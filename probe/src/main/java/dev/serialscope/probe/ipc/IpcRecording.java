@@ -135,7 +135,7 @@ final class IpcRecording implements FlightRecorderListener {
         ChannelStatisticsEvent event = new ChannelStatisticsEvent();
         event.channel = row.channel;
         event.direction = row.write ? ChannelStatisticsEvent.WRITE : ChannelStatisticsEvent.READ;
-        event.operations = row.operations;
+        event.operations = (int) Math.min(Integer.MAX_VALUE, row.operations);
         event.bytes = row.bytes;
         event.serializedBytes = row.serialized;
         event.totalTime = row.nanos;
