@@ -92,7 +92,8 @@ public final class OverheadRunner {
         Path oursOff = Files.createTempFile("serialscope-off-", ".jfc");
         oursOff.toFile().deleteOnExit();
         StringBuilder off = new StringBuilder("<?xml version=\"1.0\"?>\n<configuration version=\"2.0\">\n");
-        for (String event : List.of("Serialization", "Deserialization", "SerializationStatistics", "StatisticsFlush")) {
+        for (String event : List.of("Serialization", "Deserialization", "SerializationStatistics", "StatisticsFlush",
+                "SerializationComposition", "ChannelStatistics", "ChannelStatisticsFlush", "ChannelIO", "RmiCall")) {
             off.append("  <event name=\"serialscope.").append(event).append("\"><setting name=\"enabled\">false</setting></event>\n");
         }
         Files.writeString(oursOff, off.append("</configuration>\n"));
