@@ -85,6 +85,9 @@ final class SerializationProbe implements ProbeHooks {
         OutputStream target = StreamInternals.target(out);
         try {
             List<CompositionTracer.PathTotal> composition = f.traced[level] ? tracer.finish() : null;
+            if (!Bridge.tracingAllowed()) {
+                composition = null; // tracing failed during this call: its paths are incomplete
+            }
             long hash = f.hashing[level] ? ((CountingOutputStream) target).stopHash() : 0;
             if (Bridge.serializationWorking()) {
                 record(f, level, out, target, root, thrown, end - f.startNanos[level], hash, composition);

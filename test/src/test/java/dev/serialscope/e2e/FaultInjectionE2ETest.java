@@ -37,6 +37,7 @@ class FaultInjectionE2ETest {
     private static final String WRITE = "ObjectOutputStream.writeObject";
     private static final String READ = "ObjectInputStream.readObject";
     private static final String PROCESS = "ProcessBuilder.start";
+    private static final String TRACING = "ObjectOutputStream.writeObject0";
     private static final String NO_FAULT = "none";
 
     /** The application's stdout without the agent, per JDK: the reference for every run. */
@@ -57,7 +58,12 @@ class FaultInjectionE2ETest {
         DESCRIPTOR_ENTER("descriptorEnter", Set.of(WRITE, READ), 1),
         DESCRIPTOR_EXIT("descriptorExit", Set.of(WRITE, READ), 1),
         STREAM_RESET("streamReset", Set.of(READ), 2),
-        PROCESS_STARTED("processStarted", Set.of(PROCESS), 0);
+        PROCESS_STARTED("processStarted", Set.of(PROCESS), 0),
+        // The composition tracing hooks: only tracing stops, every call is still measured exactly.
+        OBJECT_ENTER("objectEnter", Set.of(TRACING), 0),
+        OBJECT_EXIT("objectExit", Set.of(TRACING), 0),
+        FIELDS_ENTER("fieldsEnter", Set.of(TRACING), 0),
+        FIELDS_EXIT("fieldsExit", Set.of(TRACING), 0);
 
         final String property;
         final Set<String> reported;
