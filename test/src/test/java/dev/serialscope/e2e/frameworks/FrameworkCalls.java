@@ -17,11 +17,10 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import dev.serialscope.e2e.programs.CaseThread;
+import dev.serialscope.e2e.programs.CountingStreams;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -131,53 +130,6 @@ public final class FrameworkCalls {
         }
     }
 
-    /** Counts what reaches the real stream; a FilterOutputStream, so the agent looks through it. */
-    static final class Counted extends FilterOutputStream {
-        long count;
-
-        Counted(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-    }
-
-    static final class CountedIn extends FilterInputStream {
-        long count;
-
-        CountedIn(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-    }
-
     static Kryo kryo() {
         Kryo kryo = new Kryo();
         kryo.setRegistrationRequired(false);
@@ -275,7 +227,7 @@ public final class FrameworkCalls {
             }
         });
         overSocket("kryo write socket", socket -> {
-            Counted counted = new Counted(socket.getOutputStream());
+            CountingStreams.Out counted = new CountingStreams.Out(socket.getOutputStream());
             Output output = new Output(counted, 64); // small buffer: flushes to the socket inside the call
             Kryo kryo = kryo();
             for (int i = 0; i < 3; i++) {
@@ -324,7 +276,7 @@ public final class FrameworkCalls {
             expect(DESERIALIZATION, "jackson", order.getClass(), json.length, "memory", null);
             Object tree = mapper.readTree(json);
             expect(DESERIALIZATION, "jackson", tree.getClass(), json.length, "memory", null);
-            CountedIn in = new CountedIn(new ByteArrayInputStream(json));
+            CountingStreams.In in = new CountingStreams.In(new ByteArrayInputStream(json));
             order = mapper.readValue(in, Order.class);
             expect(DESERIALIZATION, "jackson", order.getClass(), in.count, "memory", null);
             try {
@@ -335,12 +287,12 @@ public final class FrameworkCalls {
             }
         });
         overSocket("jackson write socket", socket -> {
-            Counted counted = new Counted(socket.getOutputStream());
+            CountingStreams.Out counted = new CountingStreams.Out(socket.getOutputStream());
             mapper.writeValue(counted, new Order());
             expect(SERIALIZATION, "jackson", Order.class, counted.count, socketName(socket), null);
             socket.shutdownOutput();
         }, "jackson read socket", socket -> {
-            CountedIn in = new CountedIn(socket.getInputStream());
+            CountingStreams.In in = new CountingStreams.In(socket.getInputStream());
             Object order = mapper.readValue(in, Order.class);
             expect(DESERIALIZATION, "jackson", order.getClass(), in.count, socketName(socket), null);
         });
@@ -368,7 +320,7 @@ public final class FrameworkCalls {
             System.arraycopy(proto, 0, framed, 3, proto.length);
             read = Struct.parser().parseFrom(framed, 3, proto.length);
             expect(DESERIALIZATION, "protobuf", read.getClass(), proto.length, "memory", null);
-            CountedIn in = new CountedIn(new ByteArrayInputStream(proto));
+            CountingStreams.In in = new CountingStreams.In(new ByteArrayInputStream(proto));
             read = Struct.parseFrom(in);
             expect(DESERIALIZATION, "protobuf", read.getClass(), in.count, "memory", null);
             try {
@@ -379,7 +331,7 @@ public final class FrameworkCalls {
             }
         });
         overSocket("protobuf write socket", socket -> {
-            Counted counted = new Counted(socket.getOutputStream());
+            CountingStreams.Out counted = new CountingStreams.Out(socket.getOutputStream());
             for (int i = 1; i <= 3; i++) {
                 long before = counted.count;
                 struct(i * 10).writeDelimitedTo(counted);
@@ -387,7 +339,7 @@ public final class FrameworkCalls {
             }
             socket.shutdownOutput();
         }, "protobuf read socket", socket -> {
-            CountedIn in = new CountedIn(socket.getInputStream());
+            CountingStreams.In in = new CountingStreams.In(socket.getInputStream());
             for (int i = 1; i <= 3; i++) {
                 long before = in.count;
                 Struct read = Struct.parseDelimitedFrom(in);

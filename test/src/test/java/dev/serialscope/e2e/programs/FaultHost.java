@@ -2,8 +2,6 @@ package dev.serialscope.e2e.programs;
 
 import dev.serialscope.e2e.programs.Fixtures.Envelope;
 import dev.serialscope.e2e.programs.Fixtures.Person;
-import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
@@ -50,7 +48,7 @@ public final class FaultHost {
             Process cat = new ProcessBuilder("cat").start();
             String channel = "pipe (child pid " + cat.pid() + ")";
             String thread = Thread.currentThread().getName();
-            CountingOut sink = new CountingOut(cat.getOutputStream());
+            CountingStreams.Out sink = new CountingStreams.Out(cat.getOutputStream());
             Person ada = Fixtures.ada();
             try (ObjectOutputStream out = new ObjectOutputStream(sink)) {
                 long before = sink.count;
@@ -58,7 +56,7 @@ public final class FaultHost {
                 log.add(new ExpectedCall(ExpectedCall.SELF, thread, ExpectedCall.SERIALIZATION, Person.class.getName(),
                         sink.count - before, 2, 1, System.identityHashCode(ada), channel, null, "pipe out", "", null));
             }
-            CountingIn source = new CountingIn(cat.getInputStream());
+            CountingStreams.In source = new CountingStreams.In(cat.getInputStream());
             ObjectInputStream in = new ObjectInputStream(source);
             long before = source.count;
             Object back = in.readObject();
@@ -100,53 +98,5 @@ public final class FaultHost {
             return "Map of " + ((Map<?, ?>) object).size() + " entries, hash " + object.hashCode();
         }
         return object == null ? "null" : object.getClass().getName();
-    }
-
-    /** Counts what passes to a child's stdin: the bytes of each call, exactly. */
-    static final class CountingOut extends FilterOutputStream {
-        long count;
-
-        CountingOut(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-    }
-
-    /** Counts what ObjectInputStream took from a child's stdout. */
-    static final class CountingIn extends FilterInputStream {
-        long count;
-
-        CountingIn(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
     }
 }

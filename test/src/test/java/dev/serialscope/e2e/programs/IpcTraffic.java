@@ -3,8 +3,6 @@ package dev.serialscope.e2e.programs;
 import java.io.BufferedOutputStream;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
@@ -75,7 +73,7 @@ public final class IpcTraffic {
                     for (int n; (n = in.read(buffer)) > 0;) {
                         serverReceived.addAndGet(n);
                     }
-                    Counting counted = new Counting(s.getOutputStream());
+                    CountingStreams.Out counted = new CountingStreams.Out(s.getOutputStream());
                     ObjectOutputStream reply = new ObjectOutputStream(new BufferedOutputStream(counted));
                     reply.writeObject(new Payload(12_345));
                     reply.flush();
@@ -90,7 +88,7 @@ public final class IpcTraffic {
             String serverName;
             try (Socket s = new Socket(loopback, server.getLocalPort())) {
                 serverName = "socket " + s.getInetAddress().getHostAddress() + ":" + s.getPort();
-                Counting counted = new Counting(s.getOutputStream());
+                CountingStreams.Out counted = new CountingStreams.Out(s.getOutputStream());
                 ObjectOutputStream oos = new ObjectOutputStream(new BufferedOutputStream(counted));
                 for (int i = 0; i < 5; i++) {
                     oos.writeObject(new Payload(100_000));
@@ -102,7 +100,7 @@ public final class IpcTraffic {
                     raw.write(i);
                 }
                 s.shutdownOutput();
-                CountingIn in = new CountingIn(s.getInputStream());
+                CountingStreams.In in = new CountingStreams.In(s.getInputStream());
                 ObjectInputStream ois = new ObjectInputStream(in);
                 ois.readObject();
                 byte[] rest = new byte[1024];
@@ -233,53 +231,5 @@ public final class IpcTraffic {
             throws IOException {
         Files.writeString(out, channel + "\t" + direction + "\t" + bytes + "\t" + serialized + "\n",
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    /** Counts the bytes handed to the socket stream below it. */
-    static final class Counting extends FilterOutputStream {
-        long count;
-
-        Counting(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-    }
-
-    /** Counts the bytes taken from the socket stream below it. */
-    static final class CountingIn extends FilterInputStream {
-        long count;
-
-        CountingIn(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
     }
 }
