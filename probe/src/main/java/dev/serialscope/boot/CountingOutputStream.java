@@ -6,7 +6,9 @@ import java.io.OutputStream;
 /**
  * Sits between an ObjectOutputStream and the stream the application gave it, counting the bytes
  * that really leave the ObjectOutputStream and, while asked to, fingerprinting them. Every call is
- * passed on unchanged, exceptions included.
+ * passed on unchanged, exceptions included. Since every byte of the ObjectOutputStream passes
+ * here (its header, resets and the tail a flush sends, too), this is also where channel I/O is
+ * marked as serialized data.
  */
 public final class CountingOutputStream extends OutputStream {
 
@@ -20,6 +22,11 @@ public final class CountingOutputStream extends OutputStream {
     private long hash;
     /** Channel name, computed once by the agent when first needed. */
     public String channel;
+    /**
+     * Top-level calls in progress on the ObjectOutputStream: the I/O they cause is attributed to
+     * them already, so only bytes that leave between calls need marking here.
+     */
+    public int callsInProgress;
 
     public CountingOutputStream(OutputStream out) {
         this.out = out;
@@ -45,9 +52,24 @@ public final class CountingOutputStream extends OutputStream {
         return hash;
     }
 
+    private Object markDrain() {
+        return callsInProgress == 0 && IpcBridge.active ? IpcBridge.contextEnter(IpcBridge.JAVA_DRAIN, null) : null;
+    }
+
+    private static Object markFlush() {
+        return IpcBridge.active ? IpcBridge.contextEnter(IpcBridge.JAVA_FLUSH, null) : null;
+    }
+
     @Override
     public void write(int b) throws IOException {
-        out.write(b);
+        Object context = markDrain();
+        try {
+            out.write(b);
+        } finally {
+            if (context != null) {
+                IpcBridge.contextExit(IpcBridge.JAVA_DRAIN, context);
+            }
+        }
         count++;
         if (hashing) {
             hashByte(b);
@@ -56,7 +78,14 @@ public final class CountingOutputStream extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
+        Object context = markDrain();
+        try {
+            out.write(b, off, len);
+        } finally {
+            if (context != null) {
+                IpcBridge.contextExit(IpcBridge.JAVA_DRAIN, context);
+            }
+        }
         count += len;
         if (hashing) {
             for (int i = 0; i < len; i++) {
@@ -75,11 +104,25 @@ public final class CountingOutputStream extends OutputStream {
 
     @Override
     public void flush() throws IOException {
-        out.flush();
+        Object context = markFlush();
+        try {
+            out.flush();
+        } finally {
+            if (context != null) {
+                IpcBridge.contextExit(IpcBridge.JAVA_FLUSH, context);
+            }
+        }
     }
 
     @Override
     public void close() throws IOException {
-        out.close();
+        Object context = markFlush();
+        try {
+            out.close();
+        } finally {
+            if (context != null) {
+                IpcBridge.contextExit(IpcBridge.JAVA_FLUSH, context);
+            }
+        }
     }
 }

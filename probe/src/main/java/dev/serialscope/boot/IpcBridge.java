@@ -11,10 +11,12 @@ public final class IpcBridge {
     /** Token of an I/O operation that is not measured. */
     public static final long SKIP = Long.MIN_VALUE;
 
-    /** Kinds of serialization context the advice on ObjectOutputStream/ObjectInputStream opens. */
+    /** Kinds of serialization context: a top-level ObjectOutputStream/ObjectInputStream call, and
+     *  bytes leaving an ObjectOutputStream through its counting wrapper (written, or flushed/closed). */
     public static final int JAVA_WRITE = 0;
     public static final int JAVA_FLUSH = 1;
     public static final int JAVA_READ = 2;
+    public static final int JAVA_DRAIN = 3;
 
     /** True while a recording wants channel statistics, channel I/O events or RMI calls. */
     public static volatile boolean active;
@@ -66,24 +68,27 @@ public final class IpcBridge {
         }
     }
 
-    /** A java serialization call (or ObjectOutputStream flush) starts; true when the matching exit must be called. */
-    public static boolean contextEnter(int kind, Object root) {
+    /**
+     * A java serialization call starts, or bytes leave an ObjectOutputStream. Returns the thread's
+     * context for {@link #contextExit} (so that the exit looks nothing up), or null when the exit
+     * must not be called.
+     */
+    public static Object contextEnter(int kind, Object root) {
         Hooks h = hooks;
         if (h == null || contextBroken) {
-            return false;
+            return null;
         }
         try {
-            h.contextEnter(kind, root);
-            return true;
+            return h.contextEnter(kind, root);
         } catch (Throwable t) {
             contextFailed(t);
-            return false;
+            return null;
         }
     }
 
-    public static void contextExit(int kind) {
+    public static void contextExit(int kind, Object context) {
         try {
-            hooks.contextExit(kind);
+            hooks.contextExit(kind, context);
         } catch (Throwable t) {
             contextFailed(t);
         }
@@ -200,9 +205,10 @@ public final class IpcBridge {
 
         void ioExit(Object channel, boolean write, long token, long bytes, Throwable thrown) throws Throwable;
 
-        void contextEnter(int kind, Object root) throws Throwable;
+        /** Returns the calling thread's context, never null. */
+        Object contextEnter(int kind, Object root) throws Throwable;
 
-        void contextExit(int kind) throws Throwable;
+        void contextExit(int kind, Object context) throws Throwable;
 
         void rmiClientEnter(Object method) throws Throwable;
 

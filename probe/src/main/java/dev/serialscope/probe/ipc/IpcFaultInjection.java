@@ -43,15 +43,15 @@ final class IpcFaultInjection implements IpcBridge.Hooks {
     }
 
     @Override
-    public void contextEnter(int kind, Object root) throws Throwable {
+    public Object contextEnter(int kind, Object root) throws Throwable {
         maybeFail("ipcContextEnter");
-        delegate.contextEnter(kind, root);
+        return delegate.contextEnter(kind, root);
     }
 
     @Override
-    public void contextExit(int kind) throws Throwable {
+    public void contextExit(int kind, Object context) throws Throwable {
         maybeFail("ipcContextExit");
-        delegate.contextExit(kind);
+        delegate.contextExit(kind, context);
     }
 
     @Override

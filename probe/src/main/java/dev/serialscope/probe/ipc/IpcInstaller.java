@@ -12,7 +12,6 @@ import dev.serialscope.boot.IpcBridge;
 import dev.serialscope.probe.frameworks.Frameworks;
 import dev.serialscope.probe.ipc.advice.ObjectReadContextAdvice;
 import dev.serialscope.probe.ipc.advice.ObjectStreamContextAdvice;
-import dev.serialscope.probe.ipc.advice.ObjectStreamFlushAdvice;
 import dev.serialscope.probe.ipc.advice.ReadByteAdvice;
 import dev.serialscope.probe.ipc.advice.ReadIntAdvice;
 import dev.serialscope.probe.ipc.advice.ReadLongAdvice;
@@ -40,9 +39,10 @@ import net.bytebuddy.asm.Advice;
  * <li>{@code java.io.FileOutputStream.write} and {@code FileInputStream.read}: files, standard streams
  *     and process pipes (JDK 17 pipes are plain file streams; JDK 25's Process$PipeOutputStream and
  *     PipeInputStream call these methods through super, so they are counted once);</li>
- * <li>{@code ObjectOutputStream.writeObject/writeUnshared/flush}, its block data stream's {@code drain/flush/write}
- *     and {@code ObjectInputStream.readObject/
- *     readUnshared/readStreamHeader}: the serialization context of a thread's I/O;</li>
+ * <li>{@code ObjectOutputStream.writeObject/writeUnshared} and {@code ObjectInputStream.readObject/
+ *     readUnshared/readStreamHeader}: the serialization context of a thread's I/O (bytes that leave an
+ *     ObjectOutputStream outside a call, such as its header, a reset or the tail of the last object,
+ *     are marked by the agent's counting wrapper, through which they all pass);</li>
  * <li>{@code sun.rmi.server.UnicastRef.invoke(Remote, Method, Object[], long)} and
  *     {@code UnicastServerRef.dispatch/logCall/logCallException}: RMI calls.</li>
  * </ul>
@@ -104,17 +104,7 @@ public final class IpcInstaller {
                 .transform((builder, type, loader, module, domain) -> builder
                         .visit(Advice.to(ObjectStreamContextAdvice.class).on(
                                 named("writeObject").and(takesArguments(Object.class))
-                                        .or(named("writeUnshared").and(takesArguments(Object.class)))))
-                        .visit(Advice.to(ObjectStreamFlushAdvice.class).on(named("flush").and(takesNoArguments()))))
-                // Where every byte leaves an ObjectOutputStream: also the stream header drained by the
-                // constructor and the TC_RESET drained by reset(), outside writeObject and flush.
-                .type(named("java.io.ObjectOutputStream$BlockDataOutputStream"))
-                .transform((builder, type, loader, module, domain) -> builder
-                        .visit(Advice.to(ObjectStreamFlushAdvice.class).on(
-                                named("drain").and(takesNoArguments())
-                                        .or(named("flush").and(takesNoArguments()))
-                                        .or(named("write").and(takesArguments(byte[].class, int.class, int.class,
-                                                boolean.class))))))
+                                        .or(named("writeUnshared").and(takesArguments(Object.class))))))
                 .type(named("java.io.ObjectInputStream"))
                 .transform((builder, type, loader, module, domain) -> builder
                         .visit(Advice.to(ObjectReadContextAdvice.class).on(

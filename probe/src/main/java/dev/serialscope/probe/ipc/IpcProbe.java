@@ -130,7 +130,7 @@ final class IpcProbe implements IpcBridge.Hooks {
     }
 
     @Override
-    public void contextEnter(int kind, Object root) {
+    public Object contextEnter(int kind, Object root) {
         IpcThread t = threads.get();
         switch (kind) {
             case IpcBridge.JAVA_WRITE:
@@ -139,23 +139,29 @@ final class IpcProbe implements IpcBridge.Hooks {
                 }
                 break;
             case IpcBridge.JAVA_FLUSH:
+            case IpcBridge.JAVA_DRAIN:
                 t.javaFlushDepth++;
                 break;
             default:
                 t.javaReadDepth++;
                 break;
         }
+        return t;
     }
 
     @Override
-    public void contextExit(int kind) {
-        IpcThread t = threads.get();
+    public void contextExit(int kind, Object context) {
+        IpcThread t = (IpcThread) context;
         switch (kind) {
             case IpcBridge.JAVA_WRITE:
                 if (t.javaWriteDepth > 0 && --t.javaWriteDepth == 0) {
                     t.lastJavaRoot = t.javaWriteRoot;
                     t.javaWriteRoot = null;
                 }
+                break;
+            case IpcBridge.JAVA_DRAIN:
+                // The application's flush may still send these bytes: keep the root for it.
+                t.javaFlushDepth = Math.max(0, t.javaFlushDepth - 1);
                 break;
             case IpcBridge.JAVA_FLUSH:
                 t.javaFlushDepth = Math.max(0, t.javaFlushDepth - 1);
