@@ -10,8 +10,6 @@ import java.io.OutputStream;
  */
 public final class Bridge {
 
-    public static final long SKIP = -1;
-
     /** True while a recording wants serialization (write) data: per-call events or statistics. */
     public static volatile boolean serializationActive;
     /** True while a recording wants deserialization (read) data. */
@@ -66,49 +64,51 @@ public final class Bridge {
         }
     }
 
-    public static long serializationEnter(Object stream) {
+    /** Returns the call's frame for {@link #serializationExit}, or null when the call is not measured. */
+    public static Object serializationEnter(Object stream) {
         ProbeHooks h = hooks;
         if (h == null) {
-            return SKIP;
+            return null;
         }
         try {
             return h.serializationEnter(stream);
         } catch (Throwable t) {
             serializationFailed(t);
-            return SKIP;
+            return null;
         }
     }
 
-    public static void serializationExit(Object stream, Object root, long token, Throwable thrown) {
+    public static void serializationExit(Object stream, Object root, Object frame, Throwable thrown) {
         try {
-            hooks.serializationExit(stream, root, token, thrown);
+            hooks.serializationExit(stream, root, frame, thrown);
         } catch (Throwable t) {
             serializationFailed(t);
         }
     }
 
-    public static long deserializationEnter(Object stream) {
+    public static Object deserializationEnter(Object stream) {
         ProbeHooks h = hooks;
         if (h == null) {
-            return SKIP;
+            return null;
         }
         try {
             return h.deserializationEnter(stream);
         } catch (Throwable t) {
             deserializationFailed(t);
-            return SKIP;
+            return null;
         }
     }
 
-    public static void deserializationExit(Object stream, Object result, long token, Throwable thrown) {
+    public static void deserializationExit(Object stream, Object result, Object frame, Throwable thrown) {
         try {
-            hooks.deserializationExit(stream, result, token, thrown);
+            hooks.deserializationExit(stream, result, frame, thrown);
         } catch (Throwable t) {
             deserializationFailed(t);
         }
     }
 
-    public static boolean descriptorEnter(Object stream, boolean write) {
+    /** Returns the frame the descriptor is counted in, for {@link #descriptorExit}, or null. */
+    public static Object descriptorEnter(Object stream, boolean write) {
         try {
             return hooks.descriptorEnter(stream);
         } catch (Throwable t) {
@@ -117,13 +117,13 @@ public final class Bridge {
             } else {
                 deserializationFailed(t);
             }
-            return false;
+            return null;
         }
     }
 
-    public static void descriptorExit(Object stream, boolean write) {
+    public static void descriptorExit(Object stream, Object frame, boolean write) {
         try {
-            hooks.descriptorExit(stream);
+            hooks.descriptorExit(stream, frame);
         } catch (Throwable t) {
             if (write) {
                 serializationFailed(t);

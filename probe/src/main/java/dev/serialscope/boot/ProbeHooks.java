@@ -6,19 +6,22 @@ package dev.serialscope.boot;
  */
 public interface ProbeHooks {
 
-    /** Returns a token for {@link #serializationExit}, or {@link Bridge#SKIP} to measure nothing. */
-    long serializationEnter(Object stream);
+    /**
+     * Returns the call's frame, which the advice hands to {@link #serializationExit} so that the
+     * exit needs no lookup, or null to measure nothing.
+     */
+    Object serializationEnter(Object stream);
 
-    void serializationExit(Object stream, Object root, long token, Throwable thrown);
+    void serializationExit(Object stream, Object root, Object frame, Throwable thrown);
 
-    long deserializationEnter(Object stream);
+    Object deserializationEnter(Object stream);
 
-    void deserializationExit(Object stream, Object result, long token, Throwable thrown);
+    void deserializationExit(Object stream, Object result, Object frame, Throwable thrown);
 
-    /** A class descriptor is about to be written or read on {@code stream}. */
-    boolean descriptorEnter(Object stream);
+    /** A class descriptor is about to be written or read on {@code stream}; returns the frame it counts in, or null. */
+    Object descriptorEnter(Object stream);
 
-    void descriptorExit(Object stream);
+    void descriptorExit(Object stream, Object frame);
 
     /** The traced call is about to write {@code object} (every object of its graph, root included). */
     void objectEnter(Object stream, Object object);

@@ -31,39 +31,39 @@ final class FaultInjection implements ProbeHooks {
     }
 
     @Override
-    public long serializationEnter(Object stream) {
+    public Object serializationEnter(Object stream) {
         maybeFail("serializationEnter");
         return delegate.serializationEnter(stream);
     }
 
     @Override
-    public void serializationExit(Object stream, Object root, long token, Throwable thrown) {
+    public void serializationExit(Object stream, Object root, Object frame, Throwable thrown) {
         maybeFail("serializationExit");
-        delegate.serializationExit(stream, root, token, thrown);
+        delegate.serializationExit(stream, root, frame, thrown);
     }
 
     @Override
-    public long deserializationEnter(Object stream) {
+    public Object deserializationEnter(Object stream) {
         maybeFail("deserializationEnter");
         return delegate.deserializationEnter(stream);
     }
 
     @Override
-    public void deserializationExit(Object stream, Object result, long token, Throwable thrown) {
+    public void deserializationExit(Object stream, Object result, Object frame, Throwable thrown) {
         maybeFail("deserializationExit");
-        delegate.deserializationExit(stream, result, token, thrown);
+        delegate.deserializationExit(stream, result, frame, thrown);
     }
 
     @Override
-    public boolean descriptorEnter(Object stream) {
+    public Object descriptorEnter(Object stream) {
         maybeFail("descriptorEnter");
         return delegate.descriptorEnter(stream);
     }
 
     @Override
-    public void descriptorExit(Object stream) {
+    public void descriptorExit(Object stream, Object frame) {
         maybeFail("descriptorExit");
-        delegate.descriptorExit(stream);
+        delegate.descriptorExit(stream, frame);
     }
 
     @Override

@@ -39,93 +39,99 @@ final class SerializationProbe implements ProbeHooks {
     }
 
     @Override
-    public long serializationEnter(Object stream) {
+    public Object serializationEnter(Object stream) {
         ObjectOutputStream out = (ObjectOutputStream) stream;
         OutputStream target = StreamInternals.target(out);
         if (target == null) {
-            return Bridge.SKIP;
+            return null;
         }
-        CallFrames f = frames.get();
-        int level = f.push(out);
-        if (level < 0) {
-            return Bridge.SKIP;
+        CallFrame f = frames.get().push(out);
+        if (f == null) {
+            return null;
         }
-        f.startHandles[level] = StreamInternals.handleCount(out);
+        f.target = target;
+        f.startHandles = StreamInternals.handleCount(out);
         int earlier = StreamInternals.pendingBytes(out);
-        f.earlierBytes[level] = earlier;
+        f.earlierBytes = earlier;
         boolean events = recording.serializationEvents;
         if (target instanceof CountingOutputStream) {
             CountingOutputStream counting = (CountingOutputStream) target;
-            f.startBytes[level] = counting.count();
+            counting.callsInProgress++;
+            f.startBytes = counting.count();
             if (events && CurrentSettings.serializationContentHash) {
                 counting.startHash(earlier);
-                f.hashing[level] = true;
+                f.hashing = true;
             }
         } else {
-            f.startBytes[level] = SerializationCallEvent.BYTES_UNKNOWN;
+            f.startBytes = SerializationCallEvent.BYTES_UNKNOWN;
         }
         if (events) {
-            f.serializationEvent(level).begin();
-            f.eventStarted[level] = true;
+            f.serializationEvent().begin();
+            f.eventStarted = true;
         }
         long start = System.nanoTime();
-        if (recording.compositionEvents && f.startBytes[level] >= 0 && Bridge.tracingAllowed()) {
-            f.traced[level] = tracer.tryStart(out, start);
+        if (recording.compositionEvents && f.startBytes >= 0 && Bridge.tracingAllowed()) {
+            f.traced = tracer.tryStart(out, start);
         }
-        f.startNanos[level] = start;
-        return level;
+        f.startNanos = start;
+        return f;
     }
 
     @Override
-    public void serializationExit(Object stream, Object root, long token, Throwable thrown) {
+    public void serializationExit(Object stream, Object root, Object frame, Throwable thrown) {
         long end = System.nanoTime();
-        CallFrames f = frames.get();
-        int level = (int) token;
-        ObjectOutputStream out = (ObjectOutputStream) stream;
-        OutputStream target = StreamInternals.target(out);
+        CallFrame f = (CallFrame) frame;
         try {
-            List<CompositionTracer.PathTotal> composition = f.traced[level] ? tracer.finish() : null;
+            List<CompositionTracer.PathTotal> composition = f.traced ? tracer.finish() : null;
             if (!Bridge.tracingAllowed()) {
                 composition = null; // tracing failed during this call: its paths are incomplete
             }
-            long hash = f.hashing[level] ? ((CountingOutputStream) target).stopHash() : 0;
+            long hash = f.hashing ? ((CountingOutputStream) f.target).stopHash() : 0;
             if (Bridge.serializationWorking()) {
-                record(f, level, out, target, root, thrown, end - f.startNanos[level], hash, composition);
+                record(f, (ObjectOutputStream) stream, root, thrown, end - f.startNanos, hash, composition);
             }
         } finally {
             // Whatever failed above, the stream stops hashing, the tracer is free and the frame is closed.
-            if (f.hashing[level]) {
-                ((CountingOutputStream) target).stopHash();
+            if (f.startBytes >= 0) {
+                CountingOutputStream counting = (CountingOutputStream) f.target;
+                counting.callsInProgress--;
+                if (f.hashing) {
+                    counting.stopHash();
+                }
             }
-            if (f.traced[level]) {
+            if (f.traced) {
                 tracer.releaseIfHeld();
             }
-            f.pop(level);
+            f.thread.pop(f);
         }
     }
 
-    private void record(CallFrames f, int level, ObjectOutputStream out, OutputStream target, Object root,
-                        Throwable thrown, long nanos, long hash, List<CompositionTracer.PathTotal> composition) {
-        long bytes = f.startBytes[level] < 0 ? SerializationCallEvent.BYTES_UNKNOWN
-                : ((CountingOutputStream) target).count() - f.startBytes[level] - f.earlierBytes[level];
+    private void record(CallFrame f, ObjectOutputStream out, Object root, Throwable thrown, long nanos,
+                        long hash, List<CompositionTracer.PathTotal> composition) {
+        long bytes = f.startBytes < 0 ? SerializationCallEvent.BYTES_UNKNOWN
+                : ((CountingOutputStream) f.target).count() - f.startBytes - f.earlierBytes;
         Class<?> rootClass = root == null ? null : root.getClass();
         if (recording.statistics) {
-            recording.serializationStatistics.add(rootClass, bytes, nanos, thrown != null);
+            CallFrames thread = f.thread;
+            if (thread.writeCounts == null) {
+                thread.writeCounts = recording.serializationStatistics.register();
+            }
+            thread.writeCounts.add(rootClass, bytes, nanos, thrown != null);
         }
         boolean explained = composition != null && bytes >= CurrentSettings.compositionMinBytes;
         long callId = 0;
-        if (f.eventStarted[level]) {
-            SerializationEvent event = f.serializationEvent(level);
+        // The event's end() is left to the calls that commit it: a clock read saved on every other call.
+        if (f.eventStarted && (explained
+                || passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos))) {
+            SerializationEvent event = f.serializationEvent();
             event.end();
-            if (explained || passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos)) {
-                int objects = StreamInternals.handleCount(out) - f.startHandles[level] - f.descriptorHandles[level];
-                fill(event, rootClass, bytes, objects, f, level, root, out, thrown);
-                callId = event.callId;
-                event.contentHash = hash;
-                event.channel = channels.ofOutput(out, target);
-                event.commit();
-                event.rootClass = null;
-            }
+            int objects = StreamInternals.handleCount(out) - f.startHandles - f.descriptorHandles;
+            fill(event, rootClass, bytes, objects, f, root, out, thrown);
+            callId = event.callId;
+            event.contentHash = hash;
+            event.channel = channels.ofOutput(out, f.target);
+            event.commit();
+            event.rootClass = null;
         }
         if (explained) {
             commitComposition(composition, callId != 0 ? callId : callIds.incrementAndGet(), rootClass);
@@ -151,59 +157,60 @@ final class SerializationProbe implements ProbeHooks {
     }
 
     @Override
-    public long deserializationEnter(Object stream) {
+    public Object deserializationEnter(Object stream) {
         ObjectInputStream in = (ObjectInputStream) stream;
         long bytesRead = StreamInternals.bytesRead(in);
         if (bytesRead < 0) {
-            return Bridge.SKIP;
+            return null;
         }
-        CallFrames f = frames.get();
-        int level = f.push(in);
-        if (level < 0) {
-            return Bridge.SKIP;
+        CallFrame f = frames.get().push(in);
+        if (f == null) {
+            return null;
         }
-        f.startBytes[level] = bytesRead;
-        f.startHandles[level] = StreamInternals.handleCount(in);
+        f.startBytes = bytesRead;
+        f.startHandles = StreamInternals.handleCount(in);
         if (recording.deserializationEvents) {
-            f.deserializationEvent(level).begin();
-            f.eventStarted[level] = true;
+            f.deserializationEvent().begin();
+            f.eventStarted = true;
         }
-        f.startNanos[level] = System.nanoTime();
-        return level;
+        f.startNanos = System.nanoTime();
+        return f;
     }
 
     @Override
-    public void deserializationExit(Object stream, Object result, long token, Throwable thrown) {
+    public void deserializationExit(Object stream, Object result, Object frame, Throwable thrown) {
         long end = System.nanoTime();
-        CallFrames f = frames.get();
-        int level = (int) token;
+        CallFrame f = (CallFrame) frame;
         try {
             if (Bridge.deserializationWorking()) {
-                record(f, level, (ObjectInputStream) stream, result, thrown, end - f.startNanos[level]);
+                record(f, (ObjectInputStream) stream, result, thrown, end - f.startNanos);
             }
         } finally {
-            f.pop(level);
+            f.thread.pop(f);
         }
     }
 
-    private void record(CallFrames f, int level, ObjectInputStream in, Object result, Throwable thrown, long nanos) {
-        long bytes = StreamInternals.bytesRead(in) - f.startBytes[level];
+    private void record(CallFrame f, ObjectInputStream in, Object result, Throwable thrown, long nanos) {
+        long bytes = StreamInternals.bytesRead(in) - f.startBytes;
         Class<?> rootClass = result == null ? null : result.getClass();
         if (recording.statistics) {
-            recording.deserializationStatistics.add(rootClass, bytes, nanos, thrown != null);
-        }
-        if (f.eventStarted[level]) {
-            DeserializationEvent event = f.deserializationEvent(level);
-            event.end();
-            if (passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos)) {
-                int objects = StreamInternals.handleCount(in) - f.startHandles[level] - f.descriptorHandles[level];
-                fill(event, rootClass, bytes, objects, f, level, result, in, thrown);
-                event.contentHash = 0;
-                event.filtered = StreamInternals.filtered(in);
-                event.channel = channels.ofInput(in, StreamInternals.source(in));
-                event.commit();
-                event.rootClass = null;
+            CallFrames thread = f.thread;
+            if (thread.readCounts == null) {
+                thread.readCounts = recording.deserializationStatistics.register();
             }
+            thread.readCounts.add(rootClass, bytes, nanos, thrown != null);
+        }
+        if (f.eventStarted
+                && passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos)) {
+            DeserializationEvent event = f.deserializationEvent();
+            event.end();
+            int objects = StreamInternals.handleCount(in) - f.startHandles - f.descriptorHandles;
+            fill(event, rootClass, bytes, objects, f, result, in, thrown);
+            event.contentHash = 0;
+            event.filtered = StreamInternals.filtered(in);
+            event.channel = channels.ofInput(in, StreamInternals.source(in));
+            event.commit();
+            event.rootClass = null;
         }
     }
 
@@ -213,14 +220,14 @@ final class SerializationProbe implements ProbeHooks {
     }
 
     private void fill(SerializationCallEvent event, Class<?> rootClass, long bytes, int objects,
-                             CallFrames f, int level, Object root, Object stream, Throwable thrown) {
+                      CallFrame f, Object root, Object stream, Throwable thrown) {
         event.framework = FRAMEWORK;
         event.rootClass = rootClass;
         event.bytes = bytes;
         // A failed call makes the stream forget its handles, so the difference means nothing.
         event.objects = thrown == null ? Math.max(0, objects) : 0;
-        event.classDescriptors = f.descriptors[level];
-        event.classDescriptorBytes = bytes < 0 ? SerializationCallEvent.BYTES_UNKNOWN : f.descriptorBytes[level];
+        event.classDescriptors = f.descriptors;
+        event.classDescriptorBytes = bytes < 0 ? SerializationCallEvent.BYTES_UNKNOWN : f.descriptorBytes;
         event.identity = root == null ? 0 : System.identityHashCode(root) & UNSIGNED_INT;
         event.streamId = System.identityHashCode(stream) & UNSIGNED_INT;
         event.failure = thrown == null ? null : thrown.getClass().getName();
@@ -228,29 +235,27 @@ final class SerializationProbe implements ProbeHooks {
     }
 
     @Override
-    public boolean descriptorEnter(Object stream) {
-        CallFrames f = frames.get();
-        int level = f.levelOf(stream);
-        if (level < 0) {
-            return false;
+    public Object descriptorEnter(Object stream) {
+        CallFrame f = frames.get().frameOf(stream);
+        if (f == null) {
+            return null;
         }
-        f.descriptors[level]++;
-        if (f.descriptorNesting[level]++ == 0) {
-            f.descriptorStartHandles[level] = handleCount(stream);
-            f.descriptorStartPosition[level] = descriptorStart(stream);
+        f.descriptors++;
+        if (f.descriptorNesting++ == 0) {
+            f.descriptorStartHandles = handleCount(stream);
+            f.descriptorStartPosition = descriptorStart(stream);
         }
-        return true;
+        return f;
     }
 
     @Override
-    public void descriptorExit(Object stream) {
-        CallFrames f = frames.get();
-        int level = f.levelOf(stream);
-        if (level >= 0 && --f.descriptorNesting[level] == 0) {
-            f.descriptorHandles[level] += handleCount(stream) - f.descriptorStartHandles[level];
-            long start = f.descriptorStartPosition[level];
-            f.descriptorBytes[level] = start < 0 ? SerializationCallEvent.BYTES_UNKNOWN
-                    : f.descriptorBytes[level] + position(stream) - start;
+    public void descriptorExit(Object stream, Object frame) {
+        CallFrame f = (CallFrame) frame;
+        if (f.stream == stream && --f.descriptorNesting == 0) {
+            f.descriptorHandles += handleCount(stream) - f.descriptorStartHandles;
+            long start = f.descriptorStartPosition;
+            f.descriptorBytes = start < 0 ? SerializationCallEvent.BYTES_UNKNOWN
+                    : f.descriptorBytes + position(stream) - start;
         }
     }
 
@@ -295,10 +300,9 @@ final class SerializationProbe implements ProbeHooks {
 
     @Override
     public void streamReset(Object stream) {
-        CallFrames f = frames.get();
-        int level = f.levelOf(stream);
-        if (level >= 0) {
-            f.startHandles[level] = handleCount(stream);
+        CallFrame f = frames.get().frameOf(stream);
+        if (f != null) {
+            f.startHandles = handleCount(stream);
         }
     }
 

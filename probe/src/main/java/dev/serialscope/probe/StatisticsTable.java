@@ -36,7 +36,8 @@ final class StatisticsTable {
         local.get().add(rootClass, bytes, nanos, failed);
     }
 
-    private ThreadCounts register() {
+    /** The calling thread's counts, for callers that keep their own per-thread state and look up nothing. */
+    ThreadCounts register() {
         ThreadCounts counts = new ThreadCounts(Thread.currentThread());
         threads.add(counts);
         return counts;

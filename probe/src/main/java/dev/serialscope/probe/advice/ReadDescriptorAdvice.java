@@ -10,14 +10,14 @@ public final class ReadDescriptorAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static boolean enter(@Advice.This Object stream) {
-        return Bridge.deserializationActive && Bridge.descriptorEnter(stream, false);
+    static Object enter(@Advice.This Object stream) {
+        return Bridge.deserializationActive ? Bridge.descriptorEnter(stream, false) : null;
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.This Object stream, @Advice.Enter boolean counted) {
-        if (counted) {
-            Bridge.descriptorExit(stream, false);
+    static void exit(@Advice.This Object stream, @Advice.Enter Object frame) {
+        if (frame != null) {
+            Bridge.descriptorExit(stream, frame, false);
         }
     }
 }

@@ -10,15 +10,15 @@ public final class ReadObjectAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static long enter(@Advice.This Object stream, @Advice.FieldValue("depth") long depth) {
-        return depth == 0 && Bridge.deserializationActive ? Bridge.deserializationEnter(stream) : Bridge.SKIP;
+    static Object enter(@Advice.This Object stream, @Advice.FieldValue("depth") long depth) {
+        return depth == 0 && Bridge.deserializationActive ? Bridge.deserializationEnter(stream) : null;
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Advice.This Object stream, @Advice.Return Object result,
-                     @Advice.Enter long token, @Advice.Thrown Throwable thrown) {
-        if (token != Bridge.SKIP) {
-            Bridge.deserializationExit(stream, result, token, thrown);
+                     @Advice.Enter Object frame, @Advice.Thrown Throwable thrown) {
+        if (frame != null) {
+            Bridge.deserializationExit(stream, result, frame, thrown);
         }
     }
 }

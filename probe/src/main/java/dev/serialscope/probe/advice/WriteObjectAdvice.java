@@ -13,15 +13,15 @@ public final class WriteObjectAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static long enter(@Advice.This Object stream, @Advice.FieldValue("depth") int depth) {
-        return depth == 0 && Bridge.serializationActive ? Bridge.serializationEnter(stream) : Bridge.SKIP;
+    static Object enter(@Advice.This Object stream, @Advice.FieldValue("depth") int depth) {
+        return depth == 0 && Bridge.serializationActive ? Bridge.serializationEnter(stream) : null;
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Advice.This Object stream, @Advice.Argument(0) Object root,
-                     @Advice.Enter long token, @Advice.Thrown Throwable thrown) {
-        if (token != Bridge.SKIP) {
-            Bridge.serializationExit(stream, root, token, thrown);
+                     @Advice.Enter Object frame, @Advice.Thrown Throwable thrown) {
+        if (frame != null) {
+            Bridge.serializationExit(stream, root, frame, thrown);
         }
     }
 }
