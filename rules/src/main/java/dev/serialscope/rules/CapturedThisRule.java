@@ -67,11 +67,11 @@ public final class CapturedThisRule extends SerialScopeRule {
 
     @Override
     protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
-        List<Call> writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
+        CallTable writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
         if (writes.isEmpty()) {
             return notRecorded(items, vp, "per-call serialization events");
         }
-        List<Call> lambdaCalls = writes.stream().filter(call -> Composition.isLambda(call.rootClass())).toList();
+        List<Call> lambdaCalls = lambdaCalls(writes);
         List<Composition> lambdaPaths = Composition.readAll(items).stream()
                 .filter(path -> Composition.isLambda(path.rootClass())).toList();
         if (lambdaCalls.isEmpty() && lambdaPaths.isEmpty()) {
@@ -159,6 +159,21 @@ public final class CapturedThisRule extends SerialScopeRule {
                                 + "it")
                         + ". A static nested class instead of the lambda makes what is shipped explicit.")
                 .build();
+    }
+
+    /** The calls that wrote a lambda; each class name is looked at once, not once per call. */
+    private static List<Call> lambdaCalls(CallTable writes) {
+        boolean[] lambda = new boolean[writes.classCount()];
+        for (int index = 0; index < lambda.length; index++) {
+            lambda[index] = Composition.isLambda(writes.className(index));
+        }
+        List<Call> calls = new ArrayList<>();
+        for (int row = 0; row < writes.size(); row++) {
+            if (lambda[writes.rootClassIndex(row)]) {
+                calls.add(writes.get(row));
+            }
+        }
+        return calls;
     }
 
     /** "each of the 30 calls", "the 2 traced calls (of 30)". */

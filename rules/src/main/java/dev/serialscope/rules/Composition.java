@@ -1,6 +1,7 @@
 package dev.serialscope.rules;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -40,7 +41,8 @@ public record Composition(
 
     /** The composition events of the recording, ordered by call and path; shared by all callers, unmodifiable. */
     public static List<Composition> readAll(IItemCollection items) {
-        return Call.shared(items, SerialScopeEvents.COMPOSITION, Composition::read);
+        return Call.shared(items, SerialScopeEvents.COMPOSITION,
+                collection -> Collections.unmodifiableList(read(collection)));
     }
 
     private static List<Composition> read(IItemCollection items) {

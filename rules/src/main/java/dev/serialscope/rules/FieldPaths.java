@@ -73,7 +73,7 @@ public final class FieldPaths {
     private final int tracedCalls;
     private final long tracedBytes;
 
-    private FieldPaths(String rootClass, List<Composition> paths, List<Call> calls) {
+    private FieldPaths(String rootClass, List<Composition> paths, CallTable calls) {
         this.rootClass = rootClass;
         Set<Long> callIds = new HashSet<>();
         for (Composition composition : paths) {
@@ -91,9 +91,10 @@ public final class FieldPaths {
         tracedCalls = callIds.size();
         long bytes = 0;
         int matched = 0;
-        for (Call call : calls) {
-            if (call.rootClass().equals(rootClass) && call.callId() != 0 && callIds.contains(call.callId())) {
-                bytes += call.countedBytes();
+        for (int row = 0; row < calls.size(); row++) {
+            if (calls.callId(row) != 0 && calls.rootClass(row).equals(rootClass)
+                    && callIds.contains(calls.callId(row))) {
+                bytes += calls.countedBytes(row);
                 matched++;
             }
         }
@@ -103,7 +104,7 @@ public final class FieldPaths {
     }
 
     /** The paths of one root class, over the traced calls among {@code calls}. */
-    public static FieldPaths of(String rootClass, List<Composition> paths, List<Call> calls) {
+    public static FieldPaths of(String rootClass, List<Composition> paths, CallTable calls) {
         return new FieldPaths(rootClass, paths, calls);
     }
 

@@ -29,6 +29,9 @@ public abstract class HotSpotRule extends SerialScopeRule {
     /** Statistics rows cover one period each (1 s by default): a shorter recording counts as one period. */
     private static final long MIN_RECORDING_NANOS = 1_000_000_000L;
 
+    /** How far two times converted to nanoseconds may be off from the order of their quantities. */
+    private static final long ROUNDING_NANOS = 2;
+
     public static final TypedResult<IQuantity> TIME = quantity("time", "Time",
             "Time spent in top-level calls, summed over all threads.", UnitLookup.TIMESPAN);
     public static final TypedResult<IQuantity> TIME_SHARE = quantity("timeShare", "Time Share",
@@ -75,12 +78,12 @@ public abstract class HotSpotRule extends SerialScopeRule {
     protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
         List<StatisticsRow> rows = StatisticsRow.readAll(items, direction);
         // Calls made by RMI name the remote method as their site (their stacks show only RMI's machinery).
-        List<Call> calls = RmiMethods.relabel(items, Call.readAll(items, eventType));
+        CallTable calls = RmiMethods.relabel(items, Call.readAll(items, eventType));
         if (rows.isEmpty() && calls.isEmpty()) {
             return notRecorded(items, vp, activity.toLowerCase(Locale.ROOT) + " events");
         }
         // Without statistics (disabled in the recording settings) the per-call events are all there is.
-        List<Tally> byClass = rows.isEmpty() ? Tally.of(calls, Call::rootClass, Tally::nanos)
+        List<Tally> byClass = rows.isEmpty() ? calls.tally(CallTable.Key.ROOT_CLASS, Tally::nanos)
                 : Tally.ofRows(rows, Tally::nanos);
         long totalNanos = byClass.stream().mapToLong(Tally::nanos).sum();
         long recordingNanos = recordingNanos(items);
@@ -101,8 +104,8 @@ public abstract class HotSpotRule extends SerialScopeRule {
         String summary = activity + " took {time}, {timeShare} of the recording ({recordingDuration}); "
                 + "{topClass} alone took {topClassTime}";
         if (!calls.isEmpty()) {
-            List<Tally> bySite = Tally.of(calls, Call::site, Tally::nanos);
-            List<Tally> byChannel = Tally.of(calls, Call::channel, Tally::nanos);
+            List<Tally> bySite = calls.tally(CallTable.Key.SITE, Tally::nanos);
+            List<Tally> byChannel = calls.tally(CallTable.Key.CHANNEL, Tally::nanos);
             culprits.addAll(culprits(bySite, Culprit.Kind.SITE, 3));
             culprits.addAll(culprits(byChannel, Culprit.Kind.CHANNEL, 3));
             result.addResult(TOP_SITE, bySite.get(0).key()).addResult(TOP_CHANNEL, byChannel.get(0).key());
@@ -125,28 +128,47 @@ public abstract class HotSpotRule extends SerialScopeRule {
     private static long recordingNanos(IItemCollection items) {
         // Both hot spot rules need it: one pass over all items, shared (RulesToolkit's earliest start and latest
         // end took a pass each, per rule: four passes over millions of events).
-        return Call.shared(items, "serialscope.recordingNanos", HotSpotRule::span).get(0);
+        return Call.shared(items, "serialscope.recordingNanos", HotSpotRule::span);
     }
 
     /** RulesToolkit.getLatestEndTime(items) - getEarliestStartTime(items), in one pass. */
-    private static List<Long> span(IItemCollection items) {
+    private static long span(IItemCollection items) {
+        // A quantity's compareTo converts units, and the end time accessor adds the duration in a new quantity, on
+        // every call: the times are compared as nanoseconds first, and only near-ties (conversions round) as
+        // quantities, so that the result is exactly JMC's.
         IQuantity start = null;
         IQuantity end = null;
+        long startNanos = Long.MAX_VALUE;
+        long endNanos = Long.MIN_VALUE;
+        QuantityConverter epochNanos = new QuantityConverter(UnitLookup.EPOCH_NS);
+        QuantityConverter nanos = new QuantityConverter(UnitLookup.NANOSECOND);
         for (IItemIterable batch : items) {
             IMemberAccessor<IQuantity, IItem> startTime = Call.accessor(JfrAttributes.START_TIME, batch.getType());
+            IMemberAccessor<IQuantity, IItem> duration = Call.accessor(JfrAttributes.DURATION, batch.getType());
             IMemberAccessor<IQuantity, IItem> endTime = Call.accessor(JfrAttributes.END_TIME, batch.getType());
             for (IItem item : batch) {
                 IQuantity itemStart = Call.get(startTime, item);
-                IQuantity itemEnd = Call.get(endTime, item);
-                if (itemStart != null && (start == null || itemStart.compareTo(start) < 0)) {
-                    start = itemStart;
+                if (itemStart != null) {
+                    long itemStartNanos = epochNanos.toLong(itemStart, 0);
+                    if (itemStartNanos - ROUNDING_NANOS <= startNanos
+                            && (start == null || itemStart.compareTo(start) < 0)) {
+                        start = itemStart;
+                        startNanos = itemStartNanos;
+                    }
+                    IQuantity itemDuration = Call.get(duration, item);
+                    if (itemDuration != null
+                            && itemStartNanos + nanos.toLong(itemDuration, 0) + ROUNDING_NANOS < endNanos) {
+                        continue;
+                    }
                 }
+                IQuantity itemEnd = Call.get(endTime, item);
                 if (itemEnd != null && (end == null || itemEnd.compareTo(end) > 0)) {
                     end = itemEnd;
+                    endNanos = epochNanos.toLong(itemEnd, 0);
                 }
             }
         }
         long span = start == null || end == null ? 0 : end.subtract(start).clampedLongValueIn(UnitLookup.NANOSECOND);
-        return List.of(Math.max(span, MIN_RECORDING_NANOS));
+        return Math.max(span, MIN_RECORDING_NANOS);
     }
 }

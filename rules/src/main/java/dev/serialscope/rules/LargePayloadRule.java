@@ -1,12 +1,9 @@
 package dev.serialscope.rules;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Predicate;
 
 import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.unit.BinaryPrefix;
@@ -68,8 +65,8 @@ public final class LargePayloadRule extends SerialScopeRule {
     @Override
     protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
         // Calls made by RMI name the remote method as their site (their stacks show only RMI's machinery).
-        List<Call> writes = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.SERIALIZATION));
-        List<Call> reads = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.DESERIALIZATION));
+        CallTable writes = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.SERIALIZATION));
+        CallTable reads = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.DESERIALIZATION));
         if (writes.isEmpty() && reads.isEmpty()) {
             if (hasSerialScopeEvents(items)) {
                 // Only statistics: every call stayed below the per-call thresholds (64 KiB by default).
@@ -88,7 +85,7 @@ public final class LargePayloadRule extends SerialScopeRule {
         boolean writeIsLargest = largestRead == null
                 || largestWrite != null && largestWrite.bytes() >= largestRead.bytes();
         Call largest = writeIsLargest ? largestWrite : largestRead;
-        List<Call> sameDirection = writeIsLargest ? writes : reads;
+        CallTable sameDirection = writeIsLargest ? writes : reads;
         double score = RulesToolkit.mapExp100(largest.bytes(), infoBytes, value(vp, WARNING_SIZE, UnitLookup.BYTE));
         if (Severity.get(score) == Severity.OK) {
             return scored(vp, score).addResult(LARGEST_SIZE, bytes(largest.bytes()))
@@ -96,10 +93,10 @@ public final class LargePayloadRule extends SerialScopeRule {
                     .setSummary("The largest payload was {largestSize} ({largestClass}).").build();
         }
 
-        Predicate<Call> isLarge = call -> call.bytes() >= infoBytes;
+        // Usually a few calls: as Call objects, so that writes and reads are tallied together.
         List<Call> large = new ArrayList<>();
-        writes.stream().filter(isLarge).forEach(large::add);
-        reads.stream().filter(isLarge).forEach(large::add);
+        large.addAll(largeCalls(writes, infoBytes));
+        large.addAll(largeCalls(reads, infoBytes));
         List<Culprit> culprits = new ArrayList<>();
         culprits.addAll(culprits(Tally.of(large, Call::rootClass, Tally::bytes), Culprit.Kind.CLASS, 5));
         culprits.addAll(culprits(Tally.of(large, Call::site, Tally::bytes), Culprit.Kind.SITE, 3));
@@ -111,7 +108,7 @@ public final class LargePayloadRule extends SerialScopeRule {
                 ? FieldPaths.of(largest.rootClass(), Composition.readAll(items), writes).heaviest() : Optional.empty();
         var result = scored(vp, score)
                 .addResult(LARGEST_CLASS, largest.rootClass()).addResult(LARGEST_SIZE, bytes(largest.bytes()))
-                .addResult(LARGEST_P95, bytes(p95BySize(sameDirection).get(largest.rootClass())))
+                .addResult(LARGEST_P95, bytes(p95(sameDirection, largest.rootClass())))
                 .addResult(LARGE_CALLS, UnitLookup.NUMBER_UNITY.quantity(large.size()))
                 .addResult(LARGEST_SITE, largest.site()).addResult(LARGEST_CHANNEL, largest.channel());
         String fieldSentence = "";
@@ -150,24 +147,38 @@ public final class LargePayloadRule extends SerialScopeRule {
                 .addResult(Culprit.CULPRITS, culprits).build();
     }
 
-    private static Call largest(List<Call> calls) {
-        return calls.stream().filter(Call::measured).max(Comparator.comparingLong(Call::bytes)).orElse(null);
-    }
-
-    /** The nearest-rank 95th percentile of the measured sizes of each root class. */
-    static Map<String, Long> p95BySize(List<Call> calls) {
-        Map<String, List<Long>> sizes = new TreeMap<>();
-        for (Call call : calls) {
-            if (call.measured()) {
-                sizes.computeIfAbsent(call.rootClass(), key -> new ArrayList<>()).add(call.bytes());
+    private static Call largest(CallTable calls) {
+        int largest = -1;
+        for (int row = 0; row < calls.size(); row++) {
+            // The first of equal sizes.
+            if (calls.measured(row) && (largest < 0 || calls.bytes(row) > calls.bytes(largest))) {
+                largest = row;
             }
         }
-        Map<String, Long> p95 = new TreeMap<>();
-        sizes.forEach((rootClass, values) -> {
-            values.sort(null);
-            int rank = (int) Math.ceil(0.95 * values.size());
-            p95.put(rootClass, values.get(rank - 1));
-        });
-        return p95;
+        return largest < 0 ? null : calls.get(largest);
+    }
+
+    private static List<Call> largeCalls(CallTable calls, long minBytes) {
+        List<Call> large = new ArrayList<>();
+        for (int row = 0; row < calls.size(); row++) {
+            if (calls.bytes(row) >= minBytes) {
+                large.add(calls.get(row));
+            }
+        }
+        return large;
+    }
+
+    /** The nearest-rank 95th percentile of the measured sizes of one root class. */
+    static long p95(CallTable calls, String rootClass) {
+        long[] sizes = new long[calls.size()];
+        int count = 0;
+        for (int row = 0; row < calls.size(); row++) {
+            if (calls.measured(row) && calls.rootClass(row).equals(rootClass)) {
+                sizes[count++] = calls.bytes(row);
+            }
+        }
+        Arrays.sort(sizes, 0, count);
+        int rank = (int) Math.ceil(0.95 * count);
+        return sizes[rank - 1];
     }
 }

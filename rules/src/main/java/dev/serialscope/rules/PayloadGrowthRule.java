@@ -1,10 +1,10 @@
 package dev.serialscope.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.unit.IQuantity;
@@ -69,28 +69,23 @@ public final class PayloadGrowthRule extends SerialScopeRule {
     }
 
     /** The growth of one root class over its calls in time order. */
-    private record Growth(String rootClass, List<Call> calls, double early, double late, double ratio) {
+    private record Growth(String rootClass, int[] rows, double early, double late, double ratio) {
     }
 
     @Override
     protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
-        List<Call> writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
+        CallTable writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
         if (writes.isEmpty()) {
             return notRecorded(items, vp, "per-call serialization events");
         }
-        Map<String, List<Call>> byClass = new TreeMap<>();
-        for (Call call : writes) {
-            if (call.measured()) {
-                byClass.computeIfAbsent(call.rootClass(), key -> new ArrayList<>()).add(call);
-            }
-        }
+        int[][] byClass = writes.rowsByClass(writes::measured);
         double minSamples = value(vp, MIN_SAMPLES, UnitLookup.NUMBER_UNITY);
         List<Growth> growths = new ArrayList<>();
-        byClass.forEach((rootClass, calls) -> {
-            if (calls.size() >= minSamples) {
-                growths.add(growth(rootClass, calls));
+        for (int index = 0; index < byClass.length; index++) {
+            if (byClass[index].length > 0 && byClass[index].length >= minSamples) {
+                growths.add(growth(writes, writes.className(index), byClass[index]));
             }
-        });
+        }
         if (growths.isEmpty()) {
             return notApplicable(vp, "No root class has " + (long) minSamples + " or more per-call serialization "
                     + "events to judge its growth; for more events " + SerialScopeEvents.HOW_TO_RECORD_EVERY_CALL
@@ -113,18 +108,20 @@ public final class PayloadGrowthRule extends SerialScopeRule {
         for (Growth growth : growths) {
             if (growth.ratio() >= infoRatio) {
                 culprits.add(new Culprit(Culprit.Kind.CLASS, growth.rootClass(),
-                        growth.calls().stream().mapToLong(Call::bytes).sum(), growth.calls().size()));
+                        sum(writes, growth.rows(), 0, growth.rows().length), growth.rows().length));
             }
         }
-        List<Tally> bySite = Tally.of(top.calls(), Call::site, Tally::bytes);
-        List<Tally> byChannel = Tally.of(top.calls(), Call::channel, Tally::bytes);
+        BitSet topRows = new BitSet(writes.size());
+        Arrays.stream(top.rows()).forEach(topRows::set);
+        List<Tally> bySite = writes.tally(CallTable.Key.SITE, topRows::get, writes::countedBytes, Tally::bytes);
+        List<Tally> byChannel = writes.tally(CallTable.Key.CHANNEL, topRows::get, writes::countedBytes, Tally::bytes);
         culprits.addAll(culprits(bySite, Culprit.Kind.SITE, 2));
         culprits.addAll(culprits(byChannel, Culprit.Kind.CHANNEL, 2));
         return scored(vp, score).addResult(GROWING_CLASS, top.rootClass())
                 .addResult(EARLY_SIZE, bytes(Math.round(top.early())))
                 .addResult(LATE_SIZE, bytes(Math.round(top.late())))
                 .addResult(GROWTH_RATIO, UnitLookup.NUMBER_UNITY.quantity(top.ratio()))
-                .addResult(SAMPLES, UnitLookup.NUMBER_UNITY.quantity(top.calls().size()))
+                .addResult(SAMPLES, UnitLookup.NUMBER_UNITY.quantity(top.rows().length))
                 .addResult(GROWING_SITE, bySite.get(0).key()).addResult(GROWING_CHANNEL, byChannel.get(0).key())
                 .setSummary("{growingClass} payloads grew steadily from {earlySize} to {lateSize} ({growthRatio} "
                         + "times) over {growthSamples} calls, written from {growingSite} to {growingChannel}.")
@@ -139,29 +136,37 @@ public final class PayloadGrowthRule extends SerialScopeRule {
     }
 
     /** Late-versus-early ratio, counted only when the sizes follow time closely and grow by enough bytes. */
-    private static Growth growth(String rootClass, List<Call> calls) {
-        int quarter = Math.max(1, calls.size() / 4);
-        double early = calls.subList(0, quarter).stream().mapToLong(Call::bytes).average().orElse(0);
-        double late = calls.subList(calls.size() - quarter, calls.size()).stream().mapToLong(Call::bytes)
-                .average().orElse(0);
-        boolean steady = correlation(calls) >= MIN_CORRELATION && late - early >= MIN_GROWTH_BYTES;
-        return new Growth(rootClass, calls, early, late, steady ? late / Math.max(early, 1) : 1);
+    private static Growth growth(CallTable writes, String rootClass, int[] rows) {
+        int quarter = Math.max(1, rows.length / 4);
+        double early = (double) sum(writes, rows, 0, quarter) / quarter;
+        double late = (double) sum(writes, rows, rows.length - quarter, rows.length) / quarter;
+        boolean steady = correlation(writes, rows) >= MIN_CORRELATION && late - early >= MIN_GROWTH_BYTES;
+        return new Growth(rootClass, rows, early, late, steady ? late / Math.max(early, 1) : 1);
+    }
+
+    /** The bytes of rows[from..to). */
+    private static long sum(CallTable writes, int[] rows, int from, int to) {
+        long sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += writes.bytes(rows[i]);
+        }
+        return sum;
     }
 
     /**
      * Pearson correlation of a call's position in time order and its size; 0 when the sizes do not
      * vary. Positions rather than timestamps, so that bursts and pauses do not hide a steady trend.
      */
-    static double correlation(List<Call> calls) {
-        int n = calls.size();
+    static double correlation(CallTable writes, int[] rows) {
+        int n = rows.length;
         double meanPosition = (n - 1) / 2.0;
-        double meanSize = calls.stream().mapToLong(Call::bytes).average().orElse(0);
+        double meanSize = (double) sum(writes, rows, 0, n) / n;
         double covariance = 0;
         double positionVariance = 0;
         double sizeVariance = 0;
         for (int i = 0; i < n; i++) {
             double position = i - meanPosition;
-            double size = calls.get(i).bytes() - meanSize;
+            double size = writes.bytes(rows[i]) - meanSize;
             covariance += position * size;
             positionVariance += position * position;
             sizeVariance += size * size;

@@ -1,13 +1,13 @@
 package dev.serialscope.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Sub-objects that recur in different roots: the same object (identity hash code, class and size) on
@@ -106,11 +106,15 @@ public final class RepeatedFields {
     }
 
     private final List<Group> groups;
-    private final Map<Call, Long> wasteByCall;
+    /** Per row of the writes: the bytes it wasted by carrying a recurring sub-object again. */
+    private final long[] waste;
+    /** The rows that carried one again (their waste may be 0: a call that could not be measured). */
+    private final BitSet wasteful;
 
-    private RepeatedFields(List<Group> groups, Map<Call, Long> wasteByCall) {
+    private RepeatedFields(List<Group> groups, long[] waste, BitSet wasteful) {
         this.groups = groups;
-        this.wasteByCall = wasteByCall;
+        this.waste = waste;
+        this.wasteful = wasteful;
     }
 
     /** The recurring sub-objects, the most wasted bytes first. */
@@ -118,96 +122,124 @@ public final class RepeatedFields {
         return groups;
     }
 
-    /** The wasted bytes of each call that carried a recurring sub-object again. */
-    public Map<Call, Long> wasteByCall() {
-        return wasteByCall;
+    /** Whether the call of this row of the writes carried a recurring sub-object again. */
+    public boolean wasteful(int row) {
+        return wasteful.get(row);
+    }
+
+    /** The bytes the call of this row of the writes wasted that way. */
+    public long waste(int row) {
+        return waste[row];
+    }
+
+    /** The number of calls that carried a recurring sub-object again. */
+    public int wastefulCalls() {
+        return wasteful.cardinality();
     }
 
     public long wastedBytes() {
-        return wasteByCall.values().stream().mapToLong(Long::longValue).sum();
+        return wasteful.stream().mapToLong(row -> waste[row]).sum();
     }
 
     /**
      * @param paths the composition events
      * @param writes the serialization calls, oldest first
-     * @param rootRepeats calls whose whole root repeated an earlier one (their sub-objects are not counted again)
+     * @param rootRepeats rows of calls whose whole root repeated an earlier one (their sub-objects are not counted
+     *            again)
      * @param minSize sub-objects smaller than this are ignored
      */
-    public static RepeatedFields find(List<Composition> paths, List<Call> writes, List<Call> rootRepeats,
-            long minSize) {
-        Set<Call> excluded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        excluded.addAll(rootRepeats);
-        Map<Long, Call> byId = new HashMap<>();
-        Map<String, List<Call>> callsOfClass = new HashMap<>();
-        for (Call call : writes) {
-            if (!excluded.contains(call)) {
-                callsOfClass.computeIfAbsent(call.rootClass(), key -> new ArrayList<>()).add(call);
-                if (call.callId() != 0) {
-                    byId.put(call.callId(), call);
-                }
-            }
+    public static RepeatedFields find(List<Composition> paths, CallTable writes, BitSet rootRepeats, long minSize) {
+        int[][] callsOfClass = writes.rowsByClass(row -> !rootRepeats.get(row));
+        Map<String, Integer> classIndex = new HashMap<>();
+        for (int index = 0; index < writes.classCount(); index++) {
+            classIndex.put(writes.className(index), index);
         }
+        int[] rowOfPath = tracedRows(paths, writes, rootRepeats);
         // The paths of each traced call, in call order.
-        Map<Call, List<Composition>> traced = new LinkedHashMap<>();
-        for (Composition path : paths) {
-            Call call = byId.get(path.callId());
-            if (call != null) {
-                traced.computeIfAbsent(call, key -> new ArrayList<>()).add(path);
+        Map<Integer, List<Composition>> traced = new LinkedHashMap<>();
+        for (int i = 0; i < paths.size(); i++) {
+            if (rowOfPath[i] >= 0) {
+                traced.computeIfAbsent(rowOfPath[i], key -> new ArrayList<>()).add(paths.get(i));
             }
         }
         Map<String, Integer> tracedOfClass = new HashMap<>();
-        traced.keySet().forEach(call -> tracedOfClass.merge(call.rootClass(), 1, Integer::sum));
+        traced.keySet().forEach(row -> tracedOfClass.merge(writes.rootClass(row), 1, Integer::sum));
 
         // Sub-objects seen in at least two calls.
         Map<Key, Integer> callsWithKey = new HashMap<>();
         traced.values().forEach(callPaths -> keys(callPaths, minSize).keySet()
                 .forEach(key -> callsWithKey.merge(key, 1, Integer::sum)));
         // Per call, the outermost recurring ones.
-        Map<Key, List<Call>> occurrences = new LinkedHashMap<>();
-        List<Call> tracedCalls = new ArrayList<>(traced.keySet());
-        tracedCalls.sort(Comparator.comparingLong(Call::startNanos));
-        for (Call call : tracedCalls) {
-            List<Key> recurring = keys(traced.get(call), minSize).keySet().stream()
+        Map<Key, List<Integer>> occurrences = new LinkedHashMap<>();
+        List<Integer> tracedCalls = new ArrayList<>(traced.keySet());
+        tracedCalls.sort(Comparator.comparingLong(writes::startNanos));
+        for (int row : tracedCalls) {
+            List<Key> recurring = keys(traced.get(row), minSize).keySet().stream()
                     .filter(key -> callsWithKey.get(key) > 1).toList();
             for (Key key : recurring) {
                 boolean inside = recurring.stream().anyMatch(other -> Composition.isAncestor(other.path(), key.path()));
                 if (!inside) {
-                    occurrences.computeIfAbsent(key, k -> new ArrayList<>()).add(call);
+                    occurrences.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
                 }
             }
         }
 
         List<Group> groups = new ArrayList<>();
-        // Sized for every write up front: sampled groups give waste to every call of their class, and growing an
-        // identity map of millions of calls step by step cost as much as filling it.
-        Map<Call, Long> waste = new IdentityHashMap<>(sampledCalls(occurrences, callsOfClass, tracedOfClass));
+        long[] waste = new long[writes.size()];
+        BitSet wasteful = new BitSet(writes.size());
         // Sampled groups add the same bytes to every call of their class but the first: spread once per class
         // below, not once per group and call (which took minutes with many groups on millions of calls).
         Map<String, List<Group>> sampledOfClass = new LinkedHashMap<>();
-        occurrences.forEach((key, calls) -> {
-            if (calls.size() < 2) {
+        occurrences.forEach((key, rows) -> {
+            if (rows.size() < 2) {
                 return;
             }
-            List<Call> all = callsOfClass.getOrDefault(key.rootClass(), List.of());
+            Integer index = classIndex.get(key.rootClass());
+            int allCalls = index == null ? 0 : callsOfClass[index].length;
             int tracedCount = tracedOfClass.getOrDefault(key.rootClass(), 0);
-            Group group = new Group(key, calls.size(), tracedCount, Math.max(all.size(), tracedCount));
+            Group group = new Group(key, rows.size(), tracedCount, Math.max(allCalls, tracedCount));
             if (!group.sampled()) {
-                for (Call call : calls.subList(1, calls.size())) {
-                    group.wastedBytes += add(waste, call, key.bytes());
+                for (int row : rows.subList(1, rows.size())) {
+                    group.wastedBytes += add(writes, waste, wasteful, row, key.bytes());
                     group.repeats++;
                 }
             } else {
                 // Every call but the first carried the object as often as the traced calls did.
-                double frequency = (double) calls.size() / tracedCount;
+                double frequency = (double) rows.size() / tracedCount;
                 group.perCall = Math.round(frequency * key.bytes());
-                group.repeats = Math.round(frequency * (all.size() - 1));
+                group.repeats = Math.round(frequency * (allCalls - 1));
                 sampledOfClass.computeIfAbsent(key.rootClass(), k -> new ArrayList<>()).add(group);
             }
             groups.add(group);
         });
-        sampledOfClass.forEach((rootClass, classGroups) -> spread(callsOfClass.get(rootClass), classGroups, waste));
+        sampledOfClass.forEach((rootClass, classGroups) -> spread(writes, callsOfClass[classIndex.get(rootClass)],
+                classGroups, waste, wasteful));
         groups.sort(Comparator.comparingLong(Group::wastedBytes).reversed().thenComparing(Group::shortPath));
-        return new RepeatedFields(groups, waste);
+        return new RepeatedFields(groups, waste, wasteful);
+    }
+
+    /**
+     * The row of the traced call of each path, -1 for none: the last of the counted calls with the path's call id
+     * (a call id is unique; only the few traced ones are looked up, by binary search in their sorted ids).
+     */
+    private static int[] tracedRows(List<Composition> paths, CallTable writes, BitSet rootRepeats) {
+        long[] ids = paths.stream().mapToLong(Composition::callId).sorted().distinct().toArray();
+        int[] rowOfId = new int[ids.length];
+        Arrays.fill(rowOfId, -1);
+        for (int row = 0; row < writes.size(); row++) {
+            long callId = writes.callId(row);
+            if (callId != 0 && !rootRepeats.get(row)) {
+                int found = Arrays.binarySearch(ids, callId);
+                if (found >= 0) {
+                    rowOfId[found] = row;
+                }
+            }
+        }
+        int[] rowOfPath = new int[paths.size()];
+        for (int i = 0; i < rowOfPath.length; i++) {
+            rowOfPath[i] = rowOfId[Arrays.binarySearch(ids, paths.get(i).callId())];
+        }
+        return rowOfPath;
     }
 
     /** The single objects of at least minSize on the paths of one call. */
@@ -222,36 +254,19 @@ public final class RepeatedFields {
         return keys;
     }
 
-    /** How many calls sampled groups will give waste to: the calls of the classes that were not all traced. */
-    private static int sampledCalls(Map<Key, List<Call>> occurrences, Map<String, List<Call>> callsOfClass,
-            Map<String, Integer> tracedOfClass) {
-        Set<String> classes = new java.util.HashSet<>();
-        occurrences.forEach((key, calls) -> {
-            if (calls.size() >= 2) {
-                classes.add(key.rootClass());
-            }
-        });
-        int count = 0;
-        for (String rootClass : classes) {
-            int all = callsOfClass.getOrDefault(rootClass, List.of()).size();
-            count += all > tracedOfClass.getOrDefault(rootClass, 0) ? all : 0;
-        }
-        return count + occurrences.size();
-    }
-
     /**
      * The sampled groups of one root class, in order, each adding {@code perCall} bytes to every call of the class
      * but the first, capped at each call's own bytes: the same result as adding group after group call by call
      * ({@link #add}), with the calls sorted by size and prefix sums. After groups 1..g a call of b bytes carries
      * min(b, S_g), S_g the sum of their perCall; group g adds sum(min(b, S_g)) - sum(min(b, S_g-1)).
      */
-    private static void spread(List<Call> all, List<Group> classGroups, Map<Call, Long> waste) {
-        List<Call> calls = all.subList(1, all.size());
-        long[] sizes = new long[calls.size()];
+    private static void spread(CallTable writes, int[] classRows, List<Group> classGroups, long[] waste,
+            BitSet wasteful) {
+        long[] sizes = new long[Math.max(0, classRows.length - 1)];
         for (int i = 0; i < sizes.length; i++) {
-            sizes[i] = calls.get(i).countedBytes();
+            sizes[i] = writes.countedBytes(classRows[i + 1]);
         }
-        java.util.Arrays.sort(sizes);
+        Arrays.sort(sizes);
         long[] prefix = new long[sizes.length + 1];
         for (int i = 0; i < sizes.length; i++) {
             prefix[i + 1] = prefix[i] + sizes[i];
@@ -264,14 +279,15 @@ public final class RepeatedFields {
             group.wastedBytes += after - before;
             before = after;
         }
-        for (Call call : calls) {
-            waste.put(call, Math.min(call.countedBytes(), carried));
+        for (int i = 1; i < classRows.length; i++) {
+            waste[classRows[i]] = Math.min(writes.countedBytes(classRows[i]), carried);
+            wasteful.set(classRows[i]);
         }
     }
 
     /** sum(min(size, cap)) over the sorted sizes. */
     private static long cappedSum(long[] sorted, long[] prefix, long cap) {
-        int below = java.util.Arrays.binarySearch(sorted, cap);
+        int below = Arrays.binarySearch(sorted, cap);
         if (below < 0) {
             below = -below - 1;
         } else {
@@ -284,10 +300,11 @@ public final class RepeatedFields {
     }
 
     /** Adds waste to a call, never more than the call's own bytes; returns what was added. */
-    private static long add(Map<Call, Long> waste, Call call, long bytes) {
-        long before = waste.getOrDefault(call, 0L);
-        long after = Math.min(call.countedBytes(), before + bytes);
-        waste.put(call, after);
+    private static long add(CallTable writes, long[] waste, BitSet wasteful, int row, long bytes) {
+        long before = waste[row];
+        long after = Math.min(writes.countedBytes(row), before + bytes);
+        waste[row] = after;
+        wasteful.set(row);
         return after - before;
     }
 }

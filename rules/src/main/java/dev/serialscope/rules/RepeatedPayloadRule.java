@@ -1,12 +1,10 @@
 package dev.serialscope.rules;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.ToLongFunction;
+import java.util.function.IntPredicate;
+import java.util.function.IntToLongFunction;
 
 import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.unit.BinaryPrefix;
@@ -80,44 +78,44 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                         TOP_FIELD, TOP_FIELD_CLASS, TOP_FIELD_SIZE, TOP_FIELD_CALLS));
     }
 
-    /** A root object in one state: identity hash codes are only unique within a class, and a changed size is news. */
-    private record RootObject(String rootClass, long identity, long bytes) {
-    }
-
     @Override
     protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
         // Calls made by RMI name the remote method as their site (their stacks show only RMI's machinery).
-        List<Call> writes = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.SERIALIZATION));
+        CallTable writes = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.SERIALIZATION));
         if (writes.isEmpty()) {
             return notRecorded(items, vp, "per-call serialization events");
         }
-        Set<RootObject> seenObjects = new HashSet<>();
-        Set<Long> seenContent = new HashSet<>();
-        Map<Call, Long> waste = new IdentityHashMap<>();
-        List<Call> rootRepeats = new ArrayList<>();
+        // A root object in one state: identity hash codes are only unique within a class, and a changed size is news.
+        RowSet seenObjects = new RowSet(writes.size(),
+                row -> (writes.identity(row) * 31 + writes.bytes(row)) * 31 + writes.rootClassIndex(row),
+                (row, other) -> writes.identity(row) == writes.identity(other)
+                        && writes.bytes(row) == writes.bytes(other)
+                        && writes.rootClassIndex(row) == writes.rootClassIndex(other));
+        RowSet seenContent = new RowSet(writes.size(), writes::contentHash,
+                (row, other) -> writes.contentHash(row) == writes.contentHash(other));
+        BitSet rootRepeats = new BitSet(writes.size());
         long totalBytes = 0;
+        long rootWaste = 0;
         int sameObject = 0;
         int sameBytes = 0;
-        for (Call call : writes) {
-            totalBytes += call.countedBytes();
+        for (int row = 0; row < writes.size(); row++) {
+            totalBytes += writes.countedBytes(row);
             // 0 means "not recorded": HotSpot never hands out 0 as an identity hash, and the content
             // hash is only computed with the diagnose profile.
-            boolean objectSeen = call.identity() != 0
-                    && !seenObjects.add(new RootObject(call.rootClass(), call.identity(), call.bytes()));
-            boolean contentSeen = call.contentHash() != 0 && !seenContent.add(call.contentHash());
+            boolean objectSeen = writes.identity(row) != 0 && !seenObjects.add(row);
+            boolean contentSeen = writes.contentHash(row) != 0 && !seenContent.add(row);
             if (objectSeen || contentSeen) {
-                rootRepeats.add(call);
-                waste.put(call, call.countedBytes());
+                rootRepeats.set(row);
+                rootWaste += writes.countedBytes(row);
                 sameObject += objectSeen ? 1 : 0;
                 sameBytes += contentSeen ? 1 : 0;
             }
         }
-        long rootWaste = rootRepeats.stream().mapToLong(Call::countedBytes).sum();
         RepeatedFields fields = RepeatedFields.find(Composition.readAll(items), writes, rootRepeats,
                 (long) value(vp, MIN_FIELD_SIZE, UnitLookup.BYTE));
-        fields.wasteByCall().forEach((call, bytes) -> waste.merge(call, bytes, Long::sum));
         long wastedBytes = Math.min(totalBytes, rootWaste + fields.wastedBytes());
-        long repeatedCalls = waste.size();
+        // Calls that repeat their whole root are never counted for their sub-objects: the two sets do not overlap.
+        long repeatedCalls = rootRepeats.cardinality() + fields.wastefulCalls();
         double wastedShare = totalBytes == 0 ? 0 : (double) wastedBytes / totalBytes;
         // A few repeated small messages (acknowledgements, heartbeats) are not worth a finding.
         double score = wastedBytes < value(vp, MIN_WASTED, UnitLookup.BYTE) ? 0
@@ -131,11 +129,11 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                     + "{wastedBytes} ({wastedShare} of the bytes written).").build();
         }
 
-        List<Call> wasteful = new ArrayList<>(waste.keySet());
-        ToLongFunction<Call> wasted = call -> waste.getOrDefault(call, 0L);
-        List<Tally> byClass = Tally.of(wasteful, Call::rootClass, wasted, Tally::bytes);
-        List<Tally> bySite = Tally.of(wasteful, Call::site, wasted, Tally::bytes);
-        List<Tally> byChannel = Tally.of(wasteful, Call::channel, wasted, Tally::bytes);
+        IntPredicate wasteful = row -> rootRepeats.get(row) || fields.wasteful(row);
+        IntToLongFunction wasted = row -> rootRepeats.get(row) ? writes.countedBytes(row) : fields.waste(row);
+        List<Tally> byClass = writes.tally(CallTable.Key.ROOT_CLASS, wasteful, wasted, Tally::bytes);
+        List<Tally> bySite = writes.tally(CallTable.Key.SITE, wasteful, wasted, Tally::bytes);
+        List<Tally> byChannel = writes.tally(CallTable.Key.CHANNEL, wasteful, wasted, Tally::bytes);
         List<Culprit> culprits = new ArrayList<>(culprits(byClass, Culprit.Kind.CLASS, 5));
         fields.groups().stream().limit(5).forEach(group -> culprits.add(group.toCulprit()));
         culprits.addAll(culprits(bySite, Culprit.Kind.SITE, 3));

@@ -78,38 +78,34 @@ public final class RmiMethods {
         return byEndpoint.isEmpty();
     }
 
-    /** The RMI method of the call, e.g. {@code com.example.Store.put (RMI client)}; null outside RMI. */
-    public String methodOf(Call call) {
-        List<Span> spans = byEndpoint.get(call.channel());
+    /**
+     * The RMI method of a call on {@code channel} that started at {@code startNanos}, e.g.
+     * {@code com.example.Store.put (RMI client)}; null outside RMI.
+     */
+    public String methodOf(String channel, long startNanos) {
+        List<Span> spans = byEndpoint.get(channel);
         if (spans == null) {
             return null;
         }
         String found = null;
         for (Span span : spans) {
-            if (span.start() > call.startNanos()) {
+            if (span.start() > startNanos) {
                 break;
             }
-            if (call.startNanos() <= span.end()) {
+            if (startNanos <= span.end()) {
                 found = span.label();
             }
         }
         return found;
     }
 
-    /** The calls with the RMI method as their call site where they were made by RMI; the same list without RMI. */
-    public static List<Call> relabel(IItemCollection items, List<Call> calls) {
+    /** The calls with the RMI method as their call site where they were made by RMI; the same table without RMI. */
+    public static CallTable relabel(IItemCollection items, CallTable calls) {
         RmiMethods rmi = of(items);
         if (rmi.isEmpty()) {
             return calls;
         }
-        List<Call> relabeled = new ArrayList<>(calls.size());
-        for (Call call : calls) {
-            String method = rmi.methodOf(call);
-            relabeled.add(method == null ? call : new Call(call.rootClass(), call.bytes(), call.classDescriptors(),
-                    call.classDescriptorBytes(), call.identity(), call.contentHash(), call.channel(), call.streamId(),
-                    call.filtered(), call.startNanos(), call.durationNanos(), method, call.callId()));
-        }
-        return relabeled;
+        return calls.withSites(row -> rmi.methodOf(calls.channel(row), calls.startNanos(row)));
     }
 
     /** Whether a call site text names an RMI method. */

@@ -1,9 +1,9 @@
 package dev.serialscope.rules;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Set;
+import java.util.function.IntToLongFunction;
 
 import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.unit.IQuantity;
@@ -62,7 +62,7 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
 
     @Override
     protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
-        List<Call> writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
+        CallTable writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
         long allCalls = StatisticsRow.totalCalls(StatisticsRow.readAll(items, SerialScopeEvents.WRITE));
         if (writes.isEmpty() && allCalls == 0) {
             return notRecorded(items, vp, "serialization events");
@@ -72,20 +72,21 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
                     + "per-call event, too few to judge stream setup: " + SerialScopeEvents.HOW_TO_RECORD_EVERY_CALL
                     + ".");
         }
-        Set<Long> streams = new HashSet<>();
-        List<Call> payingCalls = new ArrayList<>();
+        RowSet streams = new RowSet(writes.size(), writes::streamId,
+                (row, other) -> writes.streamId(row) == writes.streamId(other));
+        BitSet payingCalls = new BitSet(writes.size());
         long setupBytes = 0;
         long totalBytes = 0;
-        for (Call call : writes) {
-            long setup = descriptorBytes(call);
-            if (streams.add(call.streamId())) {
+        for (int row = 0; row < writes.size(); row++) {
+            long setup = descriptorBytes(writes, row);
+            if (streams.add(row)) {
                 setup += STREAM_HEADER_BYTES;
             }
             if (setup > 0) {
-                payingCalls.add(call);
+                payingCalls.set(row);
             }
             setupBytes += setup;
-            totalBytes += call.countedBytes();
+            totalBytes += writes.countedBytes(row);
         }
         // The headers are written by the constructor, outside any call's bytes.
         totalBytes += (long) STREAM_HEADER_BYTES * streams.size();
@@ -103,11 +104,11 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
         }
 
         // Culprit bytes are setup bytes: headers are not attributed, descriptors are.
-        List<Tally> bySite = Tally.of(payingCalls, Call::site, StreamSetupOverheadRule::descriptorBytes, Tally::bytes);
-        List<Tally> byChannel = Tally.of(payingCalls, Call::channel, StreamSetupOverheadRule::descriptorBytes,
-                Tally::bytes);
-        List<Culprit> culprits = new ArrayList<>(culprits(Tally.of(payingCalls, Call::rootClass,
-                StreamSetupOverheadRule::descriptorBytes, Tally::bytes), Culprit.Kind.CLASS, 3));
+        IntToLongFunction descriptorBytes = row -> descriptorBytes(writes, row);
+        List<Tally> bySite = writes.tally(CallTable.Key.SITE, payingCalls::get, descriptorBytes, Tally::bytes);
+        List<Tally> byChannel = writes.tally(CallTable.Key.CHANNEL, payingCalls::get, descriptorBytes, Tally::bytes);
+        List<Culprit> culprits = new ArrayList<>(culprits(writes.tally(CallTable.Key.ROOT_CLASS, payingCalls::get,
+                descriptorBytes, Tally::bytes), Culprit.Kind.CLASS, 3));
         culprits.addAll(culprits(bySite, Culprit.Kind.SITE, 3));
         culprits.addAll(culprits(byChannel, Culprit.Kind.CHANNEL, 3));
         return result.addResult(TOP_SITE, bySite.get(0).key()).addResult(TOP_CHANNEL, byChannel.get(0).key())
@@ -128,7 +129,7 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
     }
 
     /** The bytes of the class descriptors one call wrote; 0 when the stream was not measured. */
-    static long descriptorBytes(Call call) {
-        return Math.max(call.classDescriptorBytes(), 0);
+    static long descriptorBytes(CallTable calls, int row) {
+        return Math.max(calls.classDescriptorBytes(row), 0);
     }
 }

@@ -70,6 +70,24 @@ public final class Tally {
         return sorted(byKey, weight);
     }
 
+    /**
+     * Tallies already summed per key index (calls, bytes and time of {@code names[i]} at i), largest weight first;
+     * keys without calls are left out.
+     */
+    static List<Tally> of(String[] names, long[] calls, long[] bytes, long[] nanos, ToLongFunction<Tally> weight) {
+        Map<String, Tally> byKey = new LinkedHashMap<>();
+        for (int index = 0; index < names.length; index++) {
+            if (calls[index] > 0) {
+                Tally tally = new Tally(names[index]);
+                tally.calls = calls[index];
+                tally.bytes = bytes[index];
+                tally.nanos = nanos[index];
+                byKey.put(names[index], tally);
+            }
+        }
+        return sorted(byKey, weight);
+    }
+
     private static List<Tally> sorted(Map<String, Tally> byKey, ToLongFunction<Tally> weight) {
         List<Tally> tallies = new ArrayList<>(byKey.values());
         tallies.sort(Comparator.comparingLong(weight).reversed().thenComparing(Tally::key));

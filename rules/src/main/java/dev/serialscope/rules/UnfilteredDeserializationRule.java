@@ -2,8 +2,11 @@ package dev.serialscope.rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -69,7 +72,7 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
     @Override
     protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
         // Calls made by RMI name the remote method as their site (their stacks show only RMI's machinery).
-        List<Call> reads = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.DESERIALIZATION));
+        CallTable reads = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.DESERIALIZATION));
         if (reads.isEmpty()) {
             if (StatisticsRow.totalCalls(StatisticsRow.readAll(items, SerialScopeEvents.READ)) > 0) {
                 return notApplicable(vp, "Objects were read, but none has a per-call event to tell its channel and "
@@ -79,32 +82,46 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
         }
         List<String> channels = split(vp.getPreferenceValue(CHANNELS));
         List<String> gadgets = split(vp.getPreferenceValue(GADGET_CLASSES));
-        List<Call> unfiltered = reads.stream()
-                .filter(call -> !call.filtered() && isUntrusted(call.channel(), channels)).toList();
-        List<Call> gadgetReads = unfiltered.stream().filter(call -> isGadget(call.rootClass(), gadgets)).toList();
+        // Judged once per channel and class name, not once per call.
+        Map<String, Boolean> untrustedChannels = new HashMap<>();
+        Map<String, Boolean> gadgetClasses = new HashMap<>();
+        BitSet unfiltered = new BitSet(reads.size());
+        BitSet gadgetReads = new BitSet(reads.size());
+        for (int row = 0; row < reads.size(); row++) {
+            if (!reads.filtered(row) && untrustedChannels.computeIfAbsent(reads.channel(row),
+                    channel -> isUntrusted(channel, channels))) {
+                unfiltered.set(row);
+                if (gadgetClasses.computeIfAbsent(reads.rootClass(row), rootClass -> isGadget(rootClass, gadgets))) {
+                    gadgetReads.set(row);
+                }
+            }
+        }
+        int unfilteredCalls = unfiltered.cardinality();
         // Unfiltered reads alone are a hardening gap: INFO, rising with their number but never reaching
         // WARNING (mapExp74). A gadget-chain entry point arriving unfiltered is the shape of an attack.
         double score = !gadgetReads.isEmpty() ? 100
-                : unfiltered.isEmpty() ? 0 : RulesToolkit.mapExp74(unfiltered.size(), 1);
+                : unfilteredCalls == 0 ? 0 : RulesToolkit.mapExp74(unfilteredCalls, 1);
         ResultBuilder result = scored(vp, score)
-                .addResult(UNFILTERED_CALLS, UnitLookup.NUMBER_UNITY.quantity(unfiltered.size()));
-        if (unfiltered.isEmpty()) {
+                .addResult(UNFILTERED_CALLS, UnitLookup.NUMBER_UNITY.quantity(unfilteredCalls));
+        if (unfilteredCalls == 0) {
             return result.setSummary("No object was read from " + String.join(", ", channels)
                     + " without a serial filter.").build();
         }
 
-        List<Tally> byClass = Tally.of(unfiltered, Call::rootClass, Tally::calls);
-        List<Tally> byChannel = Tally.of(unfiltered, Call::channel, Tally::calls);
+        List<Tally> byClass = reads.tally(CallTable.Key.ROOT_CLASS, unfiltered::get, reads::countedBytes, Tally::calls);
+        List<Tally> byChannel = reads.tally(CallTable.Key.CHANNEL, unfiltered::get, reads::countedBytes, Tally::calls);
         List<Culprit> culprits = new ArrayList<>();
         if (!gadgetReads.isEmpty()) {
-            Call gadget = gadgetReads.get(0);
-            result.addResult(GADGET_CLASS, gadget.rootClass()).addResult(GADGET_CHANNEL, gadget.channel());
-            culprits.addAll(culprits(Tally.of(gadgetReads, Call::rootClass, Tally::calls), Culprit.Kind.CLASS, 5));
+            int gadget = gadgetReads.nextSetBit(0);
+            result.addResult(GADGET_CLASS, reads.rootClass(gadget)).addResult(GADGET_CHANNEL, reads.channel(gadget));
+            culprits.addAll(culprits(reads.tally(CallTable.Key.ROOT_CLASS, gadgetReads::get, reads::countedBytes,
+                    Tally::calls), Culprit.Kind.CLASS, 5));
         }
         byClass.stream().filter(tally -> !isGadget(tally.key(), gadgets)).limit(5)
                 .forEach(tally -> culprits.add(tally.toCulprit(Culprit.Kind.CLASS)));
         culprits.addAll(culprits(byChannel, Culprit.Kind.CHANNEL, 3));
-        culprits.addAll(culprits(Tally.of(unfiltered, Call::site, Tally::calls), Culprit.Kind.SITE, 3));
+        culprits.addAll(culprits(reads.tally(CallTable.Key.SITE, unfiltered::get, reads::countedBytes, Tally::calls),
+                Culprit.Kind.SITE, 3));
         String summary = gadgetReads.isEmpty()
                 ? "{unfilteredCalls} objects were read from {topChannel} and other untrusted channels without a "
                         + "serial filter: {unfilteredClasses}."

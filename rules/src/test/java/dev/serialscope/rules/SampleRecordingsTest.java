@@ -3,6 +3,7 @@ package dev.serialscope.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.BitSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -89,8 +90,8 @@ class SampleRecordingsTest {
         IItemCollection items = AgentRecordings.load(sample, "diagnose");
         assertTrue(items.apply(org.openjdk.jmc.common.item.ItemFilters.type(SerialScopeEvents.COMPOSITION))
                 .hasItems(), "the diagnose profile traces every call");
-        List<Call> writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
-        RepeatedFields fields = RepeatedFields.find(Composition.readAll(items), writes, List.of(), 1024);
+        CallTable writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
+        RepeatedFields fields = RepeatedFields.find(Composition.readAll(items), writes, new BitSet(), 1024);
         assertEquals(List.of(), fields.groups().stream().map(RepeatedFields.Group::shortPath).toList());
         IResult repeated = evaluate(new RepeatedPayloadRule(), items);
         Rules.assertSeverity(Severity.OK, repeated);

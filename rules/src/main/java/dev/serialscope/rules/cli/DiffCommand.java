@@ -12,6 +12,7 @@ import java.util.Map;
 import org.openjdk.jmc.common.item.IItemCollection;
 
 import dev.serialscope.rules.Call;
+import dev.serialscope.rules.CallTable;
 import dev.serialscope.rules.Composition;
 import dev.serialscope.rules.FieldPaths;
 import dev.serialscope.rules.SerialScopeEvents;
@@ -155,7 +156,7 @@ final class DiffCommand {
             Map<String, Measure> classes = new LinkedHashMap<>();
             Map<String, Measure> sites = new LinkedHashMap<>();
             Map<String, Measure> fields = new LinkedHashMap<>();
-            List<Call> writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
+            CallTable writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
             for (String direction : List.of(SerialScopeEvents.WRITE, SerialScopeEvents.READ)) {
                 List<Call> calls = direction.equals(SerialScopeEvents.WRITE) ? writes
                         : Call.readAll(items, SerialScopeEvents.DESERIALIZATION);

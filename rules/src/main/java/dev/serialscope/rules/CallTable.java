@@ -1,0 +1,451 @@
+package dev.serialscope.rules;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+import java.util.function.IntPredicate;
+import java.util.function.IntToLongFunction;
+import java.util.function.ToLongFunction;
+
+import org.openjdk.jmc.common.IMCStackTrace;
+import org.openjdk.jmc.common.IMCType;
+import org.openjdk.jmc.common.item.IAttribute;
+import org.openjdk.jmc.common.item.IItem;
+import org.openjdk.jmc.common.item.IItemCollection;
+import org.openjdk.jmc.common.item.IItemIterable;
+import org.openjdk.jmc.common.item.IMemberAccessor;
+import org.openjdk.jmc.common.item.IType;
+import org.openjdk.jmc.common.item.ItemFilters;
+import org.openjdk.jmc.common.unit.IQuantity;
+import org.openjdk.jmc.common.unit.UnitLookup;
+import org.openjdk.jmc.flightrecorder.JfrAttributes;
+
+/**
+ * The per-call events of one type, oldest first, as columns: one primitive array per field, and class names, call
+ * sites and channels as indexes into a table of distinct names. Millions of calls are then a few dozen arrays
+ * instead of millions of objects that the garbage collector has to trace and copy, and the rules tally and match
+ * calls by row number and name index instead of through maps of boxed keys. As a list it gives one {@link Call}
+ * per row, made on demand, for code that handles a few calls.
+ */
+public final class CallTable extends AbstractList<Call> implements RandomAccess {
+
+    /** The columns that hold names, by which calls are tallied. */
+    public enum Key {
+        ROOT_CLASS, SITE, CHANNEL
+    }
+
+    private final int size;
+    private final int[] rootClass;
+    private final String[] classNames;
+    private final long[] bytes;
+    private final int[] classDescriptors;
+    private final long[] classDescriptorBytes;
+    private final long[] identity;
+    private final long[] contentHash;
+    private final int[] channel;
+    private final String[] channelNames;
+    private final long[] streamId;
+    private final boolean[] filtered;
+    private final long[] startNanos;
+    private final long[] durationNanos;
+    private final int[] site;
+    private final String[] siteNames;
+    private final long[] callId;
+
+    private CallTable(Columns columns) {
+        size = columns.size;
+        rootClass = columns.rootClass;
+        classNames = columns.classNames.toArray();
+        bytes = columns.bytes;
+        classDescriptors = columns.classDescriptors;
+        classDescriptorBytes = columns.classDescriptorBytes;
+        identity = columns.identity;
+        contentHash = columns.contentHash;
+        channel = columns.channel;
+        channelNames = columns.channelNames.toArray();
+        streamId = columns.streamId;
+        filtered = columns.filtered;
+        startNanos = columns.startNanos;
+        durationNanos = columns.durationNanos;
+        site = columns.site;
+        siteNames = columns.siteNames.toArray();
+        callId = columns.callId;
+    }
+
+    /** The same calls with other call sites (RMI's remote methods); every other column is shared, not copied. */
+    private CallTable(CallTable calls, int[] site, String[] siteNames) {
+        size = calls.size;
+        rootClass = calls.rootClass;
+        classNames = calls.classNames;
+        bytes = calls.bytes;
+        classDescriptors = calls.classDescriptors;
+        classDescriptorBytes = calls.classDescriptorBytes;
+        identity = calls.identity;
+        contentHash = calls.contentHash;
+        channel = calls.channel;
+        channelNames = calls.channelNames;
+        streamId = calls.streamId;
+        filtered = calls.filtered;
+        startNanos = calls.startNanos;
+        durationNanos = calls.durationNanos;
+        this.site = site;
+        this.siteNames = siteNames;
+        callId = calls.callId;
+    }
+
+    /** Reads the per-call events of one type; the rules share one table per collection through {@link Call#readAll}. */
+    static CallTable read(IItemCollection items, String eventType) {
+        IItemCollection ofType = items.apply(ItemFilters.type(eventType));
+        int count = 0;
+        for (IItemIterable batch : ofType) {
+            count += (int) batch.getItemCount();
+        }
+        Columns columns = new Columns(count);
+        for (IItemIterable batch : ofType) {
+            columns.addAll(batch);
+        }
+        columns.sortByStart();
+        return new CallTable(columns);
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public Call get(int row) {
+        return new Call(rootClass(row), bytes[row], classDescriptors[row], classDescriptorBytes[row], identity[row],
+                contentHash[row], channel(row), streamId[row], filtered[row], startNanos[row], durationNanos[row],
+                site(row), callId[row]);
+    }
+
+    public String rootClass(int row) {
+        return classNames[rootClass[row]];
+    }
+
+    /** The index of the row's root class among {@link #classNames()}. */
+    public int rootClassIndex(int row) {
+        return rootClass[row];
+    }
+
+    /** The distinct root classes; {@link #rootClassIndex} points into them. */
+    public int classCount() {
+        return classNames.length;
+    }
+
+    public String className(int index) {
+        return classNames[index];
+    }
+
+    /** -1 when the stream could not be measured. */
+    public long bytes(int row) {
+        return bytes[row];
+    }
+
+    /** Bytes for sums: an unmeasured call adds nothing rather than -1. */
+    public long countedBytes(int row) {
+        return Math.max(bytes[row], 0);
+    }
+
+    public boolean measured(int row) {
+        return bytes[row] >= 0;
+    }
+
+    /** Bytes of the class descriptors, part of bytes; -1 when not measured. */
+    public long classDescriptorBytes(int row) {
+        return classDescriptorBytes[row];
+    }
+
+    public long identity(int row) {
+        return identity[row];
+    }
+
+    public long contentHash(int row) {
+        return contentHash[row];
+    }
+
+    public String channel(int row) {
+        return channelNames[channel[row]];
+    }
+
+    public long streamId(int row) {
+        return streamId[row];
+    }
+
+    public boolean filtered(int row) {
+        return filtered[row];
+    }
+
+    public long startNanos(int row) {
+        return startNanos[row];
+    }
+
+    public String site(int row) {
+        return siteNames[site[row]];
+    }
+
+    public long callId(int row) {
+        return callId[row];
+    }
+
+    /** The same calls with the call site of each row chosen by {@code siteOf} (null keeps the recorded one). */
+    CallTable withSites(java.util.function.IntFunction<String> siteOf) {
+        Names names = new Names(siteNames);
+        int[] sites = new int[size];
+        for (int row = 0; row < size; row++) {
+            String other = siteOf.apply(row);
+            sites[row] = other == null ? site[row] : names.indexOf(other);
+        }
+        return new CallTable(this, sites, names.toArray());
+    }
+
+    /** The rows of each root class in time order, by {@link #rootClassIndex}; only rows that {@code rows} accepts. */
+    public int[][] rowsByClass(IntPredicate rows) {
+        int[] counts = new int[classNames.length];
+        for (int row = 0; row < size; row++) {
+            if (rows.test(row)) {
+                counts[rootClass[row]]++;
+            }
+        }
+        int[][] byClass = new int[classNames.length][];
+        for (int index = 0; index < byClass.length; index++) {
+            byClass[index] = new int[counts[index]];
+            counts[index] = 0;
+        }
+        for (int row = 0; row < size; row++) {
+            if (rows.test(row)) {
+                byClass[rootClass[row]][counts[rootClass[row]]++] = row;
+            }
+        }
+        return byClass;
+    }
+
+    /** Tallies every call by a key, with its counted bytes, largest weight first (ties by key). */
+    public List<Tally> tally(Key key, ToLongFunction<Tally> weight) {
+        return tally(key, row -> true, this::countedBytes, weight);
+    }
+
+    /** Tallies the rows that {@code rows} accepts by a key, with the bytes {@code bytesOf} gives each. */
+    public List<Tally> tally(Key key, IntPredicate rows, IntToLongFunction bytesOf, ToLongFunction<Tally> weight) {
+        int[] index = switch (key) {
+        case ROOT_CLASS -> rootClass;
+        case SITE -> site;
+        case CHANNEL -> channel;
+        };
+        String[] names = switch (key) {
+        case ROOT_CLASS -> classNames;
+        case SITE -> siteNames;
+        case CHANNEL -> channelNames;
+        };
+        long[] calls = new long[names.length];
+        long[] sums = new long[names.length];
+        long[] nanos = new long[names.length];
+        for (int row = 0; row < size; row++) {
+            if (rows.test(row)) {
+                calls[index[row]]++;
+                sums[index[row]] += bytesOf.applyAsLong(row);
+                nanos[index[row]] += durationNanos[row];
+            }
+        }
+        return Tally.of(names, calls, sums, nanos, weight);
+    }
+
+    /** Distinct names in order of first appearance, each with its index. */
+    private static final class Names {
+        private final Map<String, Integer> indexes = new HashMap<>();
+        private final List<String> names = new ArrayList<>();
+
+        Names() {
+        }
+
+        Names(String[] initial) {
+            for (String name : initial) {
+                indexOf(name);
+            }
+        }
+
+        int indexOf(String name) {
+            Integer index = indexes.get(name);
+            if (index == null) {
+                index = names.size();
+                indexes.put(name, index);
+                names.add(name);
+            }
+            return index;
+        }
+
+        String[] toArray() {
+            return names.toArray(new String[0]);
+        }
+    }
+
+    /** The columns while they are filled, in the order the parser gives the events. */
+    private static final class Columns {
+        private final int size;
+        private int filled;
+        private final int[] rootClass;
+        private final Names classNames = new Names();
+        private final long[] bytes;
+        private final int[] classDescriptors;
+        private final long[] classDescriptorBytes;
+        private final long[] identity;
+        private final long[] contentHash;
+        private final int[] channel;
+        private final Names channelNames = new Names();
+        private final long[] streamId;
+        private final boolean[] filtered;
+        private final long[] startNanos;
+        private final long[] durationNanos;
+        private final int[] site;
+        private final Names siteNames = new Names();
+        private final long[] callId;
+        /** Events share class and stack trace objects through the constant pool: name each one once. */
+        private final Map<IMCType, Integer> classOfType = new IdentityHashMap<>();
+        private final Map<IMCStackTrace, Integer> siteOfTrace = new IdentityHashMap<>();
+        private final QuantityConverter bytesInBytes = new QuantityConverter(UnitLookup.BYTE);
+        private final QuantityConverter descriptorCount = new QuantityConverter(UnitLookup.NUMBER_UNITY);
+        private final QuantityConverter descriptorBytesInBytes = new QuantityConverter(UnitLookup.BYTE);
+        private final QuantityConverter startInNanos = new QuantityConverter(UnitLookup.EPOCH_NS);
+        private final QuantityConverter durationInNanos = new QuantityConverter(UnitLookup.NANOSECOND);
+
+        Columns(int size) {
+            this.size = size;
+            rootClass = new int[size];
+            bytes = new long[size];
+            classDescriptors = new int[size];
+            classDescriptorBytes = new long[size];
+            identity = new long[size];
+            contentHash = new long[size];
+            channel = new int[size];
+            streamId = new long[size];
+            filtered = new boolean[size];
+            startNanos = new long[size];
+            durationNanos = new long[size];
+            site = new int[size];
+            callId = new long[size];
+        }
+
+        /**
+         * Adds the events of one batch; a field missing from the recording reads as its default. Each field is read
+         * at its own call site: JMC has one accessor class per field position, and one shared call site (a helper
+         * method) would see them all and call each through a slow megamorphic dispatch.
+         */
+        void addAll(IItemIterable batch) {
+            IType<IItem> type = batch.getType();
+            IMemberAccessor<IMCType, IItem> rootClassField = field(SerialScopeEvents.ROOT_CLASS, type);
+            IMemberAccessor<IQuantity, IItem> bytesField = field(SerialScopeEvents.BYTES, type);
+            IMemberAccessor<IQuantity, IItem> descriptorsField = field(SerialScopeEvents.CLASS_DESCRIPTORS, type);
+            IMemberAccessor<IQuantity, IItem> descriptorBytesField =
+                    field(SerialScopeEvents.CLASS_DESCRIPTOR_BYTES, type);
+            IMemberAccessor<Number, IItem> identityField = field(SerialScopeEvents.IDENTITY, type);
+            IMemberAccessor<Number, IItem> contentHashField = field(SerialScopeEvents.CONTENT_HASH, type);
+            IMemberAccessor<String, IItem> channelField = field(SerialScopeEvents.CHANNEL, type);
+            IMemberAccessor<Number, IItem> streamIdField = field(SerialScopeEvents.STREAM_ID, type);
+            IMemberAccessor<Boolean, IItem> filteredField = field(SerialScopeEvents.FILTERED, type);
+            IMemberAccessor<IQuantity, IItem> startField = field(JfrAttributes.START_TIME, type);
+            IMemberAccessor<IQuantity, IItem> durationField = field(JfrAttributes.DURATION, type);
+            IMemberAccessor<IMCStackTrace, IItem> stackTraceField = field(JfrAttributes.EVENT_STACKTRACE, type);
+            IMemberAccessor<Number, IItem> callIdField = field(SerialScopeEvents.CALL_ID, type);
+            for (IItem item : batch) {
+                int row = filled++;
+                IMCType rootType = rootClassField.getMember(item);
+                rootClass[row] = rootType == null ? classNames.indexOf(Call.NO_OBJECT)
+                        : classOfType.computeIfAbsent(rootType, t -> classNames.indexOf(t.getFullName()));
+                bytes[row] = bytesInBytes.toLong(bytesField.getMember(item), -1);
+                classDescriptors[row] = (int) descriptorCount.toLong(descriptorsField.getMember(item), 0);
+                classDescriptorBytes[row] = descriptorBytesInBytes.toLong(descriptorBytesField.getMember(item), -1);
+                identity[row] = Call.rawLong(identityField.getMember(item));
+                contentHash[row] = Call.rawLong(contentHashField.getMember(item));
+                String channelName = channelField.getMember(item);
+                channel[row] = channelNames.indexOf(channelName == null || channelName.isEmpty() ? "unknown"
+                        : channelName);
+                streamId[row] = Call.rawLong(streamIdField.getMember(item));
+                Boolean wasFiltered = filteredField.getMember(item);
+                filtered[row] = wasFiltered != null && wasFiltered;
+                startNanos[row] = startInNanos.toLong(startField.getMember(item), 0);
+                durationNanos[row] = durationInNanos.toLong(durationField.getMember(item), 0);
+                IMCStackTrace trace = stackTraceField.getMember(item);
+                site[row] = trace == null ? siteNames.indexOf(CallSites.UNKNOWN)
+                        : siteOfTrace.computeIfAbsent(trace, t -> siteNames.indexOf(CallSites.of(t)));
+                callId[row] = Call.rawLong(callIdField.getMember(item));
+            }
+        }
+
+        /** The attribute's accessor, or one that gives null when the type does not have the field. */
+        private static <T> IMemberAccessor<T, IItem> field(IAttribute<T> attribute, IType<IItem> type) {
+            IMemberAccessor<T, IItem> accessor = attribute.getAccessor(type);
+            return accessor != null ? accessor : item -> null;
+        }
+
+        /** Puts the rows in start time order; rows that start together keep the parser's order. */
+        void sortByStart() {
+            int[] order = new int[size];
+            for (int row = 0; row < size; row++) {
+                order[row] = row;
+            }
+            mergeSort(order, new int[size], 0, size);
+            permute(order);
+        }
+
+        /** A stable merge sort of row numbers by start time. */
+        private void mergeSort(int[] rows, int[] scratch, int from, int to) {
+            if (to - from < 2) {
+                return;
+            }
+            int middle = (from + to) >>> 1;
+            mergeSort(rows, scratch, from, middle);
+            mergeSort(rows, scratch, middle, to);
+            if (startNanos[rows[middle - 1]] <= startNanos[rows[middle]]) {
+                return;
+            }
+            System.arraycopy(rows, from, scratch, from, to - from);
+            int left = from;
+            int right = middle;
+            for (int out = from; out < to; out++) {
+                if (right >= to || left < middle && startNanos[scratch[left]] <= startNanos[scratch[right]]) {
+                    rows[out] = scratch[left++];
+                } else {
+                    rows[out] = scratch[right++];
+                }
+            }
+        }
+
+        private void permute(int[] order) {
+            permute(order, rootClass);
+            permute(order, bytes);
+            permute(order, classDescriptors);
+            permute(order, classDescriptorBytes);
+            permute(order, identity);
+            permute(order, contentHash);
+            permute(order, channel);
+            permute(order, streamId);
+            permute(order, startNanos);
+            permute(order, durationNanos);
+            permute(order, site);
+            permute(order, callId);
+            boolean[] copy = filtered.clone();
+            for (int row = 0; row < order.length; row++) {
+                filtered[row] = copy[order[row]];
+            }
+        }
+
+        private static void permute(int[] order, int[] column) {
+            int[] copy = column.clone();
+            for (int row = 0; row < order.length; row++) {
+                column[row] = copy[order[row]];
+            }
+        }
+
+        private static void permute(int[] order, long[] column) {
+            long[] copy = column.clone();
+            for (int row = 0; row < order.length; row++) {
+                column[row] = copy[order[row]];
+            }
+        }
+    }
+}
