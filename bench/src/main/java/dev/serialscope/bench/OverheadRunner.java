@@ -3,23 +3,29 @@ package dev.serialscope.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs {@link SerializationBenchmark} and {@link SocketRoundTripBenchmark} once per agent configuration, each in its own fork, and
- * prints ns/op, allocation/op and the ratio to "no agent" as a Markdown table.
+ * Runs {@link SerializationBenchmark}, {@link SocketRoundTripBenchmark} and {@link FrameworkBenchmark} once per
+ * agent configuration, and {@link EventCommitBenchmark} once per recording of the event alone, each in its own
+ * fork; prints ns/op, allocation/op, the ratio to and the difference from the first configuration as one Markdown
+ * table per suite. {@code --only REGEX} keeps the benchmarks whose name (Class.method) it is found in.
  *
  * <pre>java -jar bench/target/serialscope-bench.jar [--quick|--smoke] [--jdk JAVA_HOME] [--only REGEX]</pre>
  */
@@ -31,6 +37,15 @@ public final class OverheadRunner {
     private static final int[] SMOKE = {0, 1, 1, 1, 1};
 
     private OverheadRunner() {
+    }
+
+    /** Benchmark classes run under one set of configurations, the first the baseline, and printed as one table. */
+    private record Suite(String title, String classes, Map<String, List<String>> configurations) {
+
+        /** JMH's include pattern: a lookahead, so that REGEX can match the class name as well as the method. */
+        String include(String only) {
+            return "^(?=.*(?:" + only + "))dev\\.serialscope\\.bench\\.(?:" + classes + ")\\.";
+        }
     }
 
     public static void main(String[] args) throws IOException, RunnerException {
@@ -58,12 +73,36 @@ public final class OverheadRunner {
         }
         String agent = requiredProperty("serialscope.agent");
         Path profiles = Path.of(requiredProperty("serialscope.profiles"));
-        Map<String, List<String>> configurations = configurations(agent, profiles, featureVersion(javaHome));
-        Map<String, Map<String, double[]>> results = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> configuration : configurations.entrySet()) {
-            results.put(configuration.getKey(), run(plan, javaHome, only, configuration.getValue()));
+        Map<String, List<String>> withAgent = Configurations.agent(agent, profiles, featureVersion(javaHome));
+        List<Suite> suites = List.of(
+                new Suite("Java serialization", "SerializationBenchmark|SocketRoundTripBenchmark", withAgent),
+                new Suite("Kryo, Jackson and Protobuf", "FrameworkBenchmark", withAgent),
+                new Suite("One committed serialscope.Serialization event, no agent", "EventCommitBenchmark",
+                        Configurations.eventCommit()));
+        StringBuilder tables = new StringBuilder();
+        for (Suite suite : suites) {
+            String include = suite.include(only);
+            if (!selectsAny(include)) {
+                continue;
+            }
+            Map<String, Map<String, double[]>> results = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> configuration : suite.configurations().entrySet()) {
+                results.put(configuration.getKey(), run(plan, javaHome, include, configuration.getValue()));
+            }
+            tables.append(table(suite.title(), results));
         }
-        print(results, javaHome);
+        if (tables.length() == 0) {
+            System.err.println("no benchmark matches --only " + only);
+            System.exit(2);
+        }
+        System.out.println();
+        System.out.println("JDK: " + javaHome + ", " + Runtime.getRuntime().availableProcessors() + " CPUs");
+        System.out.print(tables);
+    }
+
+    private static boolean selectsAny(String include) {
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
+        return !BenchmarkList.defaultList().find(silent, List.of(include), List.of()).isEmpty();
     }
 
     private static String requiredProperty(String name) {
@@ -86,48 +125,11 @@ public final class OverheadRunner {
         throw new IOException("no JAVA_VERSION in " + javaHome + "/release");
     }
 
-    private static Map<String, List<String>> configurations(String agent, Path profiles, int jdk) throws IOException {
-        String javaagent = "-javaagent:" + agent;
-        String quiet = "-Xlog:jfr+startup=error";
-        Path oursOff = Files.createTempFile("serialscope-off-", ".jfc");
-        oursOff.toFile().deleteOnExit();
-        StringBuilder off = new StringBuilder("<?xml version=\"1.0\"?>\n<configuration version=\"2.0\">\n");
-        for (String event : List.of("Serialization", "Deserialization", "SerializationStatistics", "StatisticsFlush",
-                "SerializationComposition", "ChannelStatistics", "ChannelStatisticsFlush", "ChannelIO", "RmiCall")) {
-            off.append("  <event name=\"serialscope.").append(event).append("\"><setting name=\"enabled\">false</setting></event>\n");
-        }
-        Files.writeString(oursOff, off.append("</configuration>\n"));
-        Map<String, List<String>> configurations = new LinkedHashMap<>();
-        configurations.put("no agent", List.of());
-        configurations.put("agent, no recording", List.of(javaagent));
-        configurations.put("agent, recording without our events", List.of(javaagent, quiet,
-                "-XX:StartFlightRecording:settings=default,settings=" + oursOff));
-        configurations.put("agent, production profile", List.of(javaagent, quiet,
-                "-XX:StartFlightRecording:settings=default,settings=" + profiles.resolve("production.jfc")));
-        configurations.put("agent, diagnose profile", List.of(javaagent, quiet,
-                "-XX:StartFlightRecording:settings=default,settings=" + profiles.resolve("diagnose.jfc")));
-        // The production profile with every call traced field by field: the difference to the production
-        // profile is what one traced (sampled) call costs.
-        Path everyCallTraced = Files.createTempFile("serialscope-traced-", ".jfc");
-        everyCallTraced.toFile().deleteOnExit();
-        Files.writeString(everyCallTraced, Files.readString(profiles.resolve("production.jfc"))
-                .replace("<setting name=\"sampling\">1/s</setting>", "<setting name=\"sampling\">all</setting>")
-                .replace("<setting name=\"sizeFloor\">64 KiB</setting>", "<setting name=\"sizeFloor\">0 B</setting>"));
-        configurations.put("agent, production profile, every call traced", List.of(javaagent, quiet,
-                "-XX:StartFlightRecording:settings=default,settings=" + everyCallTraced));
-        if (jdk >= 25) {
-            // JEP 520: the JDK times writeObject itself (nested calls included), with no agent.
-            configurations.put("no agent, JDK method timing of writeObject", List.of(quiet,
-                    "-XX:StartFlightRecording:settings=default,method-timing=java.io.ObjectOutputStream::writeObject"));
-        }
-        return configurations;
-    }
-
     /** Returns benchmark name to {ns/op, error, bytes allocated/op}. */
-    private static Map<String, double[]> run(int[] plan, String javaHome, String only, List<String> jvmArgs)
+    private static Map<String, double[]> run(int[] plan, String javaHome, String include, List<String> jvmArgs)
             throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("dev\\.serialscope\\.bench\\.(SerializationBenchmark|SocketRoundTripBenchmark)\\." + only)
+                .include(include)
                 .jvm(Path.of(javaHome, "bin", "java").toString())
                 .jvmArgsAppend(jvmArgs.toArray(new String[0]))
                 .warmupIterations(plan[0])
@@ -139,8 +141,6 @@ public final class OverheadRunner {
                 .shouldFailOnError(true);
         Map<String, double[]> scores = new LinkedHashMap<>();
         for (RunResult result : new Runner(options.build()).run()) {
-            String name = result.getParams().getBenchmark();
-            name = name.substring(name.lastIndexOf('.') + 1);
             Result<?> primary = result.getPrimaryResult();
             double allocated = Double.NaN;
             for (Map.Entry<String, Result> secondary : result.getSecondaryResults().entrySet()) {
@@ -148,28 +148,39 @@ public final class OverheadRunner {
                     allocated = secondary.getValue().getScore();
                 }
             }
-            scores.put(name, new double[] {primary.getScore(), primary.getScoreError(), allocated});
+            scores.put(name(result.getParams()), new double[] {primary.getScore(), primary.getScoreError(), allocated});
         }
         return scores;
     }
 
-    private static void print(Map<String, Map<String, double[]>> results, String javaHome) {
-        Map<String, double[]> baseline = results.values().iterator().next();
-        System.out.println();
-        System.out.println("JDK: " + javaHome + ", " + Runtime.getRuntime().availableProcessors() + " CPUs");
-        System.out.println();
-        System.out.println("| benchmark | configuration | ns/op | ± | B/op | ratio to no agent |");
-        System.out.println("|---|---|---:|---:|---:|---:|");
-        List<String> benchmarks = new ArrayList<>(baseline.keySet());
-        for (String benchmark : benchmarks) {
-            double base = baseline.get(benchmark)[0];
+    /** The method's name, and its parameters if it has any. */
+    private static String name(BenchmarkParams params) {
+        String benchmark = params.getBenchmark();
+        StringBuilder name = new StringBuilder(benchmark.substring(benchmark.lastIndexOf('.') + 1));
+        for (String key : params.getParamsKeys()) {
+            name.append(' ').append(key).append('=').append(params.getParam(key));
+        }
+        return name.toString();
+    }
+
+    private static String table(String title, Map<String, Map<String, double[]>> results) {
+        String baselineName = results.keySet().iterator().next();
+        Map<String, double[]> baseline = results.get(baselineName);
+        StringBuilder table = new StringBuilder("\n").append(title).append("\n\n")
+                .append("| benchmark | configuration | ns/op | ± | B/op | ratio to ").append(baselineName)
+                .append(" | ns/op over ").append(baselineName).append(" |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|\n");
+        for (Map.Entry<String, double[]> benchmark : baseline.entrySet()) {
+            double base = benchmark.getValue()[0];
             for (Map.Entry<String, Map<String, double[]>> configuration : results.entrySet()) {
-                double[] score = configuration.getValue().get(benchmark);
+                double[] score = configuration.getValue().get(benchmark.getKey());
                 if (score != null) {
-                    System.out.println(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.3f |",
-                            benchmark, configuration.getKey(), score[0], score[1], score[2], score[0] / base));
+                    table.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.3f | %+.0f |\n",
+                            benchmark.getKey(), configuration.getKey(), score[0], score[1], score[2],
+                            score[0] / base, score[0] - base));
                 }
             }
         }
+        return table.toString();
     }
 }

@@ -1,0 +1,91 @@
+package dev.serialscope.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JVM arguments of each fork configuration, by name; the first of each set is the baseline. */
+final class Configurations {
+
+    private static final String QUIET = "-Xlog:jfr+startup=error";
+
+    private Configurations() {
+    }
+
+    /** The agent's configurations, for the serialization benchmarks. */
+    static Map<String, List<String>> agent(String agent, Path profiles, int jdk) throws IOException {
+        String javaagent = "-javaagent:" + agent;
+        StringBuilder off = new StringBuilder();
+        for (String event : List.of("Serialization", "Deserialization", "SerializationStatistics", "StatisticsFlush",
+                "SerializationComposition", "ChannelStatistics", "ChannelStatisticsFlush", "ChannelIO", "RmiCall")) {
+            off.append(event(event, Map.of("enabled", "false")));
+        }
+        Path oursOff = settingsFile("serialscope-off-", configuration(off.toString()));
+        Map<String, List<String>> configurations = new LinkedHashMap<>();
+        configurations.put("no agent", List.of());
+        configurations.put("agent, no recording", List.of(javaagent));
+        configurations.put("agent, recording without our events", List.of(javaagent, QUIET,
+                "-XX:StartFlightRecording:settings=default,settings=" + oursOff));
+        configurations.put("agent, production profile", List.of(javaagent, QUIET,
+                "-XX:StartFlightRecording:settings=default,settings=" + profiles.resolve("production.jfc")));
+        configurations.put("agent, diagnose profile", List.of(javaagent, QUIET,
+                "-XX:StartFlightRecording:settings=default,settings=" + profiles.resolve("diagnose.jfc")));
+        // The production profile with every call traced field by field: the difference to the production
+        // profile is what one traced (sampled) call costs.
+        Path everyCallTraced = settingsFile("serialscope-traced-", Files.readString(profiles.resolve("production.jfc"))
+                .replace("<setting name=\"sampling\">1/s</setting>", "<setting name=\"sampling\">all</setting>")
+                .replace("<setting name=\"sizeFloor\">64 KiB</setting>", "<setting name=\"sizeFloor\">0 B</setting>"));
+        configurations.put("agent, production profile, every call traced", List.of(javaagent, QUIET,
+                "-XX:StartFlightRecording:settings=default,settings=" + everyCallTraced));
+        if (jdk >= 25) {
+            // JEP 520: the JDK times writeObject itself (nested calls included), with no agent.
+            configurations.put("no agent, JDK method timing of writeObject", List.of(QUIET,
+                    "-XX:StartFlightRecording:settings=default,method-timing=java.io.ObjectOutputStream::writeObject"));
+        }
+        return configurations;
+    }
+
+    /**
+     * For {@link EventCommitBenchmark}: no agent, a recording of serialscope.Serialization alone (no JDK
+     * events), every call written ({@code callThreshold} 0 B is what the agent reads; JFR's own
+     * {@code threshold} 0 ms lets a call of any duration through).
+     */
+    static Map<String, List<String>> eventCommit() throws IOException {
+        Map<String, List<String>> configurations = new LinkedHashMap<>();
+        configurations.put("event disabled", serializationEvent("false", "false"));
+        configurations.put("event, no stack trace", serializationEvent("true", "false"));
+        configurations.put("event with stack trace", serializationEvent("true", "true"));
+        return configurations;
+    }
+
+    private static List<String> serializationEvent(String enabled, String stackTrace) throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("enabled", enabled);
+        settings.put("stackTrace", stackTrace);
+        settings.put("threshold", "0 ms");
+        settings.put("callThreshold", "0 B");
+        settings.put("contentHash", "false");
+        Path file = settingsFile("serialscope-commit-", configuration(event("Serialization", settings)));
+        return List.of(QUIET, "-XX:StartFlightRecording:settings=" + file);
+    }
+
+    private static String event(String name, Map<String, String> settings) {
+        StringBuilder event = new StringBuilder("  <event name=\"serialscope.").append(name).append("\">\n");
+        settings.forEach((setting, value) ->
+                event.append("    <setting name=\"").append(setting).append("\">").append(value).append("</setting>\n"));
+        return event.append("  </event>\n").toString();
+    }
+
+    private static String configuration(String events) {
+        return "<?xml version=\"1.0\"?>\n<configuration version=\"2.0\">\n" + events + "</configuration>\n";
+    }
+
+    private static Path settingsFile(String prefix, String content) throws IOException {
+        Path file = Files.createTempFile(prefix, ".jfc");
+        file.toFile().deleteOnExit();
+        return Files.writeString(file, content);
+    }
+}
