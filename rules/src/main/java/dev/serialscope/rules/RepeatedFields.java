@@ -3,6 +3,7 @@ package dev.serialscope.rules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -166,16 +167,19 @@ public final class RepeatedFields {
         traced.keySet().forEach(row -> tracedOfClass.merge(writes.rootClass(row), 1, Integer::sum));
 
         // Sub-objects seen in at least two calls.
+        Map<Integer, Collection<Key>> keysOfCall = new HashMap<>();
         Map<Key, Integer> callsWithKey = new HashMap<>();
-        traced.values().forEach(callPaths -> keys(callPaths, minSize).keySet()
-                .forEach(key -> callsWithKey.merge(key, 1, Integer::sum)));
+        traced.forEach((row, callPaths) -> {
+            Collection<Key> keys = keys(callPaths, minSize).keySet();
+            keysOfCall.put(row, keys);
+            keys.forEach(key -> callsWithKey.merge(key, 1, Integer::sum));
+        });
         // Per call, the outermost recurring ones.
         Map<Key, List<Integer>> occurrences = new LinkedHashMap<>();
         List<Integer> tracedCalls = new ArrayList<>(traced.keySet());
         tracedCalls.sort(Comparator.comparingLong(writes::startNanos));
         for (int row : tracedCalls) {
-            List<Key> recurring = keys(traced.get(row), minSize).keySet().stream()
-                    .filter(key -> callsWithKey.get(key) > 1).toList();
+            List<Key> recurring = keysOfCall.get(row).stream().filter(key -> callsWithKey.get(key) > 1).toList();
             for (Key key : recurring) {
                 boolean inside = recurring.stream().anyMatch(other -> Composition.isAncestor(other.path(), key.path()));
                 if (!inside) {
