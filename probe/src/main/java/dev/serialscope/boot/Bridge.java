@@ -56,7 +56,7 @@ public final class Bridge {
             return out;
         }
         try {
-            return new CountingOutputStream(out);
+            return new CountingOutputStream(out, true);
         } catch (Throwable t) {
             streamsBroken = true;
             report("ObjectOutputStream.<init>", t);

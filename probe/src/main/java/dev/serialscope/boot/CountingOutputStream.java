@@ -16,6 +16,8 @@ public final class CountingOutputStream extends OutputStream {
     private static final long FNV_PRIME = 0x100000001b3L;
 
     private final OutputStream out;
+    /** True under an ObjectOutputStream; a framework call marks its I/O for itself. */
+    private final boolean marksObjectStreamIo;
     private long count;
     private boolean hashing;
     private long hashSkip;
@@ -28,8 +30,9 @@ public final class CountingOutputStream extends OutputStream {
      */
     public int callsInProgress;
 
-    public CountingOutputStream(OutputStream out) {
+    public CountingOutputStream(OutputStream out, boolean underObjectOutputStream) {
         this.out = out;
+        this.marksObjectStreamIo = underObjectOutputStream;
     }
 
     public OutputStream target() {
@@ -53,11 +56,12 @@ public final class CountingOutputStream extends OutputStream {
     }
 
     private Object markDrain() {
-        return callsInProgress == 0 && IpcBridge.active ? IpcBridge.contextEnter(IpcBridge.JAVA_DRAIN, null) : null;
+        return marksObjectStreamIo && callsInProgress == 0 && IpcBridge.active
+                ? IpcBridge.contextEnter(IpcBridge.JAVA_DRAIN, null) : null;
     }
 
-    private static Object markFlush() {
-        return IpcBridge.active ? IpcBridge.contextEnter(IpcBridge.JAVA_FLUSH, null) : null;
+    private Object markFlush() {
+        return marksObjectStreamIo && IpcBridge.active ? IpcBridge.contextEnter(IpcBridge.JAVA_FLUSH, null) : null;
     }
 
     @Override

@@ -75,13 +75,13 @@ final class FrameworkRecordingAccess implements FrameworkRecording {
     }
 
     @Override
-    public void addWrite(int framework, Class<?> rootClass, long bytes, long nanos, boolean failed) {
-        recording.frameworkWriteStatistics[framework].add(rootClass, bytes, nanos, failed);
+    public ThreadCounts writeCounts(int framework) {
+        return recording.frameworkWriteStatistics[framework].register();
     }
 
     @Override
-    public void addRead(int framework, Class<?> rootClass, long bytes, long nanos, boolean failed) {
-        recording.frameworkReadStatistics[framework].add(rootClass, bytes, nanos, failed);
+    public ThreadCounts readCounts(int framework) {
+        return recording.frameworkReadStatistics[framework].register();
     }
 
     @Override

@@ -25,18 +25,13 @@ final class StatisticsTable {
     private final String direction;
     private final String framework;
     private final Set<ThreadCounts> threads = ConcurrentHashMap.newKeySet();
-    private final ThreadLocal<ThreadCounts> local = ThreadLocal.withInitial(this::register);
 
     StatisticsTable(String direction, String framework) {
         this.direction = direction;
         this.framework = framework;
     }
 
-    void add(Class<?> rootClass, long bytes, long nanos, boolean failed) {
-        local.get().add(rootClass, bytes, nanos, failed);
-    }
-
-    /** The calling thread's counts, for callers that keep their own per-thread state and look up nothing. */
+    /** New counts for the calling thread, which keeps them in its own state (no lookup per call). */
     ThreadCounts register() {
         ThreadCounts counts = new ThreadCounts(Thread.currentThread());
         threads.add(counts);

@@ -11,7 +11,7 @@ import java.util.Map;
  * emitting thread reads them and keeps what it has already reported, so a period's numbers are
  * the difference. Totals only grow, which makes every call count exactly once.
  */
-final class ThreadCounts {
+public final class ThreadCounts {
 
     /** Root classes a thread keeps apart; calls of further classes go to its "other" slot. */
     static final int CAPACITY = 64;
@@ -36,7 +36,7 @@ final class ThreadCounts {
     }
 
     /** Called by the owning thread only. */
-    void add(Class<?> rootClass, long bytes, long nanos, boolean failed) {
+    public void add(Class<?> rootClass, long bytes, long nanos, boolean failed) {
         int base = slotOf(rootClass) * COUNTERS;
         LONGS.setOpaque(totals, base + CALLS, totals[base + CALLS] + 1);
         if (bytes > 0) {

@@ -21,6 +21,7 @@ import dev.serialscope.events.CurrentSettings;
 import dev.serialscope.events.DeserializationEvent;
 import dev.serialscope.events.SerializationCallEvent;
 import dev.serialscope.events.SerializationEvent;
+import dev.serialscope.probe.ThreadCounts;
 import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,8 +56,10 @@ public final class FrameworkProbe implements FrameworkBridge.Hooks {
         this.recording = recording;
     }
 
-    /** One thread's top-level framework call in progress, reused. */
+    /** One thread's top-level framework call in progress, reused, and the thread's statistics counts. */
     private static final class Call {
+        final ThreadCounts[] writeCounts = new ThreadCounts[Frameworks.count()];
+        final ThreadCounts[] readCounts = new ThreadCounts[Frameworks.count()];
         int depth;
         long startNanos;
         long startBytes;
@@ -96,7 +99,7 @@ public final class FrameworkProbe implements FrameworkBridge.Hooks {
             if (target == null) {
                 return null; // the library rejects it; nothing to measure
             }
-            CountingOutputStream counting = new CountingOutputStream((OutputStream) target);
+            CountingOutputStream counting = new CountingOutputStream((OutputStream) target, false);
             if (events && CurrentSettings.serializationContentHash) {
                 counting.startHash(0);
                 c.hashing = true;
@@ -126,7 +129,8 @@ public final class FrameworkProbe implements FrameworkBridge.Hooks {
     @Override
     public void writeExit(int site, Object token, Object result, Throwable thrown) throws Throwable {
         long end = System.nanoTime();
-        Call c = calls.get();
+        // Stream sites hand out the counting stream as their token; every other top-level call, the Call.
+        Call c = token instanceof Call ? (Call) token : calls.get();
         if (token == NESTED) {
             c.depth = Math.max(0, c.depth - 1);
             return;
@@ -140,12 +144,15 @@ public final class FrameworkProbe implements FrameworkBridge.Hooks {
             long nanos = end - c.startNanos;
             Class<?> rootClass = c.root == null ? null : c.root.getClass();
             if (recording.statistics()) {
-                recording.addWrite(framework, rootClass, bytes, nanos, thrown != null);
+                if (c.writeCounts[framework] == null) {
+                    c.writeCounts[framework] = recording.writeCounts(framework);
+                }
+                c.writeCounts[framework].add(rootClass, bytes, nanos, thrown != null);
             }
             if (c.eventStarted) {
                 SerializationEvent event = c.serialization;
-                event.end();
                 if (passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos)) {
+                    event.end();
                     fill(event, framework, rootClass, bytes, c.root, thrown);
                     event.contentHash = writtenHash(kind, c, result);
                     event.channel = writeChannel(kind, c);
@@ -211,7 +218,7 @@ public final class FrameworkProbe implements FrameworkBridge.Hooks {
     @Override
     public void readExit(int site, Object token, Object result, Throwable thrown) throws Throwable {
         long end = System.nanoTime();
-        Call c = calls.get();
+        Call c = token instanceof Call ? (Call) token : calls.get();
         if (token == NESTED) {
             c.depth = Math.max(0, c.depth - 1);
             return;
@@ -224,12 +231,15 @@ public final class FrameworkProbe implements FrameworkBridge.Hooks {
             long nanos = end - c.startNanos;
             Class<?> rootClass = result == null ? null : result.getClass();
             if (recording.statistics()) {
-                recording.addRead(framework, rootClass, bytes, nanos, thrown != null);
+                if (c.readCounts[framework] == null) {
+                    c.readCounts[framework] = recording.readCounts(framework);
+                }
+                c.readCounts[framework].add(rootClass, bytes, nanos, thrown != null);
             }
             if (c.eventStarted) {
                 DeserializationEvent event = c.deserialization;
-                event.end();
                 if (passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos)) {
+                    event.end();
                     fill(event, framework, rootClass, bytes, result, thrown);
                     event.contentHash = 0;
                     event.filtered = kind == READ_KRYO && REGISTRATION_REQUIRED.getBoolean(c.self);

@@ -1,5 +1,6 @@
 package dev.serialscope.probe.frameworks;
 
+import dev.serialscope.probe.ThreadCounts;
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -16,10 +17,13 @@ public interface FrameworkRecording {
 
     boolean statistics();
 
-    /** Counts one top-level write call of {@code framework} (a FrameworkBridge framework number). */
-    void addWrite(int framework, Class<?> rootClass, long bytes, long nanos, boolean failed);
+    /**
+     * The calling thread's counts of top-level write calls of {@code framework} (a FrameworkBridge
+     * framework number), for the thread to keep: the same object for the thread's lifetime.
+     */
+    ThreadCounts writeCounts(int framework);
 
-    void addRead(int framework, Class<?> rootClass, long bytes, long nanos, boolean failed);
+    ThreadCounts readCounts(int framework);
 
     /** The channel of an OutputStream, wrappers looked through (as for ObjectOutputStream). */
     String outputChannel(OutputStream stream);
