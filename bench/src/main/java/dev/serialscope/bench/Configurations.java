@@ -11,6 +11,7 @@ import java.util.Map;
 final class Configurations {
 
     private static final String QUIET = "-Xlog:jfr+startup=error";
+    private static final String EVERY_CALL_TRACED = "agent, production profile, every call traced";
 
     private Configurations() {
     }
@@ -38,13 +39,24 @@ final class Configurations {
         Path everyCallTraced = settingsFile("serialscope-traced-", Files.readString(profiles.resolve("production.jfc"))
                 .replace("<setting name=\"sampling\">1/s</setting>", "<setting name=\"sampling\">all</setting>")
                 .replace("<setting name=\"sizeFloor\">64 KiB</setting>", "<setting name=\"sizeFloor\">0 B</setting>"));
-        configurations.put("agent, production profile, every call traced", List.of(javaagent, QUIET,
+        configurations.put(EVERY_CALL_TRACED, List.of(javaagent, QUIET,
                 "-XX:StartFlightRecording:settings=default,settings=" + everyCallTraced));
         if (jdk >= 25) {
             // JEP 520: the JDK times writeObject itself (nested calls included), with no agent.
             configurations.put("no agent, JDK method timing of writeObject", List.of(QUIET,
                     "-XX:StartFlightRecording:settings=default,method-timing=java.io.ObjectOutputStream::writeObject"));
         }
+        return configurations;
+    }
+
+    /**
+     * For the framework benchmarks: the agent's configurations without the two that mean nothing for
+     * them (framework calls are never traced field by field, and JDK method timing of writeObject
+     * sees none of them).
+     */
+    static Map<String, List<String>> frameworks(String agent, Path profiles) throws IOException {
+        Map<String, List<String>> configurations = agent(agent, profiles, 17);
+        configurations.remove(EVERY_CALL_TRACED);
         return configurations;
     }
 

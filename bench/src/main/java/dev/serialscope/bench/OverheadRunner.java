@@ -76,7 +76,7 @@ public final class OverheadRunner {
         Map<String, List<String>> withAgent = Configurations.agent(agent, profiles, featureVersion(javaHome));
         List<Suite> suites = List.of(
                 new Suite("Java serialization", "SerializationBenchmark|SocketRoundTripBenchmark", withAgent),
-                new Suite("Kryo, Jackson and Protobuf", "FrameworkBenchmark", withAgent),
+                new Suite("Kryo, Jackson and Protobuf", "FrameworkBenchmark", Configurations.frameworks(agent, profiles)),
                 new Suite("One committed serialscope.Serialization event, no agent", "EventCommitBenchmark",
                         Configurations.eventCommit()));
         StringBuilder tables = new StringBuilder();
