@@ -73,6 +73,34 @@ public final class FrameworkProbe implements FrameworkBridge.Hooks {
         SerializationEvent serialization;
         DeserializationEvent deserialization;
 
+        /** Starts a top-level call; {@code event} is begun when the recordings want per-call events. */
+        void start(Object callSelf, Object callTarget, Object callRoot, long callStartBytes, SerializationCallEvent event) {
+            self = callSelf;
+            target = callTarget;
+            root = callRoot;
+            startBytes = callStartBytes;
+            eventStarted = event != null;
+            if (event != null) {
+                event.begin();
+            }
+            startNanos = System.nanoTime();
+            depth = 1;
+        }
+
+        SerializationEvent serializationEvent() {
+            if (serialization == null) {
+                serialization = new SerializationEvent();
+            }
+            return serialization;
+        }
+
+        DeserializationEvent deserializationEvent() {
+            if (deserialization == null) {
+                deserialization = new DeserializationEvent();
+            }
+            return deserialization;
+        }
+
         void clear() {
             self = null;
             target = null;
@@ -109,34 +137,17 @@ public final class FrameworkProbe implements FrameworkBridge.Hooks {
             c.countingOut = counting;
             token = counting;
         }
-        c.self = self;
-        c.target = target;
-        c.root = root;
-        c.startBytes = start;
-        c.eventStarted = false;
-        if (events) {
-            if (c.serialization == null) {
-                c.serialization = new SerializationEvent();
-            }
-            c.serialization.begin();
-            c.eventStarted = true;
-        }
-        c.startNanos = System.nanoTime();
-        c.depth = 1;
+        c.start(self, target, root, start, events ? c.serializationEvent() : null);
         return token;
     }
 
     @Override
     public void writeExit(int site, Object token, Object result, Throwable thrown) throws Throwable {
         long end = System.nanoTime();
-        // Stream sites hand out the counting stream as their token; every other top-level call, the Call.
-        Call c = token instanceof Call ? (Call) token : calls.get();
-        if (token == NESTED) {
-            c.depth = Math.max(0, c.depth - 1);
+        Call c = endedCall(token);
+        if (c == null) {
             return;
         }
-        // First of all: whatever fails below, this thread is no longer inside a call.
-        c.depth = 0;
         try {
             int framework = FrameworkBridge.framework(site);
             int kind = FrameworkBridge.kind(site);
@@ -169,6 +180,21 @@ public final class FrameworkProbe implements FrameworkBridge.Hooks {
         }
     }
 
+    /**
+     * The top-level call {@code token} belongs to, no longer in progress whatever fails next; null
+     * for a nested call, of which only the depth is kept.
+     */
+    private Call endedCall(Object token) {
+        // Stream sites hand out the counting stream as their token; every other top-level call, the Call.
+        Call c = token instanceof Call ? (Call) token : calls.get();
+        if (token == NESTED) {
+            c.depth = Math.max(0, c.depth - 1);
+            return null;
+        }
+        c.depth = 0;
+        return c;
+    }
+
     @Override
     public Object readEnter(int site, Object self, Object source, int length) throws Throwable {
         Call c = calls.get();
@@ -198,32 +224,17 @@ public final class FrameworkProbe implements FrameworkBridge.Hooks {
             default:
                 break;
         }
-        c.self = self;
-        c.target = source;
-        c.root = null;
-        c.startBytes = start;
-        c.eventStarted = false;
-        if (recording.deserializationEvents()) {
-            if (c.deserialization == null) {
-                c.deserialization = new DeserializationEvent();
-            }
-            c.deserialization.begin();
-            c.eventStarted = true;
-        }
-        c.startNanos = System.nanoTime();
-        c.depth = 1;
+        c.start(self, source, null, start, recording.deserializationEvents() ? c.deserializationEvent() : null);
         return token;
     }
 
     @Override
     public void readExit(int site, Object token, Object result, Throwable thrown) throws Throwable {
         long end = System.nanoTime();
-        Call c = token instanceof Call ? (Call) token : calls.get();
-        if (token == NESTED) {
-            c.depth = Math.max(0, c.depth - 1);
+        Call c = endedCall(token);
+        if (c == null) {
             return;
         }
-        c.depth = 0;
         try {
             int framework = FrameworkBridge.framework(site);
             int kind = FrameworkBridge.kind(site);
