@@ -12,8 +12,6 @@ import dev.serialscope.probe.advice.ProcessStartAdvice;
 import dev.serialscope.probe.advice.ReadDescriptorAdvice;
 import dev.serialscope.probe.advice.ReadObjectAdvice;
 import dev.serialscope.probe.advice.ReadResetAdvice;
-import dev.serialscope.probe.advice.TraceFieldsAdvice;
-import dev.serialscope.probe.advice.TraceObjectAdvice;
 import dev.serialscope.probe.advice.WriteDescriptorAdvice;
 import dev.serialscope.probe.advice.WriteObjectAdvice;
 import java.io.OutputStream;
@@ -36,8 +34,8 @@ final class Installer {
         openJdkPackages(instrumentation);
         // Byte Buddy's Nexus would use sun.misc.Unsafe, which JDK 24+ warns about; our advice needs no Nexus.
         System.setProperty("net.bytebuddy.nexus.disabled", "true");
-        RecordingSwitch recording = new RecordingSwitch();
         ProbeErrors errors = new ProbeErrors();
+        RecordingSwitch recording = new RecordingSwitch(new TracingInstaller(instrumentation, errors));
         Channels channels = new Channels();
         SerializationProbe probe = new SerializationProbe(recording, channels, errors);
         Bridge.install(FaultInjection.wrapIfRequested(probe));
@@ -66,9 +64,7 @@ final class Installer {
                 .visit(Advice.to(WriteObjectAdvice.class).on(
                         named("writeObject").and(takesArguments(Object.class)).or(named("writeUnshared"))))
                 .visit(Advice.to(CountingStreamAdvice.class).on(isConstructor().and(takesArguments(OutputStream.class))))
-                .visit(Advice.to(WriteDescriptorAdvice.class).on(named("writeNonProxyDesc").or(named("writeProxyDesc"))))
-                .visit(Advice.to(TraceObjectAdvice.class).on(named("writeObject0")))
-                .visit(Advice.to(TraceFieldsAdvice.class).on(named("defaultWriteFields")));
+                .visit(Advice.to(WriteDescriptorAdvice.class).on(named("writeNonProxyDesc").or(named("writeProxyDesc"))));
     }
 
     private static DynamicType.Builder<?> objectInputStream(DynamicType.Builder<?> builder, TypeDescription type,

@@ -34,11 +34,16 @@ final class RecordingSwitch implements FlightRecorderListener {
     volatile boolean statistics;
     volatile boolean compositionEvents;
 
+    private final TracingInstaller tracing;
     private final Object emitLock = new Object();
     private EventType serializationType;
     private EventType deserializationType;
     private EventType statisticsType;
     private EventType compositionType;
+
+    RecordingSwitch(TracingInstaller tracing) {
+        this.tracing = tracing;
+    }
 
     /** Registers our event types once JFR exists; never initialises JFR by itself. */
     void start() {
@@ -82,7 +87,8 @@ final class RecordingSwitch implements FlightRecorderListener {
         statistics = statisticsNow;
         serializationEvents = serializationType.isEnabled();
         deserializationEvents = deserializationType.isEnabled();
-        compositionEvents = compositionType.isEnabled();
+        // The tracing advice goes in before the first call can be traced, and only once a recording asks.
+        compositionEvents = compositionType.isEnabled() && (tracing.installed() || tracing.install());
         Bridge.activate(serializationEvents || compositionEvents || statisticsNow, deserializationEvents || statisticsNow);
         FrameworkBridge.activate(serializationEvents || statisticsNow, deserializationEvents || statisticsNow);
     }

@@ -1,0 +1,90 @@
+package dev.serialscope.probe;
+
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
+import dev.serialscope.probe.advice.TraceFieldsAdvice;
+import dev.serialscope.probe.advice.TraceObjectAdvice;
+import java.lang.instrument.Instrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Adds the per-object tracing advice to ObjectOutputStream the first time a recording enables
+ * composition events, and never before: until then writing an object costs nothing extra, not
+ * even the check whether the current thread is tracing. ObjectOutputStream is retransformed once;
+ * the advice stays (a check per object) for the rest of the JVM's life.
+ */
+final class TracingInstaller {
+
+    private static final String OBJECT_OUTPUT_STREAM = "java.io.ObjectOutputStream";
+
+    private final Instrumentation instrumentation;
+    private final ProbeErrors errors;
+    private boolean attempted;
+    private volatile boolean installed;
+
+    TracingInstaller(Instrumentation instrumentation, ProbeErrors errors) {
+        this.instrumentation = instrumentation;
+        this.errors = errors;
+    }
+
+    boolean installed() {
+        return installed;
+    }
+
+    /** Installs the advice unless already tried; returns whether it is in place. */
+    synchronized boolean install() {
+        if (attempted) {
+            return installed;
+        }
+        attempted = true;
+        Outcome outcome = new Outcome();
+        try {
+            // Loaded first (if it was not yet), so that it is retransformed now and the outcome is known
+            // before any call can be traced.
+            Class.forName(OBJECT_OUTPUT_STREAM);
+            new AgentBuilder.Default()
+                    .disableClassFormatChanges()
+                    .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                    .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                    .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
+                    .with(outcome)
+                    .ignore(nameStartsWith("dev.serialscope."))
+                    .type(named(OBJECT_OUTPUT_STREAM))
+                    .transform(TracingInstaller::objectOutputStream)
+                    .installOn(instrumentation);
+        } catch (Throwable t) {
+            errors.report("instrumentation of java.io.ObjectOutputStream for composition tracing", t);
+        }
+        installed = outcome.transformed && !outcome.failed;
+        return installed;
+    }
+
+    private static DynamicType.Builder<?> objectOutputStream(DynamicType.Builder<?> builder, TypeDescription type,
+            ClassLoader loader, JavaModule module, java.security.ProtectionDomain domain) {
+        return builder
+                .visit(Advice.to(TraceObjectAdvice.class).on(named("writeObject0")))
+                .visit(Advice.to(TraceFieldsAdvice.class).on(named("defaultWriteFields")));
+    }
+
+    private final class Outcome extends AgentBuilder.Listener.Adapter {
+        boolean transformed;
+        boolean failed;
+
+        @Override
+        public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
+                                     DynamicType dynamicType) {
+            transformed = true;
+        }
+
+        @Override
+        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable failure) {
+            failed = true;
+            errors.report("instrumentation of " + typeName + " for composition tracing", failure);
+        }
+    }
+}
