@@ -77,7 +77,8 @@ public final class OverheadRunner {
         List<Suite> suites = List.of(
                 new Suite("Java serialization", "SerializationBenchmark|SocketRoundTripBenchmark", withAgent),
                 new Suite("Kryo, Jackson and Protobuf", "FrameworkBenchmark", Configurations.frameworks(agent, profiles)),
-                new Suite("One committed serialscope.Serialization event, no agent", "EventCommitBenchmark",
+                new Suite("One committed serialscope.Serialization event, and the parts of a call's work, no agent",
+                        "EventCommitBenchmark|HotPathPartsBenchmark",
                         Configurations.eventCommit()));
         StringBuilder tables = new StringBuilder();
         for (Suite suite : suites) {
