@@ -27,7 +27,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * fork; prints ns/op, allocation/op, the ratio to and the difference from the first configuration as one Markdown
  * table per suite. {@code --only REGEX} keeps the benchmarks whose name (Class.method) it is found in.
  *
- * <pre>java -jar bench/target/serialscope-bench.jar [--quick|--smoke] [--jdk JAVA_HOME] [--only REGEX]</pre>
+ * <pre>java -jar bench/target/serialscope-bench.jar [--quick|--smoke] [--forks N] [--jdk JAVA_HOME] [--only REGEX]</pre>
+ *
+ * {@code --forks N} runs each configuration in N forks: a fork's JIT decisions move a benchmark by a few percent, so
+ * small ratios need several.
  */
 public final class OverheadRunner {
 
@@ -50,6 +53,7 @@ public final class OverheadRunner {
 
     public static void main(String[] args) throws IOException, RunnerException {
         int[] plan = FULL;
+        int forks = -1;
         String javaHome = System.getProperty("java.home");
         String only = ".*";
         for (int i = 0; i < args.length; i++) {
@@ -60,6 +64,9 @@ public final class OverheadRunner {
                 case "--smoke":
                     plan = SMOKE;
                     break;
+                case "--forks":
+                    forks = Integer.parseInt(args[++i]);
+                    break;
                 case "--jdk":
                     javaHome = args[++i];
                     break;
@@ -67,9 +74,13 @@ public final class OverheadRunner {
                     only = args[++i];
                     break;
                 default:
-                    System.err.println("usage: OverheadRunner [--quick|--smoke] [--jdk JAVA_HOME] [--only REGEX]");
+                    System.err.println("usage: OverheadRunner [--quick|--smoke] [--forks N] [--jdk JAVA_HOME] [--only REGEX]");
                     System.exit(2);
             }
+        }
+        if (forks > 0) {
+            plan = plan.clone();
+            plan[4] = forks;
         }
         String agent = requiredProperty("serialscope.agent");
         Path profiles = Path.of(requiredProperty("serialscope.profiles"));
