@@ -85,32 +85,15 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
         if (writes.isEmpty()) {
             return notRecorded(items, vp, "per-call serialization events");
         }
-        // A root object in one state: identity hash codes are only unique within a class, and a changed size is news.
-        RowSet seenObjects = new RowSet(writes.size(),
-                row -> (writes.identity(row) * 31 + writes.bytes(row)) * 31 + writes.rootClassIndex(row),
-                (row, other) -> writes.identity(row) == writes.identity(other)
-                        && writes.bytes(row) == writes.bytes(other)
-                        && writes.rootClassIndex(row) == writes.rootClassIndex(other));
-        RowSet seenContent = new RowSet(writes.size(), writes::contentHash,
-                (row, other) -> writes.contentHash(row) == writes.contentHash(other));
-        BitSet rootRepeats = new BitSet(writes.size());
+        RootRepeats roots = RootRepeats.of(writes);
+        BitSet rootRepeats = roots.either();
         long totalBytes = 0;
-        long rootWaste = 0;
-        int sameObject = 0;
-        int sameBytes = 0;
         for (int row = 0; row < writes.size(); row++) {
             totalBytes += writes.countedBytes(row);
-            // 0 means "not recorded": HotSpot never hands out 0 as an identity hash, and the content
-            // hash is only computed with the diagnose profile.
-            boolean objectSeen = writes.identity(row) != 0 && !seenObjects.add(row);
-            boolean contentSeen = writes.contentHash(row) != 0 && !seenContent.add(row);
-            if (objectSeen || contentSeen) {
-                rootRepeats.set(row);
-                rootWaste += writes.countedBytes(row);
-                sameObject += objectSeen ? 1 : 0;
-                sameBytes += contentSeen ? 1 : 0;
-            }
         }
+        long rootWaste = rootRepeats.stream().mapToLong(writes::countedBytes).sum();
+        int sameObject = roots.sameObject().cardinality();
+        int sameBytes = roots.sameBytes().cardinality();
         RepeatedFields fields = RepeatedFields.find(Composition.readAll(items), writes, rootRepeats,
                 (long) value(vp, MIN_FIELD_SIZE, UnitLookup.BYTE));
         long wastedBytes = Math.min(totalBytes, rootWaste + fields.wastedBytes());
