@@ -55,24 +55,28 @@ public final class CountingOutputStream extends OutputStream {
         return hash;
     }
 
-    private Object markDrain() {
-        return marksObjectStreamIo && callsInProgress == 0 && IpcBridge.active
-                ? IpcBridge.contextEnter(IpcBridge.JAVA_DRAIN, null) : null;
+    /**
+     * Marks this thread's channel I/O as serialized data while bytes leave (drain) or the stream
+     * below is flushed or closed (flush); returns what {@link #unmark} needs, null when nothing is marked.
+     */
+    private Object mark(int kind) {
+        boolean outsideCalls = kind == IpcBridge.JAVA_FLUSH || callsInProgress == 0;
+        return marksObjectStreamIo && outsideCalls && IpcBridge.active ? IpcBridge.contextEnter(kind, null) : null;
     }
 
-    private Object markFlush() {
-        return marksObjectStreamIo && IpcBridge.active ? IpcBridge.contextEnter(IpcBridge.JAVA_FLUSH, null) : null;
+    private static void unmark(int kind, Object context) {
+        if (context != null) {
+            IpcBridge.contextExit(kind, context);
+        }
     }
 
     @Override
     public void write(int b) throws IOException {
-        Object context = markDrain();
+        Object context = mark(IpcBridge.JAVA_DRAIN);
         try {
             out.write(b);
         } finally {
-            if (context != null) {
-                IpcBridge.contextExit(IpcBridge.JAVA_DRAIN, context);
-            }
+            unmark(IpcBridge.JAVA_DRAIN, context);
         }
         count++;
         if (hashing) {
@@ -82,13 +86,11 @@ public final class CountingOutputStream extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        Object context = markDrain();
+        Object context = mark(IpcBridge.JAVA_DRAIN);
         try {
             out.write(b, off, len);
         } finally {
-            if (context != null) {
-                IpcBridge.contextExit(IpcBridge.JAVA_DRAIN, context);
-            }
+            unmark(IpcBridge.JAVA_DRAIN, context);
         }
         count += len;
         if (hashing) {
@@ -108,25 +110,21 @@ public final class CountingOutputStream extends OutputStream {
 
     @Override
     public void flush() throws IOException {
-        Object context = markFlush();
+        Object context = mark(IpcBridge.JAVA_FLUSH);
         try {
             out.flush();
         } finally {
-            if (context != null) {
-                IpcBridge.contextExit(IpcBridge.JAVA_FLUSH, context);
-            }
+            unmark(IpcBridge.JAVA_FLUSH, context);
         }
     }
 
     @Override
     public void close() throws IOException {
-        Object context = markFlush();
+        Object context = mark(IpcBridge.JAVA_FLUSH);
         try {
             out.close();
         } finally {
-            if (context != null) {
-                IpcBridge.contextExit(IpcBridge.JAVA_FLUSH, context);
-            }
+            unmark(IpcBridge.JAVA_FLUSH, context);
         }
     }
 }
