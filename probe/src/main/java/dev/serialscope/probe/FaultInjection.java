@@ -9,96 +9,88 @@ import dev.serialscope.boot.ProbeHooks;
  */
 final class FaultInjection implements ProbeHooks {
 
-    static final String PROPERTY = "serialscope.test.failHook";
-
     private final ProbeHooks delegate;
-    private final String failing;
+    private final InjectedFault fault;
 
-    private FaultInjection(ProbeHooks delegate, String failing) {
+    private FaultInjection(ProbeHooks delegate, InjectedFault fault) {
         this.delegate = delegate;
-        this.failing = failing;
+        this.fault = fault;
     }
 
     static ProbeHooks wrapIfRequested(ProbeHooks hooks) {
-        String failing = System.getProperty(PROPERTY);
-        return failing == null || failing.isEmpty() ? hooks : new FaultInjection(hooks, failing);
-    }
-
-    private void maybeFail(String hook) {
-        if (failing.equals(hook)) {
-            throw new IllegalStateException("fault injected into " + hook);
-        }
+        InjectedFault fault = InjectedFault.requested("");
+        return fault == null ? hooks : new FaultInjection(hooks, fault);
     }
 
     @Override
     public Object serializationEnter(Object stream) {
-        maybeFail("serializationEnter");
+        fault.throwIfInjectedInto("serializationEnter");
         return delegate.serializationEnter(stream);
     }
 
     @Override
     public void serializationExit(Object stream, Object root, Object frame, Throwable thrown) {
-        maybeFail("serializationExit");
+        fault.throwIfInjectedInto("serializationExit");
         delegate.serializationExit(stream, root, frame, thrown);
     }
 
     @Override
     public Object deserializationEnter(Object stream) {
-        maybeFail("deserializationEnter");
+        fault.throwIfInjectedInto("deserializationEnter");
         return delegate.deserializationEnter(stream);
     }
 
     @Override
     public void deserializationExit(Object stream, Object result, Object frame, Throwable thrown) {
-        maybeFail("deserializationExit");
+        fault.throwIfInjectedInto("deserializationExit");
         delegate.deserializationExit(stream, result, frame, thrown);
     }
 
     @Override
     public Object descriptorEnter(Object stream) {
-        maybeFail("descriptorEnter");
+        fault.throwIfInjectedInto("descriptorEnter");
         return delegate.descriptorEnter(stream);
     }
 
     @Override
     public void descriptorExit(Object stream, Object frame) {
-        maybeFail("descriptorExit");
+        fault.throwIfInjectedInto("descriptorExit");
         delegate.descriptorExit(stream, frame);
     }
 
     @Override
     public void objectEnter(Object stream, Object object) {
-        maybeFail("objectEnter");
+        fault.throwIfInjectedInto("objectEnter");
         delegate.objectEnter(stream, object);
     }
 
     @Override
     public void objectExit(Object stream) {
-        maybeFail("objectExit");
+        fault.throwIfInjectedInto("objectExit");
         delegate.objectExit(stream);
     }
 
     @Override
     public void fieldsEnter(Object stream, Object descriptor) {
-        maybeFail("fieldsEnter");
+        fault.throwIfInjectedInto("fieldsEnter");
         delegate.fieldsEnter(stream, descriptor);
     }
 
     @Override
     public void fieldsExit(Object stream) {
-        maybeFail("fieldsExit");
+        fault.throwIfInjectedInto("fieldsExit");
         delegate.fieldsExit(stream);
     }
 
     @Override
     public void streamReset(Object stream) {
-        maybeFail("streamReset");
+        fault.throwIfInjectedInto("streamReset");
         delegate.streamReset(stream);
     }
 
     @Override
     public void processStarted(Process process) {
-        maybeFail("processStarted");
+        fault.throwIfInjectedInto("processStarted");
         delegate.processStarted(process);
     }
 

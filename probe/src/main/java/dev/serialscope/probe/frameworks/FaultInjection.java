@@ -1,6 +1,7 @@
 package dev.serialscope.probe.frameworks;
 
 import dev.serialscope.boot.FrameworkBridge;
+import dev.serialscope.probe.InjectedFault;
 
 /**
  * Test-only, like the java hooks' fault injection: {@code -Dserialscope.test.failHook=frameworkWriteEnter}
@@ -9,48 +10,40 @@ import dev.serialscope.boot.FrameworkBridge;
  */
 final class FaultInjection implements FrameworkBridge.Hooks {
 
-    static final String PROPERTY = "serialscope.test.failHook";
-
     private final FrameworkBridge.Hooks delegate;
-    private final String failing;
+    private final InjectedFault fault;
 
-    private FaultInjection(FrameworkBridge.Hooks delegate, String failing) {
+    private FaultInjection(FrameworkBridge.Hooks delegate, InjectedFault fault) {
         this.delegate = delegate;
-        this.failing = failing;
+        this.fault = fault;
     }
 
     static FrameworkBridge.Hooks wrapIfRequested(FrameworkBridge.Hooks hooks) {
-        String failing = System.getProperty(PROPERTY);
-        return failing == null || !failing.startsWith("framework") ? hooks : new FaultInjection(hooks, failing);
-    }
-
-    private void maybeFail(String hook) {
-        if (failing.equals(hook)) {
-            throw new IllegalStateException("fault injected into " + hook);
-        }
+        InjectedFault fault = InjectedFault.requested("framework");
+        return fault == null ? hooks : new FaultInjection(hooks, fault);
     }
 
     @Override
     public Object writeEnter(int site, Object self, Object target, Object root) throws Throwable {
-        maybeFail("frameworkWriteEnter");
+        fault.throwIfInjectedInto("frameworkWriteEnter");
         return delegate.writeEnter(site, self, target, root);
     }
 
     @Override
     public void writeExit(int site, Object token, Object result, Throwable thrown) throws Throwable {
-        maybeFail("frameworkWriteExit");
+        fault.throwIfInjectedInto("frameworkWriteExit");
         delegate.writeExit(site, token, result, thrown);
     }
 
     @Override
     public Object readEnter(int site, Object self, Object source, int length) throws Throwable {
-        maybeFail("frameworkReadEnter");
+        fault.throwIfInjectedInto("frameworkReadEnter");
         return delegate.readEnter(site, self, source, length);
     }
 
     @Override
     public void readExit(int site, Object token, Object result, Throwable thrown) throws Throwable {
-        maybeFail("frameworkReadExit");
+        fault.throwIfInjectedInto("frameworkReadExit");
         delegate.readExit(site, token, result, thrown);
     }
 

@@ -1,6 +1,7 @@
 package dev.serialscope.probe.ipc;
 
 import dev.serialscope.boot.IpcBridge;
+import dev.serialscope.probe.InjectedFault;
 
 /**
  * Test-only, like the other hooks' fault injection: {@code -Dserialscope.test.failHook=ipcIoExit}
@@ -9,60 +10,52 @@ import dev.serialscope.boot.IpcBridge;
  */
 final class IpcFaultInjection implements IpcBridge.Hooks {
 
-    static final String PROPERTY = "serialscope.test.failHook";
-
     private final IpcBridge.Hooks delegate;
-    private final String failing;
+    private final InjectedFault fault;
 
-    private IpcFaultInjection(IpcBridge.Hooks delegate, String failing) {
+    private IpcFaultInjection(IpcBridge.Hooks delegate, InjectedFault fault) {
         this.delegate = delegate;
-        this.failing = failing;
+        this.fault = fault;
     }
 
     static IpcBridge.Hooks wrapIfRequested(IpcBridge.Hooks hooks) {
-        String failing = System.getProperty(PROPERTY);
-        return failing == null || !failing.startsWith("ipc") ? hooks : new IpcFaultInjection(hooks, failing);
-    }
-
-    private void maybeFail(String hook) {
-        if (failing.equals(hook)) {
-            throw new IllegalStateException("fault injected into " + hook);
-        }
+        InjectedFault fault = InjectedFault.requested("ipc");
+        return fault == null ? hooks : new IpcFaultInjection(hooks, fault);
     }
 
     @Override
     public long ioEnter() throws Throwable {
-        maybeFail("ipcIoEnter");
+        fault.throwIfInjectedInto("ipcIoEnter");
         return delegate.ioEnter();
     }
 
     @Override
     public void ioExit(Object channel, boolean write, long token, long bytes, Throwable thrown) throws Throwable {
-        maybeFail("ipcIoExit");
+        fault.throwIfInjectedInto("ipcIoExit");
         delegate.ioExit(channel, write, token, bytes, thrown);
     }
 
     @Override
     public Object contextEnter(int kind, Object root) throws Throwable {
-        maybeFail("ipcContextEnter");
+        fault.throwIfInjectedInto("ipcContextEnter");
         return delegate.contextEnter(kind, root);
     }
 
     @Override
     public void contextExit(int kind, Object context) throws Throwable {
-        maybeFail("ipcContextExit");
+        fault.throwIfInjectedInto("ipcContextExit");
         delegate.contextExit(kind, context);
     }
 
     @Override
     public void rmiClientEnter(Object method) throws Throwable {
-        maybeFail("ipcRmiClientEnter");
+        fault.throwIfInjectedInto("ipcRmiClientEnter");
         delegate.rmiClientEnter(method);
     }
 
     @Override
     public void rmiServerEnter(Object remote, Object call) throws Throwable {
-        maybeFail("ipcRmiServerEnter");
+        fault.throwIfInjectedInto("ipcRmiServerEnter");
         delegate.rmiServerEnter(remote, call);
     }
 
@@ -78,7 +71,7 @@ final class IpcFaultInjection implements IpcBridge.Hooks {
 
     @Override
     public void rmiExit(Throwable thrown) throws Throwable {
-        maybeFail("ipcRmiExit");
+        fault.throwIfInjectedInto("ipcRmiExit");
         delegate.rmiExit(thrown);
     }
 
