@@ -32,10 +32,6 @@ public final class Bridge {
         hooks = probeHooks;
     }
 
-    public static boolean isInstalled() {
-        return hooks != null;
-    }
-
     /** Applies what the running recordings ask for, unless the hook was switched off. */
     public static void activate(boolean serialization, boolean deserialization) {
         serializationActive = serialization && !serializationBroken;

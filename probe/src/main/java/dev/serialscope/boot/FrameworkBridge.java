@@ -11,34 +11,13 @@ import java.io.InputStream;
  * is guarded, and a hook that fails is switched off for that framework and direction for good.
  *
  * <p>A <em>site</em> ({@code framework << 8 | kind}) is a constant bound into each piece of advice
- * and tells the agent how to measure the call. Enter methods return a token for the matching exit:
+ * and tells the agent which framework it is and how to measure the call. Enter methods return a token for the matching exit:
  * {@code null} means "not measured, do not call exit".
  */
 public final class FrameworkBridge {
 
-    public static final int KRYO = 0;
-    public static final int JACKSON = 1;
-    public static final int PROTOBUF = 2;
-    public static final int FRAMEWORKS = 3;
-
-    /** Kinds of write sites: where the bytes of the call can be seen. */
-    public static final int WRITE_KRYO = 1;
-    public static final int WRITE_BYTES_RESULT = 2;
-    public static final int WRITE_STRING_RESULT = 3;
-    public static final int WRITE_BYTESTRING_RESULT = 4;
-    public static final int WRITE_STREAM = 5;
-    public static final int WRITE_FILE = 6;
-    public static final int WRITE_OTHER = 7;
-    /** Kinds of read sites. */
-    public static final int READ_KRYO = 11;
-    public static final int READ_BYTES = 12;
-    public static final int READ_BYTES_RANGE = 13;
-    public static final int READ_STRING = 14;
-    public static final int READ_BYTESTRING = 15;
-    public static final int READ_BYTEBUFFER = 16;
-    public static final int READ_STREAM = 17;
-    public static final int READ_FILE = 18;
-    public static final int READ_OTHER = 19;
+    /** Frameworks are numbered 0 .. MAX_FRAMEWORKS - 1: one bit each in the switched-off masks. */
+    public static final int MAX_FRAMEWORKS = 32;
 
     /** True while a recording wants third-party serialization (write) data. */
     public static volatile boolean writeActive;

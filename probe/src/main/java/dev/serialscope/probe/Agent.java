@@ -1,5 +1,6 @@
 package dev.serialscope.probe;
 
+import dev.serialscope.probe.core.BootClasses;
 import java.lang.instrument.Instrumentation;
 
 /**

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Never harm the host: {@link FaultHost} runs with the agent while one hook of the agent throws
- * (-Dserialscope.test.failHook=HOOK), with no failing hook, and with JFR switched off. In every run
+ * (the fault-injection agent, {@link FaultAgent}), with no failing hook, and with JFR switched off. In every run
  * the application prints exactly what it prints without the agent (its bytes, what it read back,
  * every exception it caught), and exits normally. With a failing hook, the failure is reported
  * once per switched-off direction, as a serialscope.ProbeError event and one line on stderr; the
@@ -96,7 +96,7 @@ class FaultInjectionE2ETest {
         ChildJvm child = ChildJvm.on(jdk, Files.createDirectory(dir.resolve("with-agent")))
                 .withAgent().recording(Profile.DIAGNOSE);
         if (hook != Hook.NONE) {
-            child.options("-Dserialscope.test.failHook=" + hook.property);
+            child.options(FaultAgent.failing(hook.property));
         }
         ChildRun run = child.run(FaultHost.class, child.expectationFile().toString()).assertSucceeded();
         String reference = withoutAgent(jdk, dir);

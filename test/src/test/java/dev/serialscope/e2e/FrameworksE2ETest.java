@@ -76,7 +76,7 @@ class FrameworksE2ETest {
     @MethodSource("dev.serialscope.e2e.Jdks#all")
     void aFailingHookIsSwitchedOffAndTheApplicationGoesOn(Jdk jdk, @TempDir Path dir) throws Exception {
         Path expectations = dir.resolve("expected.tsv");
-        ChildRun run = launch(jdk, dir, libraries("protobuf 3"), List.of("-Dserialscope.test.failHook=frameworkWriteExit"),
+        ChildRun run = launch(jdk, dir, libraries("protobuf 3"), List.of(FaultAgent.failing("frameworkWriteExit")),
                 FrameworkCalls.class.getName(), expectations.toString()).assertSucceeded();
         Recording recording = run.recording();
         List<RecordedEvent> errors = recording.events(ProbeErrorEvent.NAME);

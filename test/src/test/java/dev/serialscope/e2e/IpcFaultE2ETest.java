@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A failure inside an IPC or RMI hook of the agent (injected with -Dserialscope.test.failHook) never
+ * A failure inside an IPC or RMI hook of the agent (injected by the fault-injection agent, {@link FaultAgent}) never
  * reaches the application: the hook is switched off, reported once on standard error and as a
  * serialscope.ProbeError event, and the program's traffic is unchanged. Java serialization goes on
  * being measured.
@@ -45,7 +45,7 @@ class IpcFaultE2ETest {
     void aFailingChannelHookIsSwitchedOff(Jdk jdk, String hook, String reported, @TempDir Path dir) throws Exception {
         Path measured = dir.resolve("measured.txt");
         ChildRun run = ChildJvm.on(jdk, dir).withAgent().recording(Profile.PRODUCTION)
-                .options("-Dserialscope.test.failHook=" + hook)
+                .options(FaultAgent.failing(hook))
                 .run(IpcTraffic.class, measured.toString()).assertSucceeded();
         Recording recording = run.recording();
         List<String> errors = recording.events("serialscope.ProbeError").stream().map(e -> e.getString("hook")).toList();
@@ -74,7 +74,7 @@ class IpcFaultE2ETest {
     void aFailingRmiHookIsSwitchedOff(Jdk jdk, String hook, @TempDir Path dir) throws Exception {
         Path measured = dir.resolve("measured.txt");
         ChildRun run = ChildJvm.on(jdk, dir).withAgent().recording(Profile.PRODUCTION)
-                .options("-Dserialscope.test.failHook=" + hook)
+                .options(FaultAgent.failing(hook))
                 .run(RmiTraffic.class, measured.toString()).assertSucceeded();
         Recording recording = run.recording();
         List<String> errors = recording.events("serialscope.ProbeError").stream().map(e -> e.getString("hook")).toList();

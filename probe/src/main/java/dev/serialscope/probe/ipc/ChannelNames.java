@@ -1,5 +1,6 @@
 package dev.serialscope.probe.ipc;
 
+import dev.serialscope.probe.core.Channels;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.lang.invoke.MethodHandles;
@@ -33,10 +34,10 @@ final class ChannelNames {
         }
     }
 
-    private final IpcEnvironment environment;
+    private final Channels streams;
 
-    ChannelNames(IpcEnvironment environment) {
-        this.environment = environment;
+    ChannelNames(Channels streams) {
+        this.streams = streams;
     }
 
     String of(Object channel) throws Exception {
@@ -62,7 +63,7 @@ final class ChannelNames {
             return "socket " + remote;
         }
         if (channel instanceof FileOutputStream || channel instanceof FileInputStream) {
-            return environment.streamChannel(channel);
+            return streams.nameOf(channel);
         }
         return "unknown (" + channel.getClass().getName() + ")";
     }

@@ -4,6 +4,8 @@ import dev.serialscope.boot.IpcBridge;
 import dev.serialscope.events.ChannelIoEvent;
 import dev.serialscope.events.ChannelStatisticsEvent;
 import dev.serialscope.events.IpcSettings;
+import dev.serialscope.probe.core.ProbeErrors;
+import dev.serialscope.probe.core.SerializerCalls;
 import java.lang.ref.WeakReference;
 import java.net.SocketImpl;
 import java.nio.channels.SocketChannel;
@@ -15,21 +17,19 @@ import java.nio.channels.SocketChannel;
  * and adds socket bytes to the RMI call in progress. Runs on the application's thread: no lock, no
  * atomic instruction, and no allocation except the first time a thread meets a channel.
  */
-final class IpcProbe implements IpcBridge.Hooks {
+final class IpcProbe implements IpcBridge.Hooks, SerializerCalls.Listener {
 
     static final String JAVA = "java";
 
     private final ThreadLocal<IpcThread> threads = ThreadLocal.withInitial(IpcThread::new);
     private final IpcRecording recording;
     private final ChannelNames names;
-    private final IpcEnvironment environment;
-    private final String[] frameworkNames;
+    private final ProbeErrors errors;
 
-    IpcProbe(IpcRecording recording, ChannelNames names, IpcEnvironment environment, String[] frameworkNames) {
+    IpcProbe(IpcRecording recording, ChannelNames names, ProbeErrors errors) {
         this.recording = recording;
         this.names = names;
-        this.environment = environment;
-        this.frameworkNames = frameworkNames;
+        this.errors = errors;
     }
 
     @Override
@@ -68,7 +68,7 @@ final class IpcProbe implements IpcBridge.Hooks {
                     framework = JAVA;
                     root = t.lastJavaRoot;
                 } else if (t.frameworkDepth > 0 && t.frameworkWrite == write) {
-                    framework = frameworkNames[t.framework];
+                    framework = t.framework;
                     root = write ? t.frameworkRoot : null;
                 } else if (t.rmi.inCall() && isSocket(channel)) {
                     framework = JAVA;
@@ -79,7 +79,7 @@ final class IpcProbe implements IpcBridge.Hooks {
             if (t.rmi.inCall() && isSocket(channel)) {
                 t.rmi.socketIo(name, write, bytes);
             }
-            if (recording.statistics) {
+            if (recording.statistics()) {
                 t.table.add(t.cacheSlots[index], write, bytes, framework != null ? bytes : 0, nanos, recording.epoch);
             }
             if (t.eventStarted) {
@@ -177,7 +177,8 @@ final class IpcProbe implements IpcBridge.Hooks {
     }
 
     /** A Kryo, Jackson or Protobuf call starts on this thread (only the outermost sets the root). */
-    void frameworkEnter(int framework, boolean write, Object root) {
+    @Override
+    public void enter(String framework, boolean write, Object root) {
         IpcThread t = threads.get();
         if (t.frameworkDepth++ == 0) {
             t.framework = framework;
@@ -186,14 +187,16 @@ final class IpcProbe implements IpcBridge.Hooks {
         }
     }
 
-    void frameworkExit() {
+    @Override
+    public void exit() {
         IpcThread t = threads.get();
         if (t.frameworkDepth > 0 && --t.frameworkDepth == 0) {
             t.frameworkRoot = null;
         }
     }
 
-    void frameworkForget() {
+    @Override
+    public void forget() {
         IpcThread t = threads.get();
         t.frameworkDepth = 0;
         t.frameworkRoot = null;
@@ -242,7 +245,7 @@ final class IpcProbe implements IpcBridge.Hooks {
         boolean wasBusy = t.busy;
         t.busy = true;
         try {
-            environment.report(hook, failure);
+            errors.report(hook, failure);
         } finally {
             t.busy = wasBusy;
         }

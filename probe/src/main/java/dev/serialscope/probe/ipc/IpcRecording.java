@@ -13,35 +13,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.serialscope.probe.core.RecordingFollower;
 import jdk.jfr.EventType;
-import jdk.jfr.FlightRecorder;
-import jdk.jfr.FlightRecorderListener;
-import jdk.jfr.Recording;
 
 /**
- * Follows JFR for the IPC events: which of them the running recordings enable, turned into plain
- * flags for the hot path and into {@link IpcBridge#activate}; and the periodic Channel Statistics,
+ * Which IPC events the running recordings enable, turned into plain flags for the hot path and
+ * into {@link IpcBridge#activate}; and the periodic Channel Statistics,
  * summed over every thread's {@link ChannelTable}.
  */
-final class IpcRecording implements FlightRecorderListener {
+final class IpcRecording extends RecordingFollower {
 
     /** Channel rows per period (both directions); the rest are summed into "other channels". */
     static final int TOP_ROWS = 50;
 
-    volatile boolean statistics;
     volatile boolean ioEvents;
     volatile boolean rmiEvents;
     /** Advances once per period; a table's largest operation belongs to the period it was counted in. */
     volatile long epoch;
 
     private final Set<ChannelTable> tables = ConcurrentHashMap.newKeySet();
-    private EventType statisticsType;
     private EventType ioType;
     private EventType rmiType;
-
-    void start() {
-        FlightRecorder.addListener(this);
-    }
 
     ChannelTable newTable() {
         ChannelTable table = new ChannelTable(Thread.currentThread());
@@ -50,45 +42,30 @@ final class IpcRecording implements FlightRecorderListener {
     }
 
     @Override
-    public void recorderInitialized(FlightRecorder recorder) {
-        FlightRecorder.register(ChannelIoEvent.class);
-        FlightRecorder.register(RmiCallEvent.class);
-        FlightRecorder.addPeriodicEvent(ChannelStatisticsEvent.class, this::emit);
-        FlightRecorder.addPeriodicEvent(ChannelStatisticsFlushEvent.class, this::emit);
-        synchronized (this) {
-            statisticsType = EventType.getEventType(ChannelStatisticsEvent.class);
-            ioType = EventType.getEventType(ChannelIoEvent.class);
-            rmiType = EventType.getEventType(RmiCallEvent.class);
-        }
-        refresh();
+    protected void register() {
+        ioType = registered(ChannelIoEvent.class);
+        rmiType = registered(RmiCallEvent.class);
+        emitStatistics(ChannelStatisticsEvent.class, ChannelStatisticsFlushEvent.class, this::emit);
     }
 
     @Override
-    public void recordingStateChanged(Recording recording) {
-        refresh();
+    protected void forgetCounts() {
+        for (ChannelTable table : tables) {
+            table.forget();
+        }
     }
 
-    synchronized void refresh() {
-        if (statisticsType == null) {
-            return;
-        }
-        boolean statisticsNow = statisticsType.isEnabled();
-        if (statisticsNow && !statistics) {
-            // Counts from before this recording would land in its first period.
-            for (ChannelTable table : tables) {
-                table.forget();
-            }
-        }
-        statistics = statisticsNow;
+    @Override
+    protected void apply() {
         ioEvents = ioType.isEnabled();
         rmiEvents = rmiType.isEnabled();
-        IpcBridge.activate(statisticsNow || ioEvents || rmiEvents, rmiEvents);
+        IpcBridge.activate(statistics() || ioEvents || rmiEvents, rmiEvents);
     }
 
     /** Runs on JFR's periodic thread, every period and at the end of each chunk. */
     private synchronized void emit() {
         refresh();
-        if (!statistics) {
+        if (!statistics()) {
             return;
         }
         long closing = epoch;

@@ -20,7 +20,7 @@ final class IpcThread {
     int javaReadDepth;
 
     int frameworkDepth;
-    int framework;
+    String framework;
     boolean frameworkWrite;
     Class<?> frameworkRoot;
 

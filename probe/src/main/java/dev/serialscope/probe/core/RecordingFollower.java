@@ -1,0 +1,79 @@
+package dev.serialscope.probe.core;
+
+import jdk.jfr.Event;
+import jdk.jfr.EventType;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
+import jdk.jfr.Recording;
+
+/**
+ * Follows JFR for one group of our events, a periodic statistics event among them: registers them
+ * once JFR exists, and turns what the running recordings enable into plain flags for the hot path.
+ * Asking JFR on every call is not an option: while a recording runs with an event disabled,
+ * creating the event and calling isEnabled() costs hundreds of nanoseconds.
+ */
+public abstract class RecordingFollower implements FlightRecorderListener {
+
+    private volatile boolean statistics;
+    private EventType statisticsType;
+
+    /** Never initialises JFR by itself: registration waits for the first recording. */
+    public void start() {
+        FlightRecorder.addListener(this);
+    }
+
+    public final boolean statistics() {
+        return statistics;
+    }
+
+    @Override
+    public final void recorderInitialized(FlightRecorder recorder) {
+        register();
+        refresh();
+    }
+
+    @Override
+    public final void recordingStateChanged(Recording recording) {
+        refresh();
+    }
+
+    public final synchronized void refresh() {
+        if (statisticsType == null) {
+            return;
+        }
+        boolean statisticsNow = statisticsType.isEnabled();
+        if (statisticsNow && !statistics) {
+            // Counts from before this recording would land in its first period.
+            forgetCounts();
+        }
+        statistics = statisticsNow;
+        apply();
+    }
+
+    /** Registers {@code eventClass}; returns its type, whose isEnabled() a refresh reads. */
+    public static EventType registered(Class<? extends Event> eventClass) {
+        FlightRecorder.register(eventClass);
+        return EventType.getEventType(eventClass);
+    }
+
+    /** Runs {@code emit} every period of {@code statisticsClass} and, through {@code flushClass}, at the end of each chunk. */
+    protected final void emitStatistics(Class<? extends Event> statisticsClass, Class<? extends Event> flushClass,
+                                        Runnable emit) {
+        // JFR takes a hook object only once: each event gets its own.
+        FlightRecorder.addPeriodicEvent(statisticsClass, emit::run);
+        FlightRecorder.addPeriodicEvent(flushClass, emit::run);
+        EventType type = EventType.getEventType(statisticsClass);
+        synchronized (this) {
+            statisticsType = type;
+        }
+    }
+
+    /** Registers the event classes, {@link #emitStatistics} last, and looks up the event types {@link #apply} reads. */
+    protected abstract void register();
+
+    /** Marks everything counted so far as reported; runs under this object's lock. */
+    protected abstract void forgetCounts();
+
+    /** Turns the enabled state of the event types into the flags; runs under this object's lock. */
+    protected abstract void apply();
+}

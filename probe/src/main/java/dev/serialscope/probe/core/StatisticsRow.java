@@ -1,0 +1,28 @@
+package dev.serialscope.probe.core;
+
+/** One row of a statistics period: the calls of one root class, or of all the others. */
+final class StatisticsRow {
+    final Class<?> rootClass;
+    long calls;
+    long bytes;
+    long nanos;
+    long failures;
+    int classes;
+
+    StatisticsRow(Class<?> rootClass) {
+        this.rootClass = rootClass;
+        this.classes = rootClass == null ? 0 : 1;
+    }
+
+    void add(long moreCalls, long moreBytes, long moreNanos, long moreFailures) {
+        calls += moreCalls;
+        bytes += moreBytes;
+        nanos += moreNanos;
+        failures += moreFailures;
+    }
+
+    void merge(StatisticsRow row) {
+        add(row.calls, row.bytes, row.nanos, row.failures);
+        classes += row.classes;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.serialscope.probe.core;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.ref.WeakReference;
+import java.util.Map;
+
+/**
+ * One thread's running totals for one statistics table. Only the owning thread writes them, with
+ * plain-cost stores and no atomic instruction, so that serializing threads never contend; the
+ * emitting thread reads them and keeps what it has already reported, so a period's numbers are
+ * the difference. Totals only grow, which makes every call count exactly once.
+ */
+public final class ThreadCounts {
+
+    /** Root classes a thread keeps apart; calls of further classes go to its "other" slot. */
+    static final int CAPACITY = 64;
+    static final int CALLS = 0;
+    static final int BYTES = 1;
+    static final int NANOS = 2;
+    static final int FAILURES = 3;
+    static final int COUNTERS = 4;
+    private static final int OTHER = CAPACITY;
+
+    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle CLASSES = MethodHandles.arrayElementVarHandle(Class[].class);
+
+    private final WeakReference<Thread> owner;
+    private final Class<?>[] classes = new Class<?>[CAPACITY];
+    private final long[] totals = new long[(CAPACITY + 1) * COUNTERS];
+    /** The totals already reported; only the emitting thread touches them. */
+    private final long[] reported = new long[(CAPACITY + 1) * COUNTERS];
+
+    ThreadCounts(Thread owner) {
+        this.owner = new WeakReference<>(owner);
+    }
+
+    /** Called by the owning thread only. */
+    public void add(Class<?> rootClass, long bytes, long nanos, boolean failed) {
+        int base = slotOf(rootClass) * COUNTERS;
+        LONGS.setOpaque(totals, base + CALLS, totals[base + CALLS] + 1);
+        if (bytes > 0) {
+            LONGS.setOpaque(totals, base + BYTES, totals[base + BYTES] + bytes);
+        }
+        LONGS.setOpaque(totals, base + NANOS, totals[base + NANOS] + nanos);
+        if (failed) {
+            LONGS.setOpaque(totals, base + FAILURES, totals[base + FAILURES] + 1);
+        }
+    }
+
+    private int slotOf(Class<?> rootClass) {
+        if (rootClass == null) {
+            return OTHER;
+        }
+        int hash = rootClass.hashCode();
+        int slot = (hash ^ (hash >>> 16)) & (CAPACITY - 1);
+        for (int probe = 0; probe < CAPACITY; probe++) {
+            Class<?> present = classes[slot];
+            if (present == rootClass) {
+                return slot;
+            }
+            if (present == null) {
+                // Published before any count of the slot, so a reader that sees the counts sees the class.
+                CLASSES.setRelease(classes, slot, rootClass);
+                return slot;
+            }
+            slot = (slot + 1) & (CAPACITY - 1);
+        }
+        return OTHER;
+    }
+
+    boolean ownerAlive() {
+        Thread thread = owner.get();
+        return thread != null && thread.isAlive();
+    }
+
+    /**
+     * Adds what was counted since the last harvest to {@code rows} (by class) or {@code other}. A
+     * slot whose class is not visible yet is left for the next harvest, with its counts.
+     */
+    void harvest(Map<Class<?>, StatisticsRow> rows, StatisticsRow other) {
+        for (int slot = 0; slot <= CAPACITY; slot++) {
+            Class<?> rootClass = slot == OTHER ? null : (Class<?>) CLASSES.getAcquire(classes, slot);
+            if (slot != OTHER && rootClass == null) {
+                continue;
+            }
+            int base = slot * COUNTERS;
+            long calls = delta(base + CALLS);
+            if (calls == 0) {
+                continue;
+            }
+            StatisticsRow row = rootClass == null ? other : rows.computeIfAbsent(rootClass, StatisticsRow::new);
+            row.add(calls, delta(base + BYTES), delta(base + NANOS), delta(base + FAILURES));
+        }
+    }
+
+    /** Marks everything counted so far as reported, e.g. before a new recording. */
+    void forget() {
+        for (int i = 0; i < totals.length; i++) {
+            reported[i] = (long) LONGS.getOpaque(totals, i);
+        }
+    }
+
+    private long delta(int index) {
+        long total = (long) LONGS.getOpaque(totals, index);
+        long delta = total - reported[index];
+        reported[index] = total;
+        return delta;
+    }
+}

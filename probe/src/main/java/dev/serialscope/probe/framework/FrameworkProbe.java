@@ -1,0 +1,439 @@
+package dev.serialscope.probe.framework;
+
+import static dev.serialscope.probe.framework.Sites.READ_BYTEBUFFER;
+import static dev.serialscope.probe.framework.Sites.READ_BYTES;
+import static dev.serialscope.probe.framework.Sites.READ_BYTESTRING;
+import static dev.serialscope.probe.framework.Sites.READ_BYTES_RANGE;
+import static dev.serialscope.probe.framework.Sites.READ_FILE;
+import static dev.serialscope.probe.framework.Sites.READ_KRYO;
+import static dev.serialscope.probe.framework.Sites.READ_STREAM;
+import static dev.serialscope.probe.framework.Sites.READ_STRING;
+import static dev.serialscope.probe.framework.Sites.WRITE_BYTESTRING_RESULT;
+import static dev.serialscope.probe.framework.Sites.WRITE_BYTES_RESULT;
+import static dev.serialscope.probe.framework.Sites.WRITE_FILE;
+import static dev.serialscope.probe.framework.Sites.WRITE_KRYO;
+import static dev.serialscope.probe.framework.Sites.WRITE_STREAM;
+import static dev.serialscope.probe.framework.Sites.WRITE_STRING_RESULT;
+
+import dev.serialscope.boot.CountingOutputStream;
+import dev.serialscope.boot.FrameworkBridge;
+import dev.serialscope.events.CurrentSettings;
+import dev.serialscope.events.DeserializationEvent;
+import dev.serialscope.events.SerializationCallEvent;
+import dev.serialscope.events.SerializationEvent;
+import dev.serialscope.events.SerializationStatisticsEvent;
+import dev.serialscope.probe.core.Bridges;
+import dev.serialscope.probe.core.Channels;
+import dev.serialscope.probe.core.ProbeCore;
+import dev.serialscope.probe.core.ProbeErrors;
+import dev.serialscope.probe.core.SerializationRecording;
+import dev.serialscope.probe.core.SerializerCalls;
+import dev.serialscope.probe.core.StatisticsTable;
+import dev.serialscope.probe.core.ThreadCounts;
+import java.io.File;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Measures each top-level call of every installed framework (Kryo, Jackson, Protobuf): exact
+ * bytes, time, channel; adds it to the statistics of its framework and, past the thresholds,
+ * writes the same per-call events as java serialization with {@code framework} set. A call made
+ * while another framework call runs on the same thread (a Jackson serializer calling the mapper, a
+ * Kryo serializer calling Jackson, a parser's overloads calling each other) belongs to the outer
+ * call. Allocation-free unless a stream must be counted or an event is written; no locks.
+ */
+final class FrameworkProbe implements FrameworkBridge.Hooks {
+
+    private static final long UNSIGNED_INT = 0xFFFF_FFFFL;
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+    /** Token of a call nested in another framework call: only the depth is kept. */
+    private static final Object NESTED = new Object();
+
+    private static final Members TOTAL = new Members("total", long.class);
+    private static final Members OUTPUT_STREAM = new Members("getOutputStream", Object.class);
+    private static final Members INPUT_STREAM = new Members("getInputStream", Object.class);
+    private static final Members REGISTRATION_REQUIRED = new Members("isRegistrationRequired", boolean.class);
+    private static final Members SIZE = new Members("size", long.class);
+
+    private final ThreadLocal<Call> calls = ThreadLocal.withInitial(Call::new);
+    private final Frameworks frameworks = new Frameworks();
+    private final StatisticsTable[] writeStatistics = new StatisticsTable[FrameworkBridge.MAX_FRAMEWORKS];
+    private final StatisticsTable[] readStatistics = new StatisticsTable[FrameworkBridge.MAX_FRAMEWORKS];
+    private final SerializationRecording recording;
+    private final Channels channels;
+    private final ProbeErrors errors;
+    private final AtomicLong callIds;
+    private final SerializerCalls serializerCalls;
+
+    private FrameworkProbe(ProbeCore core) {
+        this.recording = core.recording();
+        this.channels = core.channels();
+        this.errors = core.errors();
+        this.callIds = core.callIds();
+        this.serializerCalls = core.serializerCalls();
+    }
+
+    /** The probe, installed in {@link FrameworkBridge} and switched with the serialization recording. */
+    static FrameworkProbe install(ProbeCore core) {
+        FrameworkProbe probe = new FrameworkProbe(core);
+        SerializationRecording recording = core.recording();
+        recording.onChange(() -> FrameworkBridge.activate(recording.serializationEvents() || recording.statistics(),
+                recording.deserializationEvents() || recording.statistics()));
+        Bridges.install(FrameworkBridge.Hooks.class, probe, FrameworkBridge::install);
+        return probe;
+    }
+
+    /** Adds a framework with its statistics tables; returns its number. */
+    synchronized int add(String name) {
+        int framework = frameworks.add(name);
+        writeStatistics[framework] = recording.newTable(SerializationStatisticsEvent.WRITE, name);
+        readStatistics[framework] = recording.newTable(SerializationStatisticsEvent.READ, name);
+        return framework;
+    }
+
+    /** One thread's top-level framework call in progress, reused, and the thread's statistics counts. */
+    private static final class Call {
+        final ThreadCounts[] writeCounts = new ThreadCounts[FrameworkBridge.MAX_FRAMEWORKS];
+        final ThreadCounts[] readCounts = new ThreadCounts[FrameworkBridge.MAX_FRAMEWORKS];
+        int depth;
+        long startNanos;
+        long startBytes;
+        Object self;
+        Object target;
+        Object root;
+        CountingOutputStream countingOut;
+        FrameworkBridge.CountingInputStream countingIn;
+        boolean eventStarted;
+        boolean hashing;
+        SerializationEvent serialization;
+        DeserializationEvent deserialization;
+
+        /** Starts a top-level call; {@code event} is begun when the recordings want per-call events. */
+        void start(Object callSelf, Object callTarget, Object callRoot, long callStartBytes, SerializationCallEvent event) {
+            self = callSelf;
+            target = callTarget;
+            root = callRoot;
+            startBytes = callStartBytes;
+            eventStarted = event != null;
+            if (event != null) {
+                event.begin();
+            }
+            startNanos = System.nanoTime();
+            depth = 1;
+        }
+
+        SerializationEvent serializationEvent() {
+            if (serialization == null) {
+                serialization = new SerializationEvent();
+            }
+            return serialization;
+        }
+
+        DeserializationEvent deserializationEvent() {
+            if (deserialization == null) {
+                deserialization = new DeserializationEvent();
+            }
+            return deserialization;
+        }
+
+        void clear() {
+            self = null;
+            target = null;
+            root = null;
+            countingOut = null;
+            countingIn = null;
+            hashing = false;
+        }
+    }
+
+    @Override
+    public Object writeEnter(int site, Object self, Object target, Object root) throws Throwable {
+        return enter(site, true, self, target, root, 0);
+    }
+
+    @Override
+    public Object readEnter(int site, Object self, Object source, int length) throws Throwable {
+        return enter(site, false, self, source, null, length);
+    }
+
+    /** A call nested in the thread's framework call only counts its depth; the serializer-call listener hears of both. */
+    private Object enter(int site, boolean write, Object self, Object target, Object root, int length) throws Throwable {
+        Call c = calls.get();
+        Object token;
+        if (c.depth > 0) {
+            c.depth++;
+            token = NESTED;
+        } else {
+            int kind = FrameworkBridge.kind(site);
+            token = write ? startWrite(c, kind, self, target, root) : startRead(c, kind, self, target, length);
+        }
+        if (token != null) {
+            serializerCalls.listener().enter(frameworks.name(FrameworkBridge.framework(site)), write, root);
+        }
+        return token;
+    }
+
+    private Object startWrite(Call c, int kind, Object self, Object target, Object root) throws Throwable {
+        Object token = c;
+        long start = 0;
+        boolean events = recording.serializationEvents();
+        if (kind == WRITE_KRYO) {
+            start = total(target);
+        } else if (kind == WRITE_STREAM) {
+            if (target == null) {
+                return null; // the library rejects it; nothing to measure
+            }
+            CountingOutputStream counting = new CountingOutputStream((OutputStream) target, false);
+            if (events && CurrentSettings.serializationContentHash) {
+                counting.startHash(0);
+                c.hashing = true;
+            }
+            c.countingOut = counting;
+            token = counting;
+        }
+        c.start(self, target, root, start, events ? c.serializationEvent() : null);
+        return token;
+    }
+
+    private Object startRead(Call c, int kind, Object self, Object source, int length) throws Throwable {
+        Object token = c;
+        long start = 0;
+        switch (kind) {
+            case READ_KRYO:
+                start = total(source);
+                break;
+            case READ_STREAM:
+                if (source == null) {
+                    return null;
+                }
+                c.countingIn = new FrameworkBridge.CountingInputStream((InputStream) source);
+                token = c.countingIn;
+                break;
+            case READ_BYTES_RANGE:
+                start = length;
+                break;
+            case READ_BYTEBUFFER:
+                start = source == null ? SerializationCallEvent.BYTES_UNKNOWN : ((ByteBuffer) source).remaining();
+                break;
+            default:
+                break;
+        }
+        c.start(self, source, null, start, recording.deserializationEvents() ? c.deserializationEvent() : null);
+        return token;
+    }
+
+    @Override
+    public void writeExit(int site, Object token, Object result, Throwable thrown) throws Throwable {
+        long end = System.nanoTime();
+        serializerCalls.listener().exit();
+        finish(site, true, token, result, thrown, end);
+    }
+
+    @Override
+    public void readExit(int site, Object token, Object result, Throwable thrown) throws Throwable {
+        long end = System.nanoTime();
+        serializerCalls.listener().exit();
+        finish(site, false, token, result, thrown, end);
+    }
+
+    private void finish(int site, boolean write, Object token, Object result, Throwable thrown, long end) throws Throwable {
+        Call c = endedCall(token);
+        if (c == null) {
+            return;
+        }
+        try {
+            int framework = FrameworkBridge.framework(site);
+            int kind = FrameworkBridge.kind(site);
+            long bytes = bytes(kind, c, result);
+            long nanos = end - c.startNanos;
+            Object root = write ? c.root : result;
+            Class<?> rootClass = root == null ? null : root.getClass();
+            if (recording.statistics()) {
+                counts(c, framework, write).add(rootClass, bytes, nanos, thrown != null);
+            }
+            if (c.eventStarted) {
+                SerializationCallEvent event = write ? c.serialization : c.deserialization;
+                if (write ? passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos)
+                        : passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos)) {
+                    event.end();
+                    fill(event, framework, rootClass, bytes, root, thrown);
+                    if (write) {
+                        c.serialization.contentHash = writtenHash(kind, c, result);
+                    } else {
+                        c.deserialization.contentHash = 0;
+                        c.deserialization.filtered = kind == READ_KRYO && REGISTRATION_REQUIRED.getBoolean(c.self);
+                    }
+                    event.channel = channel(kind, c);
+                    event.streamId = streamId(kind, c.target);
+                    event.commit();
+                    event.rootClass = null;
+                    event.channel = null;
+                }
+            } else if (c.hashing) {
+                c.countingOut.stopHash();
+            }
+        } finally {
+            c.clear();
+        }
+    }
+
+    /**
+     * The top-level call {@code token} belongs to, no longer in progress whatever fails next; null
+     * for a nested call, of which only the depth is kept.
+     */
+    private Call endedCall(Object token) {
+        // Stream sites hand out the counting stream as their token; every other top-level call, the Call.
+        Call c = token instanceof Call ? (Call) token : calls.get();
+        if (token == NESTED) {
+            c.depth = Math.max(0, c.depth - 1);
+            return null;
+        }
+        c.depth = 0;
+        return c;
+    }
+
+    /** The thread's counts of {@code framework}'s calls in one direction, registered on the thread's first such call. */
+    private ThreadCounts counts(Call c, int framework, boolean write) {
+        ThreadCounts[] counts = write ? c.writeCounts : c.readCounts;
+        if (counts[framework] == null) {
+            counts[framework] = (write ? writeStatistics : readStatistics)[framework].register();
+        }
+        return counts[framework];
+    }
+
+    private static long bytes(int kind, Call c, Object result) throws Throwable {
+        switch (kind) {
+            case WRITE_KRYO:
+            case READ_KRYO:
+                return delta(c.startBytes, total(c.target));
+            case WRITE_BYTES_RESULT:
+                return result instanceof byte[] ? ((byte[]) result).length : SerializationCallEvent.BYTES_UNKNOWN;
+            case WRITE_STRING_RESULT:
+                return result instanceof String ? Utf8.length((String) result) : SerializationCallEvent.BYTES_UNKNOWN;
+            case WRITE_BYTESTRING_RESULT:
+                return known(SIZE.getLong(result));
+            case WRITE_STREAM:
+                return c.countingOut.count();
+            case READ_BYTES:
+                return c.target instanceof byte[] ? ((byte[]) c.target).length : SerializationCallEvent.BYTES_UNKNOWN;
+            case READ_BYTES_RANGE:
+            case READ_BYTEBUFFER:
+                return c.startBytes;
+            case READ_STRING:
+                return c.target instanceof String ? Utf8.length((String) c.target) : SerializationCallEvent.BYTES_UNKNOWN;
+            case READ_BYTESTRING:
+                return known(SIZE.getLong(c.target));
+            case READ_STREAM:
+                return c.countingIn.count();
+            case WRITE_FILE:
+            case READ_FILE:
+                return c.target instanceof File ? ((File) c.target).length() : SerializationCallEvent.BYTES_UNKNOWN;
+            default:
+                return SerializationCallEvent.BYTES_UNKNOWN;
+        }
+    }
+
+    private static long writtenHash(int kind, Call c, Object result) {
+        if (!CurrentSettings.serializationContentHash) {
+            return 0;
+        }
+        if (kind == WRITE_STREAM && c.hashing) {
+            return c.countingOut.stopHash();
+        }
+        if (kind == WRITE_BYTES_RESULT && result instanceof byte[]) {
+            long hash = FNV_OFFSET;
+            for (byte b : (byte[]) result) {
+                hash = (hash ^ (b & 0xff)) * FNV_PRIME;
+            }
+            return hash;
+        }
+        return 0;
+    }
+
+    private String channel(int kind, Call c) throws Throwable {
+        switch (kind) {
+            case WRITE_KRYO: {
+                Object stream = OUTPUT_STREAM.getObject(c.target);
+                return stream instanceof OutputStream ? channels.ofOutput(stream, (OutputStream) stream) : Channels.MEMORY;
+            }
+            case READ_KRYO: {
+                Object stream = INPUT_STREAM.getObject(c.target);
+                return stream instanceof InputStream ? channels.ofInput(stream, (InputStream) stream) : Channels.MEMORY;
+            }
+            case WRITE_STREAM: {
+                OutputStream stream = c.countingOut.target();
+                return channels.ofOutput(stream, stream);
+            }
+            case READ_STREAM: {
+                InputStream stream = c.countingIn.source();
+                return channels.ofInput(stream, stream);
+            }
+            case WRITE_FILE:
+            case READ_FILE:
+                return Channels.file(c.target);
+            case WRITE_BYTES_RESULT:
+            case WRITE_STRING_RESULT:
+            case WRITE_BYTESTRING_RESULT:
+            case READ_BYTES:
+            case READ_BYTES_RANGE:
+            case READ_STRING:
+            case READ_BYTESTRING:
+            case READ_BYTEBUFFER:
+                return Channels.MEMORY;
+            default:
+                return Channels.unknown(c.target);
+        }
+    }
+
+    /** The Kryo Output/Input, or the application's stream: the same for all calls on it; 0 for calls on memory. */
+    private static long streamId(int kind, Object target) {
+        boolean stream = kind == WRITE_KRYO || kind == READ_KRYO || kind == WRITE_STREAM || kind == READ_STREAM;
+        return stream && target != null ? System.identityHashCode(target) & UNSIGNED_INT : 0;
+    }
+
+    private void fill(SerializationCallEvent event, int framework, Class<?> rootClass, long bytes, Object root,
+                      Throwable thrown) {
+        event.framework = frameworks.name(framework);
+        event.rootClass = rootClass;
+        event.bytes = bytes;
+        // Frameworks have no stream handles or class descriptors in the java serialization sense.
+        event.objects = 0;
+        event.classDescriptors = 0;
+        event.classDescriptorBytes = 0;
+        event.identity = root == null ? 0 : System.identityHashCode(root) & UNSIGNED_INT;
+        event.failure = thrown == null ? null : thrown.getClass().getName();
+        event.callId = callIds.incrementAndGet();
+    }
+
+    private static boolean passes(long bytes, long nanos, long minBytes, long minNanos) {
+        return Math.max(bytes, 0) >= minBytes || nanos >= minNanos;
+    }
+
+    private static long total(Object kryoStream) throws Throwable {
+        return known(TOTAL.getLong(kryoStream));
+    }
+
+    private static long known(long value) {
+        return value == Members.MISSING ? SerializationCallEvent.BYTES_UNKNOWN : value;
+    }
+
+    private static long delta(long start, long end) {
+        return start < 0 || end < 0 ? SerializationCallEvent.BYTES_UNKNOWN : end - start;
+    }
+
+    @Override
+    public void forgetCall() {
+        serializerCalls.listener().forget();
+        Call c = calls.get();
+        c.depth = 0;
+        c.clear();
+    }
+
+    @Override
+    public void hookFailed(int site, String direction, Throwable failure) {
+        errors.report(frameworks.name(FrameworkBridge.framework(site)) + " " + direction, failure);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.serialscope.probe.framework;
+
+import dev.serialscope.boot.FrameworkBridge;
+import net.bytebuddy.asm.Advice;
+
+/** Inlined into read methods whose first argument holds the whole input (byte[], String, File, ByteString, ByteBuffer, ...). */
+public final class SourceReadAdvice {
+
+    private SourceReadAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static Object enter(@Site int site, @Advice.This Object self, @Advice.Argument(0) Object source) {
+        return FrameworkBridge.readActive ? FrameworkBridge.readEnter(site, self, source, 0) : null;
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Site int site, @Advice.Enter Object token, @Advice.Return Object result,
+                     @Advice.Thrown Throwable thrown) {
+        if (token != null) {
+            FrameworkBridge.readExit(site, token, result, thrown);
+        }
+    }
+}

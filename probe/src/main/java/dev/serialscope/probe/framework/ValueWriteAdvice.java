@@ -1,0 +1,24 @@
+package dev.serialscope.probe.framework;
+
+import dev.serialscope.boot.FrameworkBridge;
+import net.bytebuddy.asm.Advice;
+
+/** Inlined into methods that take the object and return its bytes: Jackson writeValueAsBytes/writeValueAsString. */
+public final class ValueWriteAdvice {
+
+    private ValueWriteAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static Object enter(@Site int site, @Advice.This Object self, @Advice.Argument(0) Object root) {
+        return FrameworkBridge.writeActive ? FrameworkBridge.writeEnter(site, self, null, root) : null;
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Site int site, @Advice.Enter Object token, @Advice.Return Object result,
+                     @Advice.Thrown Throwable thrown) {
+        if (token != null) {
+            FrameworkBridge.writeExit(site, token, result, thrown);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.serialscope.probe.ipc;
+
+import dev.serialscope.boot.IpcBridge;
+import net.bytebuddy.asm.Advice;
+
+/** Inlined into FileOutputStream.write(int): one byte unless it threw. */
+public final class WriteByteAdvice {
+
+    private WriteByteAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static long enter() {
+        return IpcBridge.active ? IpcBridge.ioEnter() : IpcBridge.SKIP;
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Advice.This Object channel, @Advice.Enter long token, @Advice.Argument(0) int value, @Advice.Thrown Throwable thrown) {
+        if (token != IpcBridge.SKIP) {
+            IpcBridge.ioExit(channel, true, token, thrown == null ? 1 : 0, thrown);
+        }
+    }
+}

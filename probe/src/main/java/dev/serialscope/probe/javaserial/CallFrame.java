@@ -1,0 +1,68 @@
+package dev.serialscope.probe.javaserial;
+
+import dev.serialscope.events.DeserializationEvent;
+import dev.serialscope.events.SerializationEvent;
+import java.io.OutputStream;
+
+/**
+ * One top-level serialization or deserialization call in progress. The advice hands it from the
+ * method's entry to its exit, so the exit finds it without a lookup; frames and their per-call
+ * events belong to one thread and are reused, so measuring a call allocates nothing.
+ */
+final class CallFrame {
+
+    final CallFrames thread;
+    final int level;
+
+    Object stream;
+    /** The counting wrapper (or the application's stream) under an ObjectOutputStream; null for reads. */
+    OutputStream target;
+    long startNanos;
+    /** Bytes counted on the stream at entry, or -1 when the stream is not counted. */
+    long startBytes;
+    /** Buffered primitive data that leaves the stream inside this call but belongs before it. */
+    int earlierBytes;
+    boolean hashing;
+    int startHandles;
+    int descriptors;
+    int descriptorHandles;
+    int descriptorNesting;
+    int descriptorStartHandles;
+    long descriptorBytes;
+    long descriptorStartPosition;
+    boolean eventStarted;
+    boolean traced;
+    private SerializationEvent serializationEvent;
+    private DeserializationEvent deserializationEvent;
+
+    CallFrame(CallFrames thread, int level) {
+        this.thread = thread;
+        this.level = level;
+    }
+
+    void open(Object callStream) {
+        stream = callStream;
+        target = null;
+        descriptors = 0;
+        descriptorHandles = 0;
+        descriptorNesting = 0;
+        descriptorBytes = 0;
+        hashing = false;
+        eventStarted = false;
+        traced = false;
+    }
+
+    SerializationEvent serializationEvent() {
+        if (serializationEvent == null) {
+            serializationEvent = new SerializationEvent();
+        }
+        return serializationEvent;
+    }
+
+    DeserializationEvent deserializationEvent() {
+        if (deserializationEvent == null) {
+            deserializationEvent = new DeserializationEvent();
+        }
+        return deserializationEvent;
+    }
+}

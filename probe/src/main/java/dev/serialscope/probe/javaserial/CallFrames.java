@@ -1,0 +1,49 @@
+package dev.serialscope.probe.javaserial;
+
+import dev.serialscope.probe.core.ThreadCounts;
+
+/**
+ * One thread's top-level serialization calls in progress, and its counts for the java
+ * statistics. Usually one call is open; a custom writeObject that opens another stream nests a
+ * second. It is the only per-thread object the java probe looks up, once per call.
+ */
+final class CallFrames {
+
+    static final int MAX_NESTING = 8;
+
+    private final CallFrame[] frames = new CallFrame[MAX_NESTING];
+    private int depth;
+    ThreadCounts writeCounts;
+    ThreadCounts readCounts;
+
+    /** Opens a frame for {@code callStream}, or returns null when nesting is too deep. */
+    CallFrame push(Object callStream) {
+        int level = depth;
+        if (level == MAX_NESTING) {
+            return null;
+        }
+        CallFrame frame = frames[level];
+        if (frame == null) {
+            frame = new CallFrame(this, level);
+            frames[level] = frame;
+        }
+        depth = level + 1;
+        frame.open(callStream);
+        return frame;
+    }
+
+    /** Closes {@code frame} and any frame above it that an error left open. */
+    void pop(CallFrame frame) {
+        for (int i = frame.level; i < depth; i++) {
+            frames[i].stream = null;
+            frames[i].target = null;
+        }
+        depth = frame.level;
+    }
+
+    /** The innermost call on {@code callStream}, or null when it is not measured. */
+    CallFrame frameOf(Object callStream) {
+        int level = depth - 1;
+        return level >= 0 && frames[level].stream == callStream ? frames[level] : null;
+    }
+}

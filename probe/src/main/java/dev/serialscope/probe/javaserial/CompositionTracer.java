@@ -1,0 +1,259 @@
+package dev.serialscope.probe.javaserial;
+
+import dev.serialscope.boot.Bridge;
+import dev.serialscope.events.CurrentSettings;
+import dev.serialscope.events.SerializationCompositionEvent;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.io.ObjectStreamField;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Traces one sampled serialization call at a time, object by object, and adds up the bytes and
+ * objects written below each field path of the root, down to {@code maxDepth} levels. Only the
+ * tracing thread touches the state between {@link #tryStart} and {@link #finish}; other threads
+ * pay one field comparison per object. Paths hold names of classes and fields, never values.
+ */
+final class CompositionTracer {
+
+    /** Graph nesting that is followed; deeper objects still count in their ancestors' bytes. */
+    private static final int MAX_NESTING = 1024;
+    /** Arrays up to this length are labelled by index; longer ones by index range. */
+    private static final int EXACT_INDEX_LENGTH = 8;
+    static final String CONTENTS = "<contents>";
+
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private volatile long lastStartNanos = Long.MIN_VALUE / 2;
+
+    private Object stream;
+    private int maxDepth;
+    private int depth;
+    private boolean rootDone;
+    private final Node[] nodes = new Node[MAX_NESTING];
+    private final Map<String, PathTotal> paths = new HashMap<>();
+    private final Map<ObjectStreamClass, String[]> fieldNames = new IdentityHashMap<>();
+
+    /** Claims the tracer for a call on {@code callStream} if the sampling rate allows one at {@code now}. */
+    boolean tryStart(Object callStream, long now) {
+        long interval = CurrentSettings.compositionIntervalNanos;
+        if (interval == Long.MAX_VALUE || now - lastStartNanos < interval || !busy.compareAndSet(false, true)) {
+            return false;
+        }
+        lastStartNanos = now;
+        stream = callStream;
+        maxDepth = CurrentSettings.compositionMaxDepth;
+        depth = 0;
+        rootDone = false;
+        Bridge.tracingThread = Thread.currentThread();
+        return true;
+    }
+
+    /** Ends the trace and returns the heaviest paths, heaviest first. */
+    List<PathTotal> finish() {
+        List<PathTotal> heaviest = new ArrayList<>(paths.values());
+        heaviest.sort(Comparator.comparingLong((PathTotal p) -> p.bytes).reversed());
+        release();
+        return heaviest.size() > SerializationCompositionEvent.MAX_PATHS
+                ? heaviest.subList(0, SerializationCompositionEvent.MAX_PATHS) : heaviest;
+    }
+
+    /** Frees the tracer after a failure, unless {@link #finish} already did (and another call holds it now). */
+    void releaseIfHeld() {
+        if (Bridge.tracingThread == Thread.currentThread()) {
+            release();
+        }
+    }
+
+    private void release() {
+        Bridge.tracingThread = null;
+        stream = null;
+        paths.clear();
+        fieldNames.clear();
+        for (int i = 0; i < depth && i < MAX_NESTING; i++) {
+            nodes[i].clear();
+        }
+        busy.set(false);
+    }
+
+    void objectEnter(Object callStream, Object object) {
+        if (callStream != stream || (depth == 0 && rootDone)) {
+            return; // another stream nested in this call, or the exception written after a failed root
+        }
+        int level = depth++;
+        if (level >= MAX_NESTING) {
+            return;
+        }
+        Node node = node(level);
+        node.clear();
+        if (object != null) {
+            node.type = object.getClass();
+            node.arrayLength = node.type.isArray() ? Array.getLength(object) : -1;
+        }
+        if (level == 0 || level > maxDepth) {
+            return;
+        }
+        Node parent = nodes[level - 1];
+        String field;
+        Class<?> declaring;
+        String path;
+        if (parent.fields != null && parent.fieldCursor < parent.fields.length) {
+            field = parent.fields[parent.fieldCursor++];
+            declaring = parent.fieldsDeclaring;
+            path = join(parent.path, field);
+        } else if (parent.arrayLength >= 0) {
+            field = indexLabel(parent.elementCursor++, parent.arrayLength);
+            declaring = parent.type;
+            path = parent.path + field;
+        } else {
+            field = CONTENTS;
+            declaring = parent.type;
+            path = join(parent.path, field);
+        }
+        node.path = path;
+        node.total = paths.computeIfAbsent(path, p -> new PathTotal(p, level, declaring, field));
+        node.identity = object == null ? 0 : System.identityHashCode(object) & 0xFFFF_FFFFL;
+        ObjectOutputStream out = (ObjectOutputStream) callStream;
+        node.startPosition = StreamInternals.position(out);
+        node.startHandles = StreamInternals.handleCount(out);
+    }
+
+    void objectExit(Object callStream) {
+        if (callStream != stream || depth == 0) {
+            return;
+        }
+        int level = --depth;
+        if (level == 0) {
+            rootDone = true;
+        }
+        if (level >= MAX_NESTING) {
+            return;
+        }
+        Node node = nodes[level];
+        if (node.total != null) {
+            ObjectOutputStream out = (ObjectOutputStream) callStream;
+            node.total.add(StreamInternals.position(out) - node.startPosition,
+                    StreamInternals.handleCount(out) - node.startHandles, node.type, node.identity);
+        }
+        node.clear();
+    }
+
+    void fieldsEnter(Object callStream, Object descriptor) {
+        if (callStream != stream || depth == 0 || depth > MAX_NESTING) {
+            return;
+        }
+        Node node = nodes[depth - 1];
+        ObjectStreamClass desc = (ObjectStreamClass) descriptor;
+        node.fields = fieldNames.computeIfAbsent(desc, CompositionTracer::objectFieldNames);
+        node.fieldsDeclaring = desc.forClass();
+        node.fieldCursor = 0;
+    }
+
+    void fieldsExit(Object callStream) {
+        if (callStream != stream || depth == 0 || depth > MAX_NESTING) {
+            return;
+        }
+        nodes[depth - 1].fields = null;
+    }
+
+    /** Names of the object-typed serializable fields, in the order defaultWriteFields writes them. */
+    private static String[] objectFieldNames(ObjectStreamClass desc) {
+        List<String> names = new ArrayList<>();
+        for (ObjectStreamField field : desc.getFields()) {
+            if (!field.isPrimitive()) {
+                names.add(field.getName());
+            }
+        }
+        return names.toArray(new String[0]);
+    }
+
+    static String indexLabel(int index, int length) {
+        if (length <= EXACT_INDEX_LENGTH) {
+            return "[" + index + "]";
+        }
+        int low = 0;
+        int high = 9;
+        while (index > high) {
+            low = high + 1;
+            high = high * 10 + 9;
+        }
+        return "[" + low + "-" + high + "]";
+    }
+
+    private static String join(String parentPath, String field) {
+        return parentPath.isEmpty() ? field : parentPath + "." + field;
+    }
+
+    private Node node(int level) {
+        Node node = nodes[level];
+        if (node == null) {
+            node = new Node();
+            nodes[level] = node;
+        }
+        return node;
+    }
+
+    /** One object being written, with where its bytes go. */
+    private static final class Node {
+        Class<?> type;
+        int arrayLength;
+        String path;
+        PathTotal total;
+        long identity;
+        long startPosition;
+        int startHandles;
+        String[] fields;
+        Class<?> fieldsDeclaring;
+        int fieldCursor;
+        int elementCursor;
+
+        void clear() {
+            type = null;
+            arrayLength = -1;
+            path = "";
+            total = null;
+            fields = null;
+            fieldsDeclaring = null;
+            fieldCursor = 0;
+            elementCursor = 0;
+        }
+    }
+
+    /** What one field path of the traced call adds up to. */
+    static final class PathTotal {
+        final String path;
+        final int level;
+        final Class<?> declaring;
+        final String field;
+        long bytes;
+        int objects;
+        int count;
+        long identity;
+        Class<?> valueClass;
+        private long largest = -1;
+
+        PathTotal(String path, int level, Class<?> declaring, String field) {
+            this.path = path;
+            this.level = level;
+            this.declaring = declaring;
+            this.field = field;
+        }
+
+        void add(long objectBytes, int objectCount, Class<?> type, long objectIdentity) {
+            bytes += objectBytes;
+            objects += Math.max(0, objectCount);
+            identity = count == 0 ? objectIdentity : 0;
+            count++;
+            if (objectBytes > largest) {
+                largest = objectBytes;
+                valueClass = type;
+            }
+        }
+    }
+}

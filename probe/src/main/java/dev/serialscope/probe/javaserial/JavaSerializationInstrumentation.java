@@ -1,0 +1,87 @@
+package dev.serialscope.probe.javaserial;
+
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
+
+import dev.serialscope.boot.Bridge;
+import dev.serialscope.boot.ProbeHooks;
+import dev.serialscope.events.SerializationCompositionEvent;
+import dev.serialscope.probe.core.Bridges;
+import dev.serialscope.probe.core.InstrumentationModule;
+import dev.serialscope.probe.core.ProbeCore;
+import dev.serialscope.probe.core.RecordingFollower;
+import dev.serialscope.probe.core.SerializationRecording;
+import java.io.OutputStream;
+import java.security.ProtectionDomain;
+import jdk.jfr.EventType;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Java serialization: top-level ObjectOutputStream.writeObject/writeUnshared and
+ * ObjectInputStream.readObject/readUnshared calls, their class descriptors, the counting wrapper
+ * every ObjectOutputStream writes through, and the pipes of child processes (for channel names).
+ * The per-object tracing advice for composition events is added later, by {@link TracingInstaller}.
+ */
+public final class JavaSerializationInstrumentation implements InstrumentationModule {
+
+    /** Set when JFR registers our events, before the first change. */
+    private EventType compositionType;
+
+    @Override
+    public String name() {
+        return "java serialization";
+    }
+
+    @Override
+    public void install(ProbeCore core) {
+        SerializationRecording recording = core.recording();
+        SerializationProbe probe = new SerializationProbe(core);
+        TracingInstaller tracing = new TracingInstaller(core);
+        recording.onRegistration(() -> compositionType = RecordingFollower.registered(SerializationCompositionEvent.class));
+        recording.onChange(() -> {
+            boolean statistics = recording.statistics();
+            // The tracing advice goes in before the first call can be traced, and only once a recording asks.
+            boolean composition = compositionType.isEnabled() && (tracing.installed() || tracing.install());
+            probe.compositionEvents = composition;
+            Bridge.activate(recording.serializationEvents() || composition || statistics,
+                    recording.deserializationEvents() || statistics);
+        });
+        Bridges.install(ProbeHooks.class, probe, Bridge::install);
+        core.agentBuilder()
+                .type(named("java.io.ObjectOutputStream"))
+                .transform(JavaSerializationInstrumentation::objectOutputStream)
+                .type(named("java.io.ObjectInputStream"))
+                .transform(JavaSerializationInstrumentation::objectInputStream)
+                .type(named("java.lang.ProcessBuilder"))
+                .transform(JavaSerializationInstrumentation::processBuilder)
+                .installOn(core.instrumentation());
+    }
+
+    private static DynamicType.Builder<?> objectOutputStream(DynamicType.Builder<?> builder, TypeDescription type,
+            ClassLoader loader, JavaModule module, ProtectionDomain domain) {
+        return builder
+                .visit(Advice.to(WriteObjectAdvice.class).on(
+                        named("writeObject").and(takesArguments(Object.class)).or(named("writeUnshared"))))
+                .visit(Advice.to(CountingStreamAdvice.class).on(isConstructor().and(takesArguments(OutputStream.class))))
+                .visit(Advice.to(WriteDescriptorAdvice.class).on(named("writeNonProxyDesc").or(named("writeProxyDesc"))));
+    }
+
+    private static DynamicType.Builder<?> objectInputStream(DynamicType.Builder<?> builder, TypeDescription type,
+            ClassLoader loader, JavaModule module, ProtectionDomain domain) {
+        return builder
+                .visit(Advice.to(ReadObjectAdvice.class).on(
+                        named("readObject").and(takesNoArguments()).or(named("readUnshared").and(takesNoArguments()))))
+                .visit(Advice.to(ReadDescriptorAdvice.class).on(named("readNonProxyDesc").or(named("readProxyDesc"))))
+                .visit(Advice.to(ReadResetAdvice.class).on(named("handleReset")));
+    }
+
+    private static DynamicType.Builder<?> processBuilder(DynamicType.Builder<?> builder, TypeDescription type,
+            ClassLoader loader, JavaModule module, ProtectionDomain domain) {
+        return builder.visit(Advice.to(ProcessStartAdvice.class).on(named("start").and(takesNoArguments())));
+    }
+}

@@ -1,0 +1,331 @@
+package dev.serialscope.probe.javaserial;
+
+import dev.serialscope.boot.Bridge;
+import dev.serialscope.boot.CountingOutputStream;
+import dev.serialscope.boot.ProbeHooks;
+import dev.serialscope.events.DeserializationEvent;
+import dev.serialscope.events.CurrentSettings;
+import dev.serialscope.events.SerializationCallEvent;
+import dev.serialscope.events.SerializationCompositionEvent;
+import dev.serialscope.events.SerializationEvent;
+import dev.serialscope.events.SerializationStatisticsEvent;
+import dev.serialscope.probe.core.Channels;
+import dev.serialscope.probe.core.ProbeCore;
+import dev.serialscope.probe.core.ProbeErrors;
+import dev.serialscope.probe.core.SerializationRecording;
+import dev.serialscope.probe.core.StatisticsTable;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Measures each top-level ObjectOutputStream/ObjectInputStream call: bytes, handles, class
+ * descriptors and time; adds it to the statistics and, when it passes a threshold, writes its
+ * per-call event. Runs on the application's thread, so it allocates nothing on the way unless
+ * it writes an event, and takes no lock.
+ */
+final class SerializationProbe implements ProbeHooks {
+
+    static final String FRAMEWORK = "java";
+    private static final long UNSIGNED_INT = 0xFFFF_FFFFL;
+
+    private final ThreadLocal<CallFrames> frames = ThreadLocal.withInitial(CallFrames::new);
+    private final CompositionTracer tracer = new CompositionTracer();
+    private final SerializationRecording recording;
+    private final StatisticsTable writeStatistics;
+    private final StatisticsTable readStatistics;
+    private final Channels channels;
+    private final ProbeErrors errors;
+    private final AtomicLong callIds;
+    /** True while a recording wants composition events and the tracing advice is in place. */
+    volatile boolean compositionEvents;
+
+    SerializationProbe(ProbeCore core) {
+        this.recording = core.recording();
+        this.writeStatistics = recording.newTable(SerializationStatisticsEvent.WRITE, FRAMEWORK);
+        this.readStatistics = recording.newTable(SerializationStatisticsEvent.READ, FRAMEWORK);
+        this.channels = core.channels();
+        this.errors = core.errors();
+        this.callIds = core.callIds();
+    }
+
+    @Override
+    public Object serializationEnter(Object stream) {
+        ObjectOutputStream out = (ObjectOutputStream) stream;
+        OutputStream target = StreamInternals.target(out);
+        if (target == null) {
+            return null;
+        }
+        CallFrame f = frames.get().push(out);
+        if (f == null) {
+            return null;
+        }
+        f.target = target;
+        f.startHandles = StreamInternals.handleCount(out);
+        int earlier = StreamInternals.pendingBytes(out);
+        f.earlierBytes = earlier;
+        boolean events = recording.serializationEvents();
+        if (target instanceof CountingOutputStream) {
+            CountingOutputStream counting = (CountingOutputStream) target;
+            counting.callsInProgress++;
+            f.startBytes = counting.count();
+            if (events && CurrentSettings.serializationContentHash) {
+                counting.startHash(earlier);
+                f.hashing = true;
+            }
+        } else {
+            f.startBytes = SerializationCallEvent.BYTES_UNKNOWN;
+        }
+        if (events) {
+            f.serializationEvent().begin();
+            f.eventStarted = true;
+        }
+        long start = System.nanoTime();
+        if (compositionEvents && f.startBytes >= 0 && Bridge.tracingAllowed()) {
+            f.traced = tracer.tryStart(out, start);
+        }
+        f.startNanos = start;
+        return f;
+    }
+
+    @Override
+    public void serializationExit(Object stream, Object root, Object frame, Throwable thrown) {
+        long end = System.nanoTime();
+        CallFrame f = (CallFrame) frame;
+        try {
+            List<CompositionTracer.PathTotal> composition = f.traced ? tracer.finish() : null;
+            if (!Bridge.tracingAllowed()) {
+                composition = null; // tracing failed during this call: its paths are incomplete
+            }
+            long hash = f.hashing ? ((CountingOutputStream) f.target).stopHash() : 0;
+            if (Bridge.serializationWorking()) {
+                record(f, (ObjectOutputStream) stream, root, thrown, end - f.startNanos, hash, composition);
+            }
+        } finally {
+            // Whatever failed above, the stream stops hashing, the tracer is free and the frame is closed.
+            if (f.startBytes >= 0) {
+                CountingOutputStream counting = (CountingOutputStream) f.target;
+                counting.callsInProgress--;
+                if (f.hashing) {
+                    counting.stopHash();
+                }
+            }
+            if (f.traced) {
+                tracer.releaseIfHeld();
+            }
+            f.thread.pop(f);
+        }
+    }
+
+    private void record(CallFrame f, ObjectOutputStream out, Object root, Throwable thrown, long nanos,
+                        long hash, List<CompositionTracer.PathTotal> composition) {
+        long bytes = f.startBytes < 0 ? SerializationCallEvent.BYTES_UNKNOWN
+                : ((CountingOutputStream) f.target).count() - f.startBytes - f.earlierBytes;
+        Class<?> rootClass = root == null ? null : root.getClass();
+        if (recording.statistics()) {
+            CallFrames thread = f.thread;
+            if (thread.writeCounts == null) {
+                thread.writeCounts = writeStatistics.register();
+            }
+            thread.writeCounts.add(rootClass, bytes, nanos, thrown != null);
+        }
+        boolean explained = composition != null && bytes >= CurrentSettings.compositionMinBytes;
+        long callId = 0;
+        // The event's end() is left to the calls that commit it: a clock read saved on every other call.
+        if (f.eventStarted && (explained
+                || passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos))) {
+            SerializationEvent event = f.serializationEvent();
+            event.end();
+            int objects = StreamInternals.handleCount(out) - f.startHandles - f.descriptorHandles;
+            fill(event, rootClass, bytes, objects, f, root, out, thrown);
+            callId = event.callId;
+            event.contentHash = hash;
+            event.channel = channels.ofOutput(out, f.target);
+            event.commit();
+            event.rootClass = null;
+        }
+        if (explained) {
+            commitComposition(composition, callId != 0 ? callId : callIds.incrementAndGet(), rootClass);
+        }
+    }
+
+    private static void commitComposition(List<CompositionTracer.PathTotal> paths, long callId, Class<?> rootClass) {
+        for (CompositionTracer.PathTotal path : paths) {
+            SerializationCompositionEvent event = new SerializationCompositionEvent();
+            event.callId = callId;
+            event.rootClass = rootClass;
+            event.path = path.path;
+            event.level = path.level;
+            event.declaringClass = path.declaring;
+            event.field = path.field;
+            event.valueClass = path.valueClass;
+            event.bytes = path.bytes;
+            event.objects = path.objects;
+            event.count = path.count;
+            event.identity = path.identity;
+            event.commit();
+        }
+    }
+
+    @Override
+    public Object deserializationEnter(Object stream) {
+        ObjectInputStream in = (ObjectInputStream) stream;
+        long bytesRead = StreamInternals.bytesRead(in);
+        if (bytesRead < 0) {
+            return null;
+        }
+        CallFrame f = frames.get().push(in);
+        if (f == null) {
+            return null;
+        }
+        f.startBytes = bytesRead;
+        f.startHandles = StreamInternals.handleCount(in);
+        if (recording.deserializationEvents()) {
+            f.deserializationEvent().begin();
+            f.eventStarted = true;
+        }
+        f.startNanos = System.nanoTime();
+        return f;
+    }
+
+    @Override
+    public void deserializationExit(Object stream, Object result, Object frame, Throwable thrown) {
+        long end = System.nanoTime();
+        CallFrame f = (CallFrame) frame;
+        try {
+            if (Bridge.deserializationWorking()) {
+                record(f, (ObjectInputStream) stream, result, thrown, end - f.startNanos);
+            }
+        } finally {
+            f.thread.pop(f);
+        }
+    }
+
+    private void record(CallFrame f, ObjectInputStream in, Object result, Throwable thrown, long nanos) {
+        long bytes = StreamInternals.bytesRead(in) - f.startBytes;
+        Class<?> rootClass = result == null ? null : result.getClass();
+        if (recording.statistics()) {
+            CallFrames thread = f.thread;
+            if (thread.readCounts == null) {
+                thread.readCounts = readStatistics.register();
+            }
+            thread.readCounts.add(rootClass, bytes, nanos, thrown != null);
+        }
+        if (f.eventStarted
+                && passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos)) {
+            DeserializationEvent event = f.deserializationEvent();
+            event.end();
+            int objects = StreamInternals.handleCount(in) - f.startHandles - f.descriptorHandles;
+            fill(event, rootClass, bytes, objects, f, result, in, thrown);
+            event.contentHash = 0;
+            event.filtered = StreamInternals.filtered(in);
+            event.channel = channels.ofInput(in, StreamInternals.source(in));
+            event.commit();
+            event.rootClass = null;
+        }
+    }
+
+    /** A call of unknown size is judged as if it had 0 bytes: "0 B" still writes every call. */
+    private static boolean passes(long bytes, long nanos, long minBytes, long minNanos) {
+        return Math.max(bytes, 0) >= minBytes || nanos >= minNanos;
+    }
+
+    private void fill(SerializationCallEvent event, Class<?> rootClass, long bytes, int objects,
+                      CallFrame f, Object root, Object stream, Throwable thrown) {
+        event.framework = FRAMEWORK;
+        event.rootClass = rootClass;
+        event.bytes = bytes;
+        // A failed call makes the stream forget its handles, so the difference means nothing.
+        event.objects = thrown == null ? Math.max(0, objects) : 0;
+        event.classDescriptors = f.descriptors;
+        event.classDescriptorBytes = bytes < 0 ? SerializationCallEvent.BYTES_UNKNOWN : f.descriptorBytes;
+        event.identity = root == null ? 0 : System.identityHashCode(root) & UNSIGNED_INT;
+        event.streamId = System.identityHashCode(stream) & UNSIGNED_INT;
+        event.failure = thrown == null ? null : thrown.getClass().getName();
+        event.callId = callIds.incrementAndGet();
+    }
+
+    @Override
+    public Object descriptorEnter(Object stream) {
+        CallFrame f = frames.get().frameOf(stream);
+        if (f == null) {
+            return null;
+        }
+        f.descriptors++;
+        if (f.descriptorNesting++ == 0) {
+            f.descriptorStartHandles = handleCount(stream);
+            f.descriptorStartPosition = descriptorStart(stream);
+        }
+        return f;
+    }
+
+    @Override
+    public void descriptorExit(Object stream, Object frame) {
+        CallFrame f = (CallFrame) frame;
+        if (f.stream == stream && --f.descriptorNesting == 0) {
+            f.descriptorHandles += handleCount(stream) - f.descriptorStartHandles;
+            long start = f.descriptorStartPosition;
+            f.descriptorBytes = start < 0 ? SerializationCallEvent.BYTES_UNKNOWN
+                    : f.descriptorBytes + position(stream) - start;
+        }
+    }
+
+    /** ObjectInputStream has already peeked (and counted) the descriptor's tag byte when we are called. */
+    private static long descriptorStart(Object stream) {
+        return stream instanceof ObjectOutputStream
+                ? StreamInternals.position((ObjectOutputStream) stream)
+                : StreamInternals.bytesRead((ObjectInputStream) stream) - 1;
+    }
+
+    private static long position(Object stream) {
+        return stream instanceof ObjectOutputStream
+                ? StreamInternals.position((ObjectOutputStream) stream)
+                : StreamInternals.bytesRead((ObjectInputStream) stream);
+    }
+
+    private static int handleCount(Object stream) {
+        return stream instanceof ObjectOutputStream
+                ? StreamInternals.handleCount((ObjectOutputStream) stream)
+                : StreamInternals.handleCount((ObjectInputStream) stream);
+    }
+
+    @Override
+    public void objectEnter(Object stream, Object object) {
+        tracer.objectEnter(stream, object);
+    }
+
+    @Override
+    public void objectExit(Object stream) {
+        tracer.objectExit(stream);
+    }
+
+    @Override
+    public void fieldsEnter(Object stream, Object descriptor) {
+        tracer.fieldsEnter(stream, descriptor);
+    }
+
+    @Override
+    public void fieldsExit(Object stream) {
+        tracer.fieldsExit(stream);
+    }
+
+    @Override
+    public void streamReset(Object stream) {
+        CallFrame f = frames.get().frameOf(stream);
+        if (f != null) {
+            f.startHandles = handleCount(stream);
+        }
+    }
+
+    @Override
+    public void processStarted(Process process) {
+        channels.processStarted(process);
+    }
+
+    @Override
+    public void hookFailed(String hook, Throwable failure) {
+        errors.report(hook, failure);
+    }
+}

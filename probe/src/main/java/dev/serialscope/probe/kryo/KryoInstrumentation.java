@@ -1,0 +1,60 @@
+package dev.serialscope.probe.kryo;
+
+import static dev.serialscope.probe.framework.LibraryShape.has;
+import static dev.serialscope.probe.framework.LibraryShape.hasField;
+import static dev.serialscope.probe.framework.LibraryShape.hasNoArgMethod;
+import static dev.serialscope.probe.framework.LibraryShape.missing;
+import static dev.serialscope.probe.framework.LibraryShape.publicMethod;
+import static dev.serialscope.probe.framework.LibraryShape.skip;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.serialscope.probe.framework.FrameworkInstrumentation;
+import dev.serialscope.probe.framework.Sites;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.method.MethodList;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/** Kryo 5: com.esotericsoftware.kryo.Kryo, and the relocated kryo5 artifact. */
+public final class KryoInstrumentation extends FrameworkInstrumentation {
+
+    public KryoInstrumentation() {
+        super("Kryo", "kryo");
+    }
+
+    @Override
+    protected AgentBuilder instrument(AgentBuilder builder, Sites sites) {
+        return builder
+                .type(named("com.esotericsoftware.kryo.Kryo").or(named("com.esotericsoftware.kryo.kryo5.Kryo")))
+                .transform((type, description, loader, module, domain) -> kryo(type, description, sites));
+    }
+
+    private static DynamicType.Builder<?> kryo(DynamicType.Builder<?> builder, TypeDescription type, Sites sites) {
+        String io = type.getPackage().getName() + ".io.";
+        ElementMatcher.Junction<MethodDescription> writes = publicMethod()
+                .and(named("writeClassAndObject").or(named("writeObject")).or(named("writeObjectOrNull")))
+                .and(takesArgument(0, named(io + "Output")));
+        ElementMatcher.Junction<MethodDescription> reads = publicMethod()
+                .and(named("readClassAndObject").or(named("readObject")).or(named("readObjectOrNull")))
+                .and(takesArgument(0, named(io + "Input")));
+        MethodList<MethodDescription.InDefinedShape> methods = type.getDeclaredMethods();
+        String missing = missing(
+                hasField(type, "depth", int.class),
+                has(methods, "writeClassAndObject(Output, Object)", writes.and(named("writeClassAndObject")).and(takesArguments(2))),
+                has(methods, "writeObject(Output, Object)", writes.and(named("writeObject")).and(takesArguments(2))),
+                has(methods, "readClassAndObject(Input)", reads.and(named("readClassAndObject")).and(takesArguments(1))),
+                has(methods, "readObject(Input, Class)", reads.and(named("readObject")).and(takesArguments(2))),
+                hasNoArgMethod(methods.filter(named("writeObject").and(takesArguments(2))), 0, "total", "Output.total()"),
+                hasNoArgMethod(methods.filter(named("readClassAndObject").and(takesArguments(1))), 0, "total", "Input.total()"));
+        if (missing != null) {
+            return skip(builder, "Kryo", type, missing);
+        }
+        return builder
+                .visit(sites.advice(KryoWriteAdvice.class, Sites.WRITE_KRYO).on(writes.and(takesArgument(1, Object.class))))
+                .visit(sites.advice(KryoReadAdvice.class, Sites.READ_KRYO).on(reads));
+    }
+}
