@@ -2,21 +2,21 @@ package dev.serialscope.probe.core;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
 
 /**
  * Puts the bridge classes (the package dev.serialscope.boot, which JDK code calls) into the
- * bootstrap class loader, where advice inlined into java.base can see them. The JVM only takes a
- * jar file for that, so they are copied from the agent jar into a temporary jar that is deleted
- * when the JVM exits.
+ * bootstrap class loader, where advice inlined into java.base can see them. They are defined there
+ * directly ({@link BootInjector}): appending a jar to the bootstrap search path would switch off
+ * class data sharing for the application's classes, with a warning from the JVM.
  */
 public final class BootClasses {
 
@@ -35,29 +35,57 @@ public final class BootClasses {
         }
     }
 
-    public static void inject(Instrumentation instrumentation) throws IOException, URISyntaxException {
+    public static void inject(Instrumentation instrumentation)
+            throws IOException, URISyntaxException, ReflectiveOperationException {
+        Map<String, byte[]> classes = bridgeClasses();
+        Class<?> injector = new IsolatedLoader().loadClass(BootInjector.class.getName());
+        instrumentation.redefineModule(Object.class.getModule(), Set.of(),
+                Map.of("jdk.internal.misc", Set.of(injector.getModule())), Map.of(), Set.of(), Map.of());
+        injector.getMethod("define", Map.class).invoke(null, classes);
+    }
+
+    private static Map<String, byte[]> bridgeClasses() throws IOException, URISyntaxException {
         Path agentJar = Path.of(BootClasses.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path jar = Files.createTempFile("serialscope-boot-", ".jar");
-        jar.toFile().deleteOnExit();
-        int copied = 0;
-        try (JarFile agent = new JarFile(agentJar.toFile());
-             OutputStream file = Files.newOutputStream(jar);
-             JarOutputStream out = new JarOutputStream(file)) {
+        Map<String, byte[]> classes = new HashMap<>();
+        try (JarFile agent = new JarFile(agentJar.toFile())) {
             for (Enumeration<JarEntry> entries = agent.entries(); entries.hasMoreElements();) {
                 JarEntry entry = entries.nextElement();
-                if (entry.getName().startsWith(PACKAGE) && entry.getName().endsWith(".class")) {
+                String name = entry.getName();
+                if (name.startsWith(PACKAGE) && name.endsWith(".class")) {
                     try (InputStream in = agent.getInputStream(entry)) {
-                        out.putNextEntry(new JarEntry(entry.getName()));
-                        in.transferTo(out);
-                        out.closeEntry();
+                        classes.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'), in.readAllBytes());
                     }
-                    copied++;
                 }
             }
         }
-        if (copied == 0) {
+        if (classes.isEmpty()) {
             throw new IOException(agentJar + " has no " + PACKAGE + " classes");
         }
-        instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+        return classes;
+    }
+
+    /** Holds {@link BootInjector} alone, so that only its module is let into jdk.internal.misc. */
+    private static final class IsolatedLoader extends ClassLoader {
+
+        IsolatedLoader() {
+            super("serialscope-boot-injector", null);
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            if (!name.equals(BootInjector.class.getName())) {
+                throw new ClassNotFoundException(name);
+            }
+            String resource = name.replace('.', '/') + ".class";
+            try (InputStream in = BootClasses.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                byte[] bytes = in.readAllBytes();
+                return defineClass(name, bytes, 0, bytes.length);
+            } catch (IOException e) {
+                throw new ClassNotFoundException(name, e);
+            }
+        }
     }
 }
