@@ -1,5 +1,6 @@
 package dev.serialscope.probe.core;
 
+import java.util.Collection;
 import jdk.jfr.Event;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
@@ -14,8 +15,14 @@ import jdk.jfr.Recording;
  */
 public abstract class RecordingFollower implements FlightRecorderListener {
 
+    private final Collection<? extends PeriodicCounts> counts;
     private volatile boolean statistics;
     private EventType statisticsType;
+
+    /** {@code counts}: what the statistics event reports, forgotten when a recording starts to want it. */
+    protected RecordingFollower(Collection<? extends PeriodicCounts> counts) {
+        this.counts = counts;
+    }
 
     /** Never initialises JFR by itself: registration waits for the first recording. */
     public void start() {
@@ -44,7 +51,9 @@ public abstract class RecordingFollower implements FlightRecorderListener {
         boolean statisticsNow = statisticsType.isEnabled();
         if (statisticsNow && !statistics) {
             // Counts from before this recording would land in its first period.
-            forgetCounts();
+            for (PeriodicCounts periodCounts : counts) {
+                periodCounts.forget();
+            }
         }
         statistics = statisticsNow;
         apply();
@@ -70,9 +79,6 @@ public abstract class RecordingFollower implements FlightRecorderListener {
 
     /** Registers the event classes, {@link #emitStatistics} last, and looks up the event types {@link #apply} reads. */
     protected abstract void register();
-
-    /** Marks everything counted so far as reported; runs under this object's lock. */
-    protected abstract void forgetCounts();
 
     /** Turns the enabled state of the event types into the flags; runs under this object's lock. */
     protected abstract void apply();

@@ -21,12 +21,21 @@ public final class SerializationRecording extends RecordingFollower {
     private volatile boolean serializationEvents;
     private volatile boolean deserializationEvents;
 
-    private final List<StatisticsTable> tables = new CopyOnWriteArrayList<>();
+    private final List<StatisticsTable> tables;
     private final List<Runnable> registrations = new CopyOnWriteArrayList<>();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final Object emitLock = new Object();
     private EventType serializationType;
     private EventType deserializationType;
+
+    public SerializationRecording() {
+        this(new CopyOnWriteArrayList<>());
+    }
+
+    private SerializationRecording(List<StatisticsTable> tables) {
+        super(tables);
+        this.tables = tables;
+    }
 
     public boolean serializationEvents() {
         return serializationEvents;
@@ -71,13 +80,6 @@ public final class SerializationRecording extends RecordingFollower {
             registration.run();
         }
         emitStatistics(SerializationStatisticsEvent.class, StatisticsFlushEvent.class, this::emitTables);
-    }
-
-    @Override
-    protected void forgetCounts() {
-        for (StatisticsTable table : tables) {
-            table.clear();
-        }
     }
 
     @Override

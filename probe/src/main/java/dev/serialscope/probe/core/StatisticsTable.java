@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * then one "other" row for the rest, for calls without a root class, and for classes past a
  * thread's capacity. Counts of a thread that has ended are collected once more, then dropped.
  */
-public final class StatisticsTable {
+public final class StatisticsTable implements PeriodicCounts {
 
     static final int TOP_CLASSES = 20;
 
@@ -38,8 +38,8 @@ public final class StatisticsTable {
         return counts;
     }
 
-    /** Forgets everything counted so far, e.g. before a new recording. */
-    synchronized void clear() {
+    @Override
+    public synchronized void forget() {
         for (ThreadCounts counts : threads) {
             counts.forget();
         }

@@ -1,5 +1,6 @@
 package dev.serialscope.probe.ipc;
 
+import dev.serialscope.probe.core.PeriodicCounts;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
@@ -13,7 +14,7 @@ import java.util.Map;
  * emitter harvests a retired table once more and drops it, so memory stays bounded for threads
  * that serve many short connections.
  */
-final class ChannelTable {
+final class ChannelTable implements PeriodicCounts {
 
     static final int CAPACITY = 32;
     static final int OPS = 0;
@@ -105,8 +106,9 @@ final class ChannelTable {
         }
     }
 
-    /** Marks everything counted so far as reported, e.g. before a new recording. Emitter only. */
-    void forget() {
+    /** Emitter only. */
+    @Override
+    public void forget() {
         for (int i = 0; i < totals.length; i++) {
             reported[i] = (long) LONGS.getOpaque(totals, i);
         }

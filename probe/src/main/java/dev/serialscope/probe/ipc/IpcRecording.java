@@ -31,9 +31,18 @@ final class IpcRecording extends RecordingFollower {
     /** Advances once per period; a table's largest operation belongs to the period it was counted in. */
     volatile long epoch;
 
-    private final Set<ChannelTable> tables = ConcurrentHashMap.newKeySet();
+    private final Set<ChannelTable> tables;
     private EventType ioType;
     private EventType rmiType;
+
+    IpcRecording() {
+        this(ConcurrentHashMap.newKeySet());
+    }
+
+    private IpcRecording(Set<ChannelTable> tables) {
+        super(tables);
+        this.tables = tables;
+    }
 
     ChannelTable newTable() {
         ChannelTable table = new ChannelTable(Thread.currentThread());
@@ -46,13 +55,6 @@ final class IpcRecording extends RecordingFollower {
         ioType = registered(ChannelIoEvent.class);
         rmiType = registered(RmiCallEvent.class);
         emitStatistics(ChannelStatisticsEvent.class, ChannelStatisticsFlushEvent.class, this::emit);
-    }
-
-    @Override
-    protected void forgetCounts() {
-        for (ChannelTable table : tables) {
-            table.forget();
-        }
     }
 
     @Override
