@@ -50,7 +50,7 @@ public final class SerializationStatisticsEvent extends jdk.jfr.Event {
     @DataAmount
     public long bytes;
 
-    @Label("Total Time")
+    @Label("Call Time")
     @Description("Wall-clock time spent in those calls")
     @Timespan(Timespan.NANOSECONDS)
     public long totalTime;
