@@ -13,6 +13,7 @@ final class CallFrames {
     private int depth;
     ThreadCounts writeCounts;
     ThreadCounts readCounts;
+    final CallTiming timing = new CallTiming(System.identityHashCode(this));
 
     /** Opens a frame for {@code callStream}, or returns null when nesting is too deep. */
     CallFrame push(Object callStream) {

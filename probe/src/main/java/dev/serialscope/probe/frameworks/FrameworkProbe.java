@@ -18,6 +18,7 @@ import static dev.serialscope.boot.FrameworkBridge.WRITE_STRING_RESULT;
 import dev.serialscope.boot.CountingOutputStream;
 import dev.serialscope.boot.FrameworkBridge;
 import dev.serialscope.events.CurrentSettings;
+import dev.serialscope.probe.CallTiming;
 import dev.serialscope.events.DeserializationEvent;
 import dev.serialscope.events.SerializationCallEvent;
 import dev.serialscope.events.SerializationEvent;
@@ -60,8 +61,10 @@ public final class FrameworkProbe implements FrameworkBridge.Hooks {
     private static final class Call {
         final ThreadCounts[] writeCounts = new ThreadCounts[Frameworks.count()];
         final ThreadCounts[] readCounts = new ThreadCounts[Frameworks.count()];
+        final CallTiming timing = new CallTiming(System.identityHashCode(this));
         int depth;
         long startNanos;
+        int timeWeight;
         long startBytes;
         Object self;
         Object target;
@@ -83,7 +86,10 @@ public final class FrameworkProbe implements FrameworkBridge.Hooks {
             if (event != null) {
                 event.begin();
             }
-            startNanos = System.nanoTime();
+            timeWeight = timing.next();
+            if (timeWeight > 0) {
+                startNanos = System.nanoTime();
+            }
             depth = 1;
         }
 
@@ -143,26 +149,25 @@ public final class FrameworkProbe implements FrameworkBridge.Hooks {
 
     @Override
     public void writeExit(int site, Object token, Object result, Throwable thrown) throws Throwable {
-        long end = System.nanoTime();
         Call c = endedCall(token);
         if (c == null) {
             return;
         }
+        long nanos = c.timeWeight > 0 ? System.nanoTime() - c.startNanos : CallTiming.UNTIMED;
         try {
             int framework = FrameworkBridge.framework(site);
             int kind = FrameworkBridge.kind(site);
             long bytes = writtenBytes(kind, c, result);
-            long nanos = end - c.startNanos;
             Class<?> rootClass = c.root == null ? null : c.root.getClass();
             if (recording.statistics()) {
                 if (c.writeCounts[framework] == null) {
                     c.writeCounts[framework] = recording.writeCounts(framework);
                 }
-                c.writeCounts[framework].add(rootClass, bytes, nanos, thrown != null);
+                c.writeCounts[framework].add(rootClass, bytes, nanos, c.timeWeight, thrown != null);
             }
             if (c.eventStarted) {
                 SerializationEvent event = c.serialization;
-                if (passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos)) {
+                if (CallTiming.passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos)) {
                     event.end();
                     fill(event, framework, rootClass, bytes, c.root, thrown);
                     event.contentHash = writtenHash(kind, c, result);
@@ -230,26 +235,25 @@ public final class FrameworkProbe implements FrameworkBridge.Hooks {
 
     @Override
     public void readExit(int site, Object token, Object result, Throwable thrown) throws Throwable {
-        long end = System.nanoTime();
         Call c = endedCall(token);
         if (c == null) {
             return;
         }
+        long nanos = c.timeWeight > 0 ? System.nanoTime() - c.startNanos : CallTiming.UNTIMED;
         try {
             int framework = FrameworkBridge.framework(site);
             int kind = FrameworkBridge.kind(site);
             long bytes = readBytes(kind, c);
-            long nanos = end - c.startNanos;
             Class<?> rootClass = result == null ? null : result.getClass();
             if (recording.statistics()) {
                 if (c.readCounts[framework] == null) {
                     c.readCounts[framework] = recording.readCounts(framework);
                 }
-                c.readCounts[framework].add(rootClass, bytes, nanos, thrown != null);
+                c.readCounts[framework].add(rootClass, bytes, nanos, c.timeWeight, thrown != null);
             }
             if (c.eventStarted) {
                 DeserializationEvent event = c.deserialization;
-                if (passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos)) {
+                if (CallTiming.passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos)) {
                     event.end();
                     fill(event, framework, rootClass, bytes, result, thrown);
                     event.contentHash = 0;
@@ -382,10 +386,6 @@ public final class FrameworkProbe implements FrameworkBridge.Hooks {
         event.identity = root == null ? 0 : System.identityHashCode(root) & UNSIGNED_INT;
         event.failure = thrown == null ? null : thrown.getClass().getName();
         event.callId = recording.nextCallId();
-    }
-
-    private static boolean passes(long bytes, long nanos, long minBytes, long minNanos) {
-        return Math.max(bytes, 0) >= minBytes || nanos >= minNanos;
     }
 
     private static long total(Object kryoStream) throws Throwable {
