@@ -12,6 +12,7 @@ final class Configurations {
 
     private static final String QUIET = "-Xlog:jfr+startup=error";
     private static final String EVERY_CALL_TRACED = "agent, production profile, every call traced";
+    private static final String JDK_DEFAULT_RECORDING = "no agent, recording with JDK default settings";
 
     private Configurations() {
     }
@@ -27,6 +28,8 @@ final class Configurations {
         Path oursOff = settingsFile("serialscope-off-", configuration(off.toString()));
         Map<String, List<String>> configurations = new LinkedHashMap<>();
         configurations.put("no agent", List.of());
+        // What the production profile adds is judged against this: JFR's own default recording, no agent.
+        configurations.put(JDK_DEFAULT_RECORDING, List.of(QUIET, "-XX:StartFlightRecording:settings=default"));
         configurations.put("agent, no recording", List.of(javaagent));
         configurations.put("agent, recording without our events", List.of(javaagent, QUIET,
                 "-XX:StartFlightRecording:settings=default,settings=" + oursOff));

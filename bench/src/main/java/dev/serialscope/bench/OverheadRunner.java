@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -27,7 +28,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * fork; prints ns/op, allocation/op, the ratio to and the difference from the first configuration as one Markdown
  * table per suite. {@code --only REGEX} keeps the benchmarks whose name (Class.method) it is found in.
  *
- * <pre>java -jar bench/target/serialscope-bench.jar [--quick|--smoke] [--forks N] [--jdk JAVA_HOME] [--only REGEX]</pre>
+ * <pre>java -jar bench/target/serialscope-bench.jar [--quick|--smoke] [--forks N] [--jdk JAVA_HOME] [--only REGEX] [--configs REGEX]</pre>
+ *
+ * {@code --configs REGEX} keeps the configurations whose name it is found in (the first kept is the baseline), so that
+ * a before/after comparison of a few rows can run several forks in reasonable time.
  *
  * {@code --forks N} runs each configuration in N forks: a fork's JIT decisions move a benchmark by a few percent, so
  * small ratios need several.
@@ -56,6 +60,7 @@ public final class OverheadRunner {
         int forks = -1;
         String javaHome = System.getProperty("java.home");
         String only = ".*";
+        Pattern configs = Pattern.compile("");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick":
@@ -73,8 +78,11 @@ public final class OverheadRunner {
                 case "--only":
                     only = args[++i];
                     break;
+                case "--configs":
+                    configs = Pattern.compile(args[++i]);
+                    break;
                 default:
-                    System.err.println("usage: OverheadRunner [--quick|--smoke] [--forks N] [--jdk JAVA_HOME] [--only REGEX]");
+                    System.err.println("usage: OverheadRunner [--quick|--smoke] [--forks N] [--jdk JAVA_HOME] [--only REGEX] [--configs REGEX]");
                     System.exit(2);
             }
         }
@@ -99,12 +107,17 @@ public final class OverheadRunner {
             }
             Map<String, Map<String, double[]>> results = new LinkedHashMap<>();
             for (Map.Entry<String, List<String>> configuration : suite.configurations().entrySet()) {
+                if (!configs.matcher(configuration.getKey()).find()) {
+                    continue;
+                }
                 results.put(configuration.getKey(), run(plan, javaHome, include, configuration.getValue()));
             }
-            tables.append(table(suite.title(), results));
+            if (!results.isEmpty()) {
+                tables.append(table(suite.title(), results));
+            }
         }
         if (tables.length() == 0) {
-            System.err.println("no benchmark matches --only " + only);
+            System.err.println("no benchmark matches --only " + only + " with a configuration matching --configs");
             System.exit(2);
         }
         System.out.println();

@@ -50,7 +50,7 @@ public final class ChannelStatisticsEvent extends jdk.jfr.Event {
     @DataAmount
     public long serializedBytes;
 
-    @Label("Total Time")
+    @Label("I/O Time")
     @Description("Wall-clock time spent in those operations, including time blocked waiting for the peer")
     @Timespan(Timespan.NANOSECONDS)
     public long totalTime;

@@ -17,6 +17,11 @@ public final class CurrentSettings {
     public static volatile long deserializationMinNanos = 10_000_000;
     public static volatile boolean serializationContentHash;
 
+    /** Default when a recording does not name the statistics' timing: every call, as before timing was a setting. */
+    public static final String DEFAULT_TIMING = "all";
+    /** Calls per timed call, on average: 1 times every call. */
+    public static volatile int timingInterval = 1;
+
     public static final String DEFAULT_COMPOSITION_SAMPLING = "1/s";
     public static final String DEFAULT_COMPOSITION_SIZE_FLOOR = "64 KiB";
     public static final String DEFAULT_COMPOSITION_MAX_DEPTH = "2";

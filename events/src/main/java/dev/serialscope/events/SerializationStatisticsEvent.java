@@ -6,6 +6,7 @@ import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.Period;
+import jdk.jfr.SettingDefinition;
 import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
@@ -50,12 +51,24 @@ public final class SerializationStatisticsEvent extends jdk.jfr.Event {
     @DataAmount
     public long bytes;
 
-    @Label("Total Time")
-    @Description("Wall-clock time spent in those calls")
+    @Label("Call Time")
+    @Description("Wall-clock time spent in those calls: measured when every call is timed, else estimated from the timed calls (each stands for the calls its timing setting skips)")
     @Timespan(Timespan.NANOSECONDS)
     public long totalTime;
+
+    @Label("Timed Calls")
+    @Description("Calls whose duration was measured: all of them with timing 'all', about one in N with '1/N'")
+    public int timedCalls;
 
     @Label("Failures")
     @Description("Calls that threw an exception")
     public int failures;
+
+    @Label("Timing")
+    @Description("Which calls have their duration measured: all, or one in N (1/16)")
+    @Name("timing")
+    @SettingDefinition
+    protected boolean timing(TimingSample setting) {
+        return true;
+    }
 }

@@ -60,6 +60,9 @@ class PagesXmlTest {
     private static final List<String> AGGREGATE_PREFIXES = List.of("SUM", "AVG", "MIN", "MAX", "STDDEVP");
     private static final Set<String> LINEAR_ONLY_PREFIXES = Set.of("SUM", "STDDEVP");
 
+    /** About what fits on one line of an editor 1,000 pixels wide. */
+    private static final int MAX_DESCRIPTION = 110;
+
     private static final List<String> SAMPLES = List.of("RepeatedObject", "FreshStreamPerMessage", "RmiRepeatedArgument");
 
     /** The parsed recordings by sample name, in the order of {@link #SAMPLES}. */
@@ -164,6 +167,42 @@ class PagesXmlTest {
                         .forEach(id -> assertAggregateOfQuantity(id, columns, groupedBy));
             }
         });
+    }
+
+    /** JMC names a SUM column by prefixing the attribute's label with "Total": a label "Total ..." would read twice. */
+    @Test
+    void summedColumnsDoNotSayTotalTwice() {
+        forEachPageAndRecording((page, where, filtered) -> {
+            Map<String, IAttribute<?>> columns = columnsOf(filtered);
+            for (IState level = state(page).getChild("histogram"); level != null; level = level.getChild("child")) {
+                columnIds(level.getChild("table")).stream().filter(id -> id.startsWith("SUM"))
+                        .map(id -> columns.get(id.substring("SUM".length())))
+                        .forEach(attribute -> assertFalse(attribute.getName().startsWith("Total"),
+                                where + ": Total " + attribute.getName()));
+            }
+        });
+    }
+
+    /**
+     * JMC draws the description as one unwrapped line and shows the filter editor unless the state says
+     * showFilter="false"; its own pages (Socket I/O) show neither a long line nor the editor.
+     */
+    @Test
+    void pagesShowAShortDescriptionAndNoFilterEditor() {
+        for (IState page : pages) {
+            String description = state(page).getAttribute("description");
+            assertTrue(description.length() <= MAX_DESCRIPTION, page.getAttribute("id") + ": " + description.length()
+                    + " characters: " + description);
+            assertEquals("false", state(page).getAttribute("showFilter"), page.getAttribute("id"));
+        }
+    }
+
+    @Test
+    void eachPageHasAnIconOfItsOwn() {
+        Set<String> icons = new HashSet<>();
+        for (IState page : pages) {
+            assertTrue(icons.add(state(page).getAttribute("icon")), page.getAttribute("id") + " repeats an icon");
+        }
     }
 
     @Test

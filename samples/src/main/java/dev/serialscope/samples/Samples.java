@@ -1,5 +1,6 @@
 package dev.serialscope.samples;
 
+import dev.serialscope.samples.frameworks.SharedCatalogOrders;
 import java.util.List;
 
 /**
@@ -28,7 +29,11 @@ public final class Samples {
             new Sample(RmiRepeatedArgument.class,
                     "an RMI client that passes the same ~250 KB rate table with every remote call"),
             new Sample(ChattySocket.class,
-                    "an ObjectOutputStream straight on a socket stream: dozens of tiny socket writes per message"));
+                    "an ObjectOutputStream straight on a socket stream: dozens of tiny socket writes per message"),
+            new Sample(GadgetOnSocket.class,
+                    "quotes read from a socket without a serial filter, and among them one gadget-class object"),
+            new Sample(SharedCatalogOrders.class,
+                    "Kryo and Jackson orders, every 50th dragging the same 70 KB product catalog along"));
 
     private Samples() {
     }

@@ -37,7 +37,7 @@ final class ChildJvm {
 
     static ChildJvm on(Jdk jdk, Path dir) {
         assertTrue(jdk.exists(), "no java at " + jdk.java() + ": the end-to-end tests must run on JDK 17 and 25;"
-                + " install it, or name the JDKs to use with -D" + Jdks.PROPERTY + "=home1,home2");
+                + " install it, set " + Jdks.JAVA25_HOME + ", or name the JDKs to use with -D" + Jdks.PROPERTY + "=home1,home2");
         return new ChildJvm(jdk, dir);
     }
 

@@ -32,6 +32,12 @@ record Jdk(Path home) {
         return properties.getProperty("JAVA_VERSION", "unknown version").replace("\"", "");
     }
 
+    /** The feature version, e.g. 17 or 25; 0 when the release file does not say. */
+    int featureVersion() {
+        String first = version().split("[.+-]")[0];
+        return first.matches("\\d+") ? Integer.parseInt(first) : 0;
+    }
+
     /** Shown as the name of each parameterized test. */
     @Override
     public String toString() {

@@ -4,6 +4,7 @@ import dev.serialscope.events.DeserializationEvent;
 import dev.serialscope.events.SerializationEvent;
 import dev.serialscope.samples.CleanMessaging;
 import dev.serialscope.samples.FreshStreamPerMessage;
+import dev.serialscope.samples.GadgetOnSocket;
 import dev.serialscope.samples.GrowingPayload;
 import dev.serialscope.samples.PipeTaskShipping;
 import dev.serialscope.samples.RepeatedObject;
@@ -125,6 +126,25 @@ class SamplesE2ETest {
                         "the diagnose settings fingerprint the bytes"),
                 () -> assertEquals(300, reads.size(), "reads"),
                 () -> assertEquals(distinct(copies, "bytes"), distinct(reads, "bytes"), "read and written sizes"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.serialscope.e2e.Jdks#all")
+    void gadgetOnSocketReadsOneGadgetClassWithoutAFilter(Jdk jdk, @TempDir Path dir) throws Exception {
+        ChildRun run = runSample(jdk, dir, GadgetOnSocket.class);
+        Recording recording = run.recording();
+        List<RecordedEvent> quotes = withRoot(recording, DeserializationEvent.NAME, SAMPLES + "Quote");
+        List<RecordedEvent> gadgets = withRoot(recording, DeserializationEvent.NAME,
+                "javax.management.BadAttributeValueExpException");
+
+        assertAll(
+                () -> assertTrue(run.stdout().contains("999 quotes and one BadAttributeValueExpException"), run.stdout()),
+                () -> assertEquals(999, quotes.size(), "quotes read"),
+                () -> assertEquals(1, gadgets.size(), "gadget-class objects read"),
+                () -> assertTrue(gadgets.get(0).getString("channel").startsWith("socket 127.0.0.1:"),
+                        "gadget channel: " + gadgets.get(0).getString("channel")),
+                () -> assertEquals(List.of(false), distinct(recording.events(DeserializationEvent.NAME), "filtered"),
+                        "no read is filtered"));
     }
 
     private static ChildRun runSample(Jdk jdk, Path dir, Class<?> sample) throws Exception {

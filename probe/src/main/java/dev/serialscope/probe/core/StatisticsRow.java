@@ -6,6 +6,7 @@ final class StatisticsRow {
     long calls;
     long bytes;
     long nanos;
+    long timedCalls;
     long failures;
     int classes;
 
@@ -14,15 +15,16 @@ final class StatisticsRow {
         this.classes = rootClass == null ? 0 : 1;
     }
 
-    void add(long moreCalls, long moreBytes, long moreNanos, long moreFailures) {
+    void add(long moreCalls, long moreBytes, long moreNanos, long moreTimedCalls, long moreFailures) {
         calls += moreCalls;
         bytes += moreBytes;
         nanos += moreNanos;
+        timedCalls += moreTimedCalls;
         failures += moreFailures;
     }
 
     void merge(StatisticsRow row) {
-        add(row.calls, row.bytes, row.nanos, row.failures);
+        add(row.calls, row.bytes, row.nanos, row.timedCalls, row.failures);
         classes += row.classes;
     }
 }

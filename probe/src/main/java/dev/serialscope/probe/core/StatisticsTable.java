@@ -81,6 +81,7 @@ public final class StatisticsTable implements PeriodicCounts {
         event.calls = (int) Math.min(Integer.MAX_VALUE, row.calls);
         event.bytes = row.bytes;
         event.totalTime = row.nanos;
+        event.timedCalls = (int) Math.min(Integer.MAX_VALUE, row.timedCalls);
         event.failures = (int) Math.min(Integer.MAX_VALUE, row.failures);
         event.commit();
     }

@@ -19,7 +19,8 @@ public final class ThreadCounts {
     static final int BYTES = 1;
     static final int NANOS = 2;
     static final int FAILURES = 3;
-    static final int COUNTERS = 4;
+    static final int TIMED = 4;
+    static final int COUNTERS = 5;
     private static final int OTHER = CAPACITY;
 
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
@@ -35,14 +36,20 @@ public final class ThreadCounts {
         this.owner = new WeakReference<>(owner);
     }
 
-    /** Called by the owning thread only. */
-    public void add(Class<?> rootClass, long bytes, long nanos, boolean failed) {
+    /**
+     * Called by the owning thread only. A timed call ({@code timeWeight} > 0) adds its duration times the
+     * calls it stands for; an untimed one adds no time.
+     */
+    public void add(Class<?> rootClass, long bytes, long nanos, int timeWeight, boolean failed) {
         int base = slotOf(rootClass) * COUNTERS;
         LONGS.setOpaque(totals, base + CALLS, totals[base + CALLS] + 1);
         if (bytes > 0) {
             LONGS.setOpaque(totals, base + BYTES, totals[base + BYTES] + bytes);
         }
-        LONGS.setOpaque(totals, base + NANOS, totals[base + NANOS] + nanos);
+        if (timeWeight > 0) {
+            LONGS.setOpaque(totals, base + NANOS, totals[base + NANOS] + nanos * timeWeight);
+            LONGS.setOpaque(totals, base + TIMED, totals[base + TIMED] + 1);
+        }
         if (failed) {
             LONGS.setOpaque(totals, base + FAILURES, totals[base + FAILURES] + 1);
         }
@@ -90,7 +97,7 @@ public final class ThreadCounts {
                 continue;
             }
             StatisticsRow row = rootClass == null ? other : rows.computeIfAbsent(rootClass, StatisticsRow::new);
-            row.add(calls, delta(base + BYTES), delta(base + NANOS), delta(base + FAILURES));
+            row.add(calls, delta(base + BYTES), delta(base + NANOS), delta(base + TIMED), delta(base + FAILURES));
         }
     }
 

@@ -23,6 +23,7 @@ import dev.serialscope.events.SerializationCallEvent;
 import dev.serialscope.events.SerializationEvent;
 import dev.serialscope.events.SerializationStatisticsEvent;
 import dev.serialscope.probe.core.Bridges;
+import dev.serialscope.probe.core.CallTiming;
 import dev.serialscope.probe.core.Channels;
 import dev.serialscope.probe.core.ProbeCore;
 import dev.serialscope.probe.core.ProbeErrors;
@@ -98,8 +99,11 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
     private static final class Call {
         final ThreadCounts[] writeCounts = new ThreadCounts[FrameworkBridge.MAX_FRAMEWORKS];
         final ThreadCounts[] readCounts = new ThreadCounts[FrameworkBridge.MAX_FRAMEWORKS];
+        final CallTiming timing = new CallTiming(System.identityHashCode(this));
         int depth;
         long startNanos;
+        /** The calls this one stands for in the statistics' time when it is timed, else 0. */
+        int timeWeight;
         long startBytes;
         Object self;
         Object target;
@@ -121,7 +125,10 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
             if (event != null) {
                 event.begin();
             }
-            startNanos = System.nanoTime();
+            timeWeight = timing.next();
+            if (timeWeight > 0) {
+                startNanos = System.nanoTime();
+            }
             depth = 1;
         }
 
@@ -227,20 +234,21 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
 
     @Override
     public void writeExit(int site, Object token, Object result, Throwable thrown) throws Throwable {
-        long end = System.nanoTime();
+        Call c = endedCall(token);
+        long end = c != null && c.timeWeight > 0 ? System.nanoTime() : 0;
         serializerCalls.listener().exit();
-        finish(site, true, token, result, thrown, end);
+        finish(c, site, true, result, thrown, end);
     }
 
     @Override
     public void readExit(int site, Object token, Object result, Throwable thrown) throws Throwable {
-        long end = System.nanoTime();
+        Call c = endedCall(token);
+        long end = c != null && c.timeWeight > 0 ? System.nanoTime() : 0;
         serializerCalls.listener().exit();
-        finish(site, false, token, result, thrown, end);
+        finish(c, site, false, result, thrown, end);
     }
 
-    private void finish(int site, boolean write, Object token, Object result, Throwable thrown, long end) throws Throwable {
-        Call c = endedCall(token);
+    private void finish(Call c, int site, boolean write, Object result, Throwable thrown, long end) throws Throwable {
         if (c == null) {
             return;
         }
@@ -248,16 +256,16 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
             int framework = FrameworkBridge.framework(site);
             int kind = FrameworkBridge.kind(site);
             long bytes = bytes(kind, c, result);
-            long nanos = end - c.startNanos;
+            long nanos = c.timeWeight > 0 ? end - c.startNanos : CallTiming.UNTIMED;
             Object root = write ? c.root : result;
             Class<?> rootClass = root == null ? null : root.getClass();
             if (recording.statistics()) {
-                counts(c, framework, write).add(rootClass, bytes, nanos, thrown != null);
+                counts(c, framework, write).add(rootClass, bytes, nanos, c.timeWeight, thrown != null);
             }
             if (c.eventStarted) {
                 SerializationCallEvent event = write ? c.serialization : c.deserialization;
-                if (write ? passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos)
-                        : passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos)) {
+                if (write ? CallTiming.passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos)
+                        : CallTiming.passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos)) {
                     event.end();
                     fill(event, framework, rootClass, bytes, root, thrown);
                     if (write) {
@@ -406,10 +414,6 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
         event.identity = root == null ? 0 : System.identityHashCode(root) & UNSIGNED_INT;
         event.failure = thrown == null ? null : thrown.getClass().getName();
         event.callId = callIds.incrementAndGet();
-    }
-
-    private static boolean passes(long bytes, long nanos, long minBytes, long minNanos) {
-        return Math.max(bytes, 0) >= minBytes || nanos >= minNanos;
     }
 
     private static long total(Object kryoStream) throws Throwable {

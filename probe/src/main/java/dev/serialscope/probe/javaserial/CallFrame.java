@@ -18,6 +18,8 @@ final class CallFrame {
     /** The counting wrapper (or the application's stream) under an ObjectOutputStream; null for reads. */
     OutputStream target;
     long startNanos;
+    /** The calls this one stands for in the statistics' time when it is timed, else 0. */
+    int timeWeight;
     /** Bytes counted on the stream at entry, or -1 when the stream is not counted. */
     long startBytes;
     /** Buffered primitive data that leaves the stream inside this call but belongs before it. */

@@ -1,5 +1,6 @@
 package dev.serialscope.probe.javaserial;
 
+import dev.serialscope.probe.core.CallTiming;
 import dev.serialscope.probe.core.ThreadCounts;
 
 /**
@@ -15,6 +16,7 @@ final class CallFrames {
     private int depth;
     ThreadCounts writeCounts;
     ThreadCounts readCounts;
+    final CallTiming timing = new CallTiming(System.identityHashCode(this));
 
     /** Opens a frame for {@code callStream}, or returns null when nesting is too deep. */
     CallFrame push(Object callStream) {

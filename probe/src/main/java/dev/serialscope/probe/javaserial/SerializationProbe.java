@@ -9,6 +9,7 @@ import dev.serialscope.events.SerializationCallEvent;
 import dev.serialscope.events.SerializationCompositionEvent;
 import dev.serialscope.events.SerializationEvent;
 import dev.serialscope.events.SerializationStatisticsEvent;
+import dev.serialscope.probe.core.CallTiming;
 import dev.serialscope.probe.core.Channels;
 import dev.serialscope.probe.core.ProbeCore;
 import dev.serialscope.probe.core.ProbeErrors;
@@ -82,18 +83,23 @@ final class SerializationProbe implements ProbeHooks {
             f.serializationEvent().begin();
             f.eventStarted = true;
         }
-        long start = System.nanoTime();
-        if (compositionEvents && f.startBytes >= 0 && Bridge.tracingAllowed()) {
-            f.traced = tracer.tryStart(out, start);
+        int timeWeight = f.thread.timing.next();
+        f.timeWeight = timeWeight;
+        if (timeWeight > 0) {
+            long start = System.nanoTime();
+            // Only timed calls are traced: the tracer's rate limit needs the time.
+            if (compositionEvents && f.startBytes >= 0 && Bridge.tracingAllowed()) {
+                f.traced = tracer.tryStart(out, start);
+            }
+            f.startNanos = start;
         }
-        f.startNanos = start;
         return f;
     }
 
     @Override
     public void serializationExit(Object stream, Object root, Object frame, Throwable thrown) {
-        long end = System.nanoTime();
         CallFrame f = (CallFrame) frame;
+        long nanos = f.timeWeight > 0 ? System.nanoTime() - f.startNanos : CallTiming.UNTIMED;
         try {
             List<CompositionTracer.PathTotal> composition = f.traced ? tracer.finish() : null;
             if (!Bridge.tracingAllowed()) {
@@ -101,7 +107,7 @@ final class SerializationProbe implements ProbeHooks {
             }
             long hash = f.hashing ? ((CountingOutputStream) f.target).stopHash() : 0;
             if (Bridge.serializationWorking()) {
-                record(f, (ObjectOutputStream) stream, root, thrown, end - f.startNanos, hash, composition);
+                record(f, (ObjectOutputStream) stream, root, thrown, nanos, hash, composition);
             }
         } finally {
             // Whatever failed above, the stream stops hashing, the tracer is free and the frame is closed.
@@ -129,13 +135,13 @@ final class SerializationProbe implements ProbeHooks {
             if (thread.writeCounts == null) {
                 thread.writeCounts = writeStatistics.register();
             }
-            thread.writeCounts.add(rootClass, bytes, nanos, thrown != null);
+            thread.writeCounts.add(rootClass, bytes, nanos, f.timeWeight, thrown != null);
         }
         boolean explained = composition != null && bytes >= CurrentSettings.compositionMinBytes;
         long callId = 0;
         // The event's end() is left to the calls that commit it: a clock read saved on every other call.
         if (f.eventStarted && (explained
-                || passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos))) {
+                || CallTiming.passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos))) {
             SerializationEvent event = f.serializationEvent();
             event.end();
             int objects = StreamInternals.handleCount(out) - f.startHandles - f.descriptorHandles;
@@ -186,17 +192,20 @@ final class SerializationProbe implements ProbeHooks {
             f.deserializationEvent().begin();
             f.eventStarted = true;
         }
-        f.startNanos = System.nanoTime();
+        f.timeWeight = f.thread.timing.next();
+        if (f.timeWeight > 0) {
+            f.startNanos = System.nanoTime();
+        }
         return f;
     }
 
     @Override
     public void deserializationExit(Object stream, Object result, Object frame, Throwable thrown) {
-        long end = System.nanoTime();
         CallFrame f = (CallFrame) frame;
+        long nanos = f.timeWeight > 0 ? System.nanoTime() - f.startNanos : CallTiming.UNTIMED;
         try {
             if (Bridge.deserializationWorking()) {
-                record(f, (ObjectInputStream) stream, result, thrown, end - f.startNanos);
+                record(f, (ObjectInputStream) stream, result, thrown, nanos);
             }
         } finally {
             f.thread.pop(f);
@@ -211,10 +220,10 @@ final class SerializationProbe implements ProbeHooks {
             if (thread.readCounts == null) {
                 thread.readCounts = readStatistics.register();
             }
-            thread.readCounts.add(rootClass, bytes, nanos, thrown != null);
+            thread.readCounts.add(rootClass, bytes, nanos, f.timeWeight, thrown != null);
         }
         if (f.eventStarted
-                && passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos)) {
+                && CallTiming.passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos)) {
             DeserializationEvent event = f.deserializationEvent();
             event.end();
             int objects = StreamInternals.handleCount(in) - f.startHandles - f.descriptorHandles;
@@ -227,10 +236,6 @@ final class SerializationProbe implements ProbeHooks {
         }
     }
 
-    /** A call of unknown size is judged as if it had 0 bytes: "0 B" still writes every call. */
-    private static boolean passes(long bytes, long nanos, long minBytes, long minNanos) {
-        return Math.max(bytes, 0) >= minBytes || nanos >= minNanos;
-    }
 
     private void fill(SerializationCallEvent event, Class<?> rootClass, long bytes, int objects,
                       CallFrame f, Object root, Object stream, Throwable thrown) {

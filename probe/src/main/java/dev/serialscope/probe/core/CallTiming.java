@@ -1,0 +1,49 @@
+package dev.serialscope.probe.core;
+
+import dev.serialscope.events.CurrentSettings;
+
+/**
+ * Which of one thread's top-level calls have their duration measured: every call, or about one in N
+ * ({@link CurrentSettings#timingInterval}) at random intervals of 1 to 2N-1 calls, so that a workload
+ * with a period of its own is not timed in step with it. Untimed calls read no clock. A timed call
+ * stands for N calls, which keeps the summed call time an unbiased estimate.
+ */
+public final class CallTiming {
+
+    /** No duration: the call was not timed. */
+    public static final long UNTIMED = -1;
+
+    private int untilTimed = 1;
+    private int random;
+
+    public CallTiming(int seed) {
+        random = seed | 1;
+    }
+
+    /**
+     * Whether a call goes into a per-call event: a call of unknown size is judged as if it had 0 bytes
+     * ("0 B" still writes every call), an untimed call by its size alone.
+     */
+    public static boolean passes(long bytes, long nanos, long minBytes, long minNanos) {
+        return Math.max(bytes, 0) >= minBytes || (nanos != UNTIMED && nanos >= minNanos);
+    }
+
+    /** For the next call: the calls it stands for when it is to be timed, else 0. */
+    public int next() {
+        if (--untilTimed > 0) {
+            return 0;
+        }
+        int interval = CurrentSettings.timingInterval;
+        untilTimed = interval <= 1 ? 1 : 1 + randomBelow(2 * interval - 1);
+        return interval;
+    }
+
+    private int randomBelow(int bound) {
+        int x = random;
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        random = x;
+        return (int) (((x & 0xFFFF_FFFFL) * bound) >>> 32);
+    }
+}
