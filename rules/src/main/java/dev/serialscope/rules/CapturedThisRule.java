@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.unit.BinaryPrefix;
 import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.unit.UnitLookup;
@@ -18,6 +17,15 @@ import org.openjdk.jmc.flightrecorder.rules.ResultBuilder;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
+
+import dev.serialscope.rules.analysis.FieldPaths;
+import dev.serialscope.rules.recording.Call;
+import dev.serialscope.rules.recording.CallTable;
+import dev.serialscope.rules.recording.Composition;
+import dev.serialscope.rules.recording.RecordingModel;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.recording.Tally;
+import dev.serialscope.rules.result.Culprit;
 
 /**
  * A serializable lambda that captured {@code this}: a lambda written in an instance method that uses
@@ -66,13 +74,13 @@ public final class CapturedThisRule extends SerialScopeRule {
     }
 
     @Override
-    protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
-        CallTable writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
+    protected IResult evaluate(RecordingModel recording, IPreferenceValueProvider vp) {
+        CallTable writes = recording.calls(SerialScopeEvents.SERIALIZATION);
         if (writes.isEmpty()) {
-            return notRecorded(items, vp, "per-call serialization events");
+            return notRecorded(recording, vp, "per-call serialization events");
         }
         List<Call> lambdaCalls = lambdaCalls(writes);
-        List<Composition> lambdaPaths = Composition.readAll(items).stream()
+        List<Composition> lambdaPaths = recording.compositions().stream()
                 .filter(path -> Composition.isLambda(path.rootClass())).toList();
         if (lambdaCalls.isEmpty() && lambdaPaths.isEmpty()) {
             return scored(vp, 0).setSummary("No serializable lambda was written.").build();

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.unit.UnitLookup;
 import org.openjdk.jmc.common.util.IPreferenceValueProvider;
@@ -14,6 +13,11 @@ import org.openjdk.jmc.flightrecorder.rules.ResultBuilder;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
+
+import dev.serialscope.rules.recording.ChannelTotals;
+import dev.serialscope.rules.recording.RecordingModel;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.result.Culprit;
 
 /**
  * Many tiny reads or writes on a socket or pipe: each one is a system call (and on a socket often
@@ -58,11 +62,11 @@ public final class ChattyChannelRule extends SerialScopeRule {
     }
 
     @Override
-    protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
-        if (!hasSerialScopeEvents(items)) {
-            return notRecorded(items, vp, "channel statistics");
+    protected IResult evaluate(RecordingModel recording, IPreferenceValueProvider vp) {
+        if (!hasSerialScopeEvents(recording)) {
+            return notRecorded(recording, vp, "channel statistics");
         }
-        List<ChannelTotals> channels = ChannelTotals.readAll(items).stream().filter(ChannelTotals::interProcess).toList();
+        List<ChannelTotals> channels = ChannelTotals.readAll(recording).stream().filter(ChannelTotals::interProcess).toList();
         if (channels.isEmpty()) {
             return ResultBuilder.createFor(this, vp).setSeverity(Severity.OK)
                     .addResult(TypedResult.SCORE, UnitLookup.NUMBER_UNITY.quantity(0))

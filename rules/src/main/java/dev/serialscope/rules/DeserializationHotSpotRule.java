@@ -3,6 +3,12 @@ package dev.serialscope.rules;
 import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.util.TypedPreference;
 
+import dev.serialscope.rules.recording.SerialScopeEvents;
+
+
+
+
+
 /** Too much time spent reading objects, by root class, call site and channel. */
 public final class DeserializationHotSpotRule extends HotSpotRule {
 

@@ -4,20 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.openjdk.jmc.common.item.IItem;
-import org.openjdk.jmc.common.item.IItemCollection;
-import org.openjdk.jmc.common.item.IItemIterable;
-import org.openjdk.jmc.common.item.IMemberAccessor;
 import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.unit.UnitLookup;
 import org.openjdk.jmc.common.util.IPreferenceValueProvider;
 import org.openjdk.jmc.common.util.TypedPreference;
-import org.openjdk.jmc.flightrecorder.JfrAttributes;
 import org.openjdk.jmc.flightrecorder.rules.IResult;
 import org.openjdk.jmc.flightrecorder.rules.ResultBuilder;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
+
+import dev.serialscope.rules.recording.CallTable;
+import dev.serialscope.rules.recording.RecordingModel;
+import dev.serialscope.rules.recording.RmiMethods;
+import dev.serialscope.rules.recording.StatisticsRow;
+import dev.serialscope.rules.recording.Tally;
+import dev.serialscope.rules.result.Culprit;
 
 /**
  * Time spent serializing (or deserializing) as a share of the recording, and where it went. The
@@ -28,9 +30,6 @@ public abstract class HotSpotRule extends SerialScopeRule {
 
     /** Statistics rows cover one period each (1 s by default): a shorter recording counts as one period. */
     private static final long MIN_RECORDING_NANOS = 1_000_000_000L;
-
-    /** How far two times converted to nanoseconds may be off from the order of their quantities. */
-    private static final long ROUNDING_NANOS = 2;
 
     public static final TypedResult<IQuantity> TIME = quantity("time", "Time",
             "Time spent in top-level calls, summed over all threads.", UnitLookup.TIMESPAN);
@@ -75,18 +74,18 @@ public abstract class HotSpotRule extends SerialScopeRule {
     }
 
     @Override
-    protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
-        List<StatisticsRow> rows = StatisticsRow.readAll(items, direction);
+    protected IResult evaluate(RecordingModel recording, IPreferenceValueProvider vp) {
+        List<StatisticsRow> rows = StatisticsRow.readAll(recording, direction);
         // Calls made by RMI name the remote method as their site (their stacks show only RMI's machinery).
-        CallTable calls = RmiMethods.relabel(items, Call.readAll(items, eventType));
+        CallTable calls = RmiMethods.relabel(recording, recording.calls(eventType));
         if (rows.isEmpty() && calls.isEmpty()) {
-            return notRecorded(items, vp, activity.toLowerCase(Locale.ROOT) + " events");
+            return notRecorded(recording, vp, activity.toLowerCase(Locale.ROOT) + " events");
         }
         // Without statistics (disabled in the recording settings) the per-call events are all there is.
         List<Tally> byClass = rows.isEmpty() ? calls.tally(CallTable.Key.ROOT_CLASS, Tally::nanos)
                 : Tally.ofRows(rows, Tally::nanos);
         long totalNanos = byClass.stream().mapToLong(Tally::nanos).sum();
-        long recordingNanos = recordingNanos(items);
+        long recordingNanos = recordingNanos(recording);
         double timeShare = (double) totalNanos / recordingNanos;
         double score = RulesToolkit.mapExp100(timeShare, value(vp, infoShare, UnitLookup.PERCENT_UNITY),
                 value(vp, warningShare, UnitLookup.PERCENT_UNITY));
@@ -125,50 +124,7 @@ public abstract class HotSpotRule extends SerialScopeRule {
     protected abstract String solution();
 
     /** From the first event to the last, but at least one statistics period. */
-    private static long recordingNanos(IItemCollection items) {
-        // Both hot spot rules need it: one pass over all items, shared (RulesToolkit's earliest start and latest
-        // end took a pass each, per rule: four passes over millions of events).
-        return Call.shared(items, "serialscope.recordingNanos", HotSpotRule::span);
-    }
-
-    /** RulesToolkit.getLatestEndTime(items) - getEarliestStartTime(items), in one pass. */
-    private static long span(IItemCollection items) {
-        // A quantity's compareTo converts units, and the end time accessor adds the duration in a new quantity, on
-        // every call: the times are compared as nanoseconds first, and only near-ties (conversions round) as
-        // quantities, so that the result is exactly JMC's.
-        IQuantity start = null;
-        IQuantity end = null;
-        long startNanos = Long.MAX_VALUE;
-        long endNanos = Long.MIN_VALUE;
-        QuantityConverter epochNanos = new QuantityConverter(UnitLookup.EPOCH_NS);
-        QuantityConverter nanos = new QuantityConverter(UnitLookup.NANOSECOND);
-        for (IItemIterable batch : items) {
-            IMemberAccessor<IQuantity, IItem> startTime = Call.accessor(JfrAttributes.START_TIME, batch.getType());
-            IMemberAccessor<IQuantity, IItem> duration = Call.accessor(JfrAttributes.DURATION, batch.getType());
-            IMemberAccessor<IQuantity, IItem> endTime = Call.accessor(JfrAttributes.END_TIME, batch.getType());
-            for (IItem item : batch) {
-                IQuantity itemStart = Call.get(startTime, item);
-                if (itemStart != null) {
-                    long itemStartNanos = epochNanos.toLong(itemStart, 0);
-                    if (itemStartNanos - ROUNDING_NANOS <= startNanos
-                            && (start == null || itemStart.compareTo(start) < 0)) {
-                        start = itemStart;
-                        startNanos = itemStartNanos;
-                    }
-                    IQuantity itemDuration = Call.get(duration, item);
-                    if (itemDuration != null
-                            && itemStartNanos + nanos.toLong(itemDuration, 0) + ROUNDING_NANOS < endNanos) {
-                        continue;
-                    }
-                }
-                IQuantity itemEnd = Call.get(endTime, item);
-                if (itemEnd != null && (end == null || itemEnd.compareTo(end) > 0)) {
-                    end = itemEnd;
-                    endNanos = epochNanos.toLong(itemEnd, 0);
-                }
-            }
-        }
-        long span = start == null || end == null ? 0 : end.subtract(start).clampedLongValueIn(UnitLookup.NANOSECOND);
-        return Math.max(span, MIN_RECORDING_NANOS);
+    private static long recordingNanos(RecordingModel recording) {
+        return Math.max(recording.spanNanos(), MIN_RECORDING_NANOS);
     }
 }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.unit.BinaryPrefix;
 import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.unit.UnitLookup;
@@ -15,6 +14,16 @@ import org.openjdk.jmc.flightrecorder.rules.IResult;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
+
+import dev.serialscope.rules.analysis.FieldPaths;
+import dev.serialscope.rules.recording.Call;
+import dev.serialscope.rules.recording.CallTable;
+import dev.serialscope.rules.recording.Composition;
+import dev.serialscope.rules.recording.RecordingModel;
+import dev.serialscope.rules.recording.RmiMethods;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.recording.Tally;
+import dev.serialscope.rules.result.Culprit;
 
 /**
  * Single calls that write (or read) a lot: the largest payload and the 95th percentile per root
@@ -63,17 +72,17 @@ public final class LargePayloadRule extends SerialScopeRule {
     }
 
     @Override
-    protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
+    protected IResult evaluate(RecordingModel recording, IPreferenceValueProvider vp) {
         // Calls made by RMI name the remote method as their site (their stacks show only RMI's machinery).
-        CallTable writes = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.SERIALIZATION));
-        CallTable reads = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.DESERIALIZATION));
+        CallTable writes = RmiMethods.relabel(recording, recording.calls(SerialScopeEvents.SERIALIZATION));
+        CallTable reads = RmiMethods.relabel(recording, recording.calls(SerialScopeEvents.DESERIALIZATION));
         if (writes.isEmpty() && reads.isEmpty()) {
-            if (hasSerialScopeEvents(items)) {
+            if (hasSerialScopeEvents(recording)) {
                 // Only statistics: every call stayed below the per-call thresholds (64 KiB by default).
                 return scored(vp, 0).setSummary("No call was large enough to pass the recording's per-call "
                         + "size threshold.").build();
             }
-            return notRecorded(items, vp, "serialization events");
+            return notRecorded(recording, vp, "serialization events");
         }
         long infoBytes = (long) value(vp, INFO_SIZE, UnitLookup.BYTE);
         Call largestWrite = largest(writes);
@@ -105,7 +114,7 @@ public final class LargePayloadRule extends SerialScopeRule {
                 : "read from {largestChannel} at {largestSite}";
         // Only writes are traced field by field.
         Optional<FieldPaths.Heaviest> heaviest = writeIsLargest
-                ? FieldPaths.of(largest.rootClass(), Composition.readAll(items), writes).heaviest() : Optional.empty();
+                ? FieldPaths.of(largest.rootClass(), recording.compositions(), writes).heaviest() : Optional.empty();
         var result = scored(vp, score)
                 .addResult(LARGEST_CLASS, largest.rootClass()).addResult(LARGEST_SIZE, bytes(largest.bytes()))
                 .addResult(LARGEST_P95, bytes(p95(sameDirection, largest.rootClass())))

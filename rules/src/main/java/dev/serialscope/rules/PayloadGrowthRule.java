@@ -6,7 +6,6 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 
-import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.unit.UnitLookup;
 import org.openjdk.jmc.common.util.IPreferenceValueProvider;
@@ -15,6 +14,12 @@ import org.openjdk.jmc.flightrecorder.rules.IResult;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
+
+import dev.serialscope.rules.recording.CallTable;
+import dev.serialscope.rules.recording.RecordingModel;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.recording.Tally;
+import dev.serialscope.rules.result.Culprit;
 
 /**
  * The serialized size of a root class rising steadily over the recording: state accumulates in an
@@ -73,10 +78,10 @@ public final class PayloadGrowthRule extends SerialScopeRule {
     }
 
     @Override
-    protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
-        CallTable writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
+    protected IResult evaluate(RecordingModel recording, IPreferenceValueProvider vp) {
+        CallTable writes = recording.calls(SerialScopeEvents.SERIALIZATION);
         if (writes.isEmpty()) {
-            return notRecorded(items, vp, "per-call serialization events");
+            return notRecorded(recording, vp, "per-call serialization events");
         }
         int[][] byClass = writes.rowsByClass(writes::measured);
         double minSamples = value(vp, MIN_SAMPLES, UnitLookup.NUMBER_UNITY);

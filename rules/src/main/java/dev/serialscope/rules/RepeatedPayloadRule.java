@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.function.IntToLongFunction;
 
-import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.unit.BinaryPrefix;
 import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.unit.UnitLookup;
@@ -17,6 +16,16 @@ import org.openjdk.jmc.flightrecorder.rules.ResultBuilder;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
+
+import dev.serialscope.rules.analysis.RepeatedFields;
+import dev.serialscope.rules.analysis.RootRepeats;
+import dev.serialscope.rules.recording.CallTable;
+import dev.serialscope.rules.recording.Composition;
+import dev.serialscope.rules.recording.RecordingModel;
+import dev.serialscope.rules.recording.RmiMethods;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.recording.Tally;
+import dev.serialscope.rules.result.Culprit;
 
 /**
  * The same payload serialized again and again: the same root object unchanged (equal identity hash,
@@ -79,11 +88,11 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
     }
 
     @Override
-    protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
+    protected IResult evaluate(RecordingModel recording, IPreferenceValueProvider vp) {
         // Calls made by RMI name the remote method as their site (their stacks show only RMI's machinery).
-        CallTable writes = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.SERIALIZATION));
+        CallTable writes = RmiMethods.relabel(recording, recording.calls(SerialScopeEvents.SERIALIZATION));
         if (writes.isEmpty()) {
-            return notRecorded(items, vp, "per-call serialization events");
+            return notRecorded(recording, vp, "per-call serialization events");
         }
         RootRepeats roots = RootRepeats.of(writes);
         BitSet rootRepeats = roots.either();
@@ -94,7 +103,7 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
         long rootWaste = rootRepeats.stream().mapToLong(writes::countedBytes).sum();
         int sameObject = roots.sameObject().cardinality();
         int sameBytes = roots.sameBytes().cardinality();
-        RepeatedFields fields = RepeatedFields.find(Composition.readAll(items), writes, rootRepeats,
+        RepeatedFields fields = RepeatedFields.find(recording.compositions(), writes, rootRepeats,
                 (long) value(vp, MIN_FIELD_SIZE, UnitLookup.BYTE));
         long wastedBytes = Math.min(totalBytes, rootWaste + fields.wastedBytes());
         // Calls that repeat their whole root are never counted for their sub-objects: the two sets do not overlap.

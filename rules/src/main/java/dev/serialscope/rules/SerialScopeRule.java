@@ -24,6 +24,15 @@ import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit.EventAvailability;
 
+import dev.serialscope.rules.recording.RecordingModel;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.recording.Tally;
+import dev.serialscope.rules.result.Culprit;
+
+
+
+
+
 /**
  * The common part of the SerialScope rules. Unlike JMC's AbstractRule it keeps no reference to the
  * last evaluation, so one instance can evaluate several recordings at once.
@@ -50,12 +59,12 @@ public abstract class SerialScopeRule implements IRule {
     }
 
     /** Evaluates the rule; runs on a JMC evaluation thread. */
-    protected abstract IResult evaluate(IItemCollection items, IPreferenceValueProvider vp);
+    protected abstract IResult evaluate(RecordingModel recording, IPreferenceValueProvider vp);
 
     @Override
     public RunnableFuture<IResult> createEvaluation(IItemCollection items, IPreferenceValueProvider vp,
             IResultValueProvider rp) {
-        return new FutureTask<>(() -> evaluate(items, vp));
+        return new FutureTask<>(() -> evaluate(RecordingModel.of(items), vp));
     }
 
     /**
@@ -147,6 +156,6 @@ public abstract class SerialScopeRule implements IRule {
 
     /** Culprits of one kind, the heaviest first, at most {@code limit}. */
     protected static List<Culprit> culprits(List<Tally> tallies, Culprit.Kind kind, int limit) {
-        return tallies.stream().limit(limit).map(tally -> tally.toCulprit(kind)).toList();
+        return tallies.stream().limit(limit).map(tally -> new Culprit(kind, tally.key(), tally.bytes(), tally.calls())).toList();
     }
 }

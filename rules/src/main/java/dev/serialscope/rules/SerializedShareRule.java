@@ -5,12 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.openjdk.jmc.common.IMCType;
-import org.openjdk.jmc.common.item.IItem;
-import org.openjdk.jmc.common.item.IItemCollection;
-import org.openjdk.jmc.common.item.IItemIterable;
-import org.openjdk.jmc.common.item.IMemberAccessor;
-import org.openjdk.jmc.common.item.ItemFilters;
 import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.unit.UnitLookup;
 import org.openjdk.jmc.common.util.IPreferenceValueProvider;
@@ -19,6 +13,14 @@ import org.openjdk.jmc.flightrecorder.rules.IResult;
 import org.openjdk.jmc.flightrecorder.rules.ResultBuilder;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
+
+import dev.serialscope.rules.recording.Call;
+import dev.serialscope.rules.recording.ChannelTotals;
+import dev.serialscope.rules.recording.RecordingModel;
+import dev.serialscope.rules.recording.RmiMethods;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.recording.Tally;
+import dev.serialscope.rules.result.Culprit;
 
 /**
  * Which sockets and pipes carry serialized data, and how much of their bytes it is: the
@@ -60,14 +62,14 @@ public final class SerializedShareRule extends SerialScopeRule {
     }
 
     @Override
-    protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
-        if (!hasSerialScopeEvents(items)) {
-            return notRecorded(items, vp, "channel statistics");
+    protected IResult evaluate(RecordingModel recording, IPreferenceValueProvider vp) {
+        if (!hasSerialScopeEvents(recording)) {
+            return notRecorded(recording, vp, "channel statistics");
         }
         Map<String, long[]> byChannel = new HashMap<>();
         long allBytes = 0;
         long allSerialized = 0;
-        for (ChannelTotals row : ChannelTotals.readAll(items)) {
+        for (ChannelTotals row : ChannelTotals.readAll(recording)) {
             if (!row.interProcess()) {
                 continue;
             }
@@ -97,11 +99,11 @@ public final class SerializedShareRule extends SerialScopeRule {
             return result.setSummary("Serialization moved {ipcShare} of the socket and pipe bytes; the most on "
                     + "{topChannel}: {serializedBytes} of {channelBytes}.").build();
         }
-        List<Call> calls = new ArrayList<>(Call.readAll(items, SerialScopeEvents.SERIALIZATION));
-        calls.addAll(Call.readAll(items, SerialScopeEvents.DESERIALIZATION));
+        List<Call> calls = new ArrayList<>(recording.calls(SerialScopeEvents.SERIALIZATION));
+        calls.addAll(recording.calls(SerialScopeEvents.DESERIALIZATION));
         List<Call> onTop = calls.stream().filter(c -> c.channel().equals(top.getKey())).toList();
         List<Tally> byClass = Tally.of(onTop, Call::rootClass, Call::countedBytes, Tally::bytes);
-        Map<String, Long> rmiBytes = rmiBytesByMethod(items, top.getKey());
+        Map<String, Long> rmiBytes = RmiMethods.bytesByMethod(recording, top.getKey());
         String topRmi = rmiBytes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                 .orElse(null);
         List<Culprit> culprits = new ArrayList<>();
@@ -133,28 +135,5 @@ public final class SerializedShareRule extends SerialScopeRule {
                         + (topRmi != null ? " For RMI, pass ids or small value objects to remote methods and keep "
                         + "large shared state on the server." : ""))
                 .build();
-    }
-
-    /** Argument plus result bytes of the RMI calls on {@code channel}, per method label. */
-    private static Map<String, Long> rmiBytesByMethod(IItemCollection items, String channel) {
-        Map<String, Long> sums = new HashMap<>();
-        for (IItemIterable batch : items.apply(ItemFilters.type(SerialScopeEvents.RMI_CALL))) {
-            IMemberAccessor<String, IItem> endpoint = Call.accessor(SerialScopeEvents.ENDPOINT, batch.getType());
-            IMemberAccessor<String, IItem> side = Call.accessor(SerialScopeEvents.SIDE, batch.getType());
-            IMemberAccessor<String, IItem> method = Call.accessor(SerialScopeEvents.METHOD, batch.getType());
-            IMemberAccessor<IMCType, IItem> remote = Call.accessor(SerialScopeEvents.REMOTE_INTERFACE, batch.getType());
-            IMemberAccessor<IQuantity, IItem> arguments = Call.accessor(SerialScopeEvents.ARGUMENT_BYTES, batch.getType());
-            IMemberAccessor<IQuantity, IItem> results = Call.accessor(SerialScopeEvents.RESULT_BYTES, batch.getType());
-            for (IItem item : batch) {
-                if (!channel.equals(Call.get(endpoint, item))) {
-                    continue;
-                }
-                long amount = Math.max(0, Call.longValue(Call.get(arguments, item), UnitLookup.BYTE, 0))
-                        + Math.max(0, Call.longValue(Call.get(results, item), UnitLookup.BYTE, 0));
-                sums.merge(RmiMethods.label(Call.get(remote, item), Call.get(method, item), Call.get(side, item)),
-                        amount, Long::sum);
-            }
-        }
-        return sums;
     }
 }

@@ -5,7 +5,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntToLongFunction;
 
-import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.unit.UnitLookup;
 import org.openjdk.jmc.common.util.IPreferenceValueProvider;
@@ -15,6 +14,14 @@ import org.openjdk.jmc.flightrecorder.rules.ResultBuilder;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
+
+import dev.serialscope.rules.analysis.RowSet;
+import dev.serialscope.rules.recording.CallTable;
+import dev.serialscope.rules.recording.RecordingModel;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.recording.StatisticsRow;
+import dev.serialscope.rules.recording.Tally;
+import dev.serialscope.rules.result.Culprit;
 
 /**
  * A new ObjectOutputStream per small message: every stream starts with a 4-byte header and sends
@@ -61,11 +68,11 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
     }
 
     @Override
-    protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
-        CallTable writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
-        long allCalls = StatisticsRow.totalCalls(StatisticsRow.readAll(items, SerialScopeEvents.WRITE));
+    protected IResult evaluate(RecordingModel recording, IPreferenceValueProvider vp) {
+        CallTable writes = recording.calls(SerialScopeEvents.SERIALIZATION);
+        long allCalls = StatisticsRow.totalCalls(StatisticsRow.readAll(recording, SerialScopeEvents.WRITE));
         if (writes.isEmpty() && allCalls == 0) {
-            return notRecorded(items, vp, "serialization events");
+            return notRecorded(recording, vp, "serialization events");
         }
         if (writes.size() < MIN_COVERAGE * allCalls) {
             return notApplicable(vp, "Only " + writes.size() + " of " + allCalls + " serialization calls have a "

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.unit.UnitLookup;
 import org.openjdk.jmc.common.util.IPreferenceValueProvider;
@@ -19,6 +18,14 @@ import org.openjdk.jmc.flightrecorder.rules.IResult;
 import org.openjdk.jmc.flightrecorder.rules.ResultBuilder;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
+
+import dev.serialscope.rules.recording.CallTable;
+import dev.serialscope.rules.recording.RecordingModel;
+import dev.serialscope.rules.recording.RmiMethods;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.recording.StatisticsRow;
+import dev.serialscope.rules.recording.Tally;
+import dev.serialscope.rules.result.Culprit;
 
 /**
  * Objects read from outside the process (a socket, a pipe, a file, stdin) with no serial filter
@@ -70,15 +77,15 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
     }
 
     @Override
-    protected IResult evaluate(IItemCollection items, IPreferenceValueProvider vp) {
+    protected IResult evaluate(RecordingModel recording, IPreferenceValueProvider vp) {
         // Calls made by RMI name the remote method as their site (their stacks show only RMI's machinery).
-        CallTable reads = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.DESERIALIZATION));
+        CallTable reads = RmiMethods.relabel(recording, recording.calls(SerialScopeEvents.DESERIALIZATION));
         if (reads.isEmpty()) {
-            if (StatisticsRow.totalCalls(StatisticsRow.readAll(items, SerialScopeEvents.READ)) > 0) {
+            if (StatisticsRow.totalCalls(StatisticsRow.readAll(recording, SerialScopeEvents.READ)) > 0) {
                 return notApplicable(vp, "Objects were read, but none has a per-call event to tell its channel and "
                         + "filter: " + SerialScopeEvents.HOW_TO_RECORD_EVERY_CALL + ".");
             }
-            return notRecorded(items, vp, "deserialization events");
+            return notRecorded(recording, vp, "deserialization events");
         }
         List<String> channels = split(vp.getPreferenceValue(CHANNELS));
         List<String> gadgets = split(vp.getPreferenceValue(GADGET_CLASSES));
@@ -118,7 +125,7 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
                     Tally::calls), Culprit.Kind.CLASS, 5));
         }
         byClass.stream().filter(tally -> !isGadget(tally.key(), gadgets)).limit(5)
-                .forEach(tally -> culprits.add(tally.toCulprit(Culprit.Kind.CLASS)));
+                .forEach(tally -> culprits.add(new Culprit(Culprit.Kind.CLASS, tally.key(), tally.bytes(), tally.calls())));
         culprits.addAll(culprits(byChannel, Culprit.Kind.CHANNEL, 3));
         culprits.addAll(culprits(reads.tally(CallTable.Key.SITE, unfiltered::get, reads::countedBytes, Tally::calls),
                 Culprit.Kind.SITE, 3));

@@ -11,6 +11,15 @@ import org.openjdk.jmc.flightrecorder.rules.IResult;
 import org.openjdk.jmc.flightrecorder.rules.IRule;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 
+import dev.serialscope.rules.recording.RecordingModel;
+import dev.serialscope.rules.recording.RmiMethods;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.result.Culprit;
+
+
+
+
+
 /** Chatty Channels, Serialized Share of Channel Bytes, and the RMI method in the payload rules. */
 class IpcRulesTest {
 
@@ -109,7 +118,7 @@ class IpcRulesTest {
         IResult unfiltered = evaluate(new UnfilteredDeserializationRule(), IpcRecordings.Scenario.RMI_REPEATED);
         Rules.assertSeverity(Severity.OK, unfiltered);
         IItemCollection items = IpcRecordings.load(IpcRecordings.Scenario.RMI_REPEATED);
-        var reads = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.DESERIALIZATION));
+        var reads = RmiMethods.relabel(items, RecordingModel.of(items).calls(SerialScopeEvents.DESERIALIZATION));
         assertTrue(reads.stream().allMatch(call -> call.site().equals(CATALOG_SERVICE + " (RMI server)")),
                 reads.get(0).site());
     }
@@ -117,7 +126,7 @@ class IpcRulesTest {
     @Test
     void callsOutsideRmiKeepTheirSite() {
         IItemCollection items = IpcRecordings.load(IpcRecordings.Scenario.SERIALIZED);
-        var calls = RmiMethods.relabel(items, Call.readAll(items, SerialScopeEvents.SERIALIZATION));
+        var calls = RmiMethods.relabel(items, RecordingModel.of(items).calls(SerialScopeEvents.SERIALIZATION));
         assertTrue(calls.stream().allMatch(call -> call.site().startsWith("com.example.shop.Shop.publishCatalog")),
                 calls.get(0).site());
     }

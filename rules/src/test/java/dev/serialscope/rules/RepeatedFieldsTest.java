@@ -10,6 +10,13 @@ import org.openjdk.jmc.common.unit.UnitLookup;
 import org.openjdk.jmc.flightrecorder.rules.IResult;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 
+import dev.serialscope.rules.recording.Composition;
+import dev.serialscope.rules.result.Culprit;
+
+
+
+
+
 /** Repeated sub-objects and heaviest field paths on synthetic composition events. */
 class RepeatedFieldsTest {
 

@@ -8,6 +8,12 @@ import org.openjdk.jmc.common.unit.UnitLookup;
 import org.openjdk.jmc.flightrecorder.rules.IResult;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 
+import dev.serialscope.rules.result.Culprit;
+
+
+
+
+
 class RepeatedPayloadRuleTest {
 
     @Test

@@ -18,6 +18,12 @@ import org.openjdk.jmc.flightrecorder.rules.IRule;
 import org.openjdk.jmc.flightrecorder.rules.ResultToolkit;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 
+import dev.serialscope.rules.result.Culprit;
+
+
+
+
+
 /** Evaluates rules on the synthetic recordings the way JMC does, and checks culprits. */
 final class Rules {
 

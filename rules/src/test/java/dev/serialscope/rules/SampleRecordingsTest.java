@@ -15,6 +15,16 @@ import org.openjdk.jmc.flightrecorder.rules.IResult;
 import org.openjdk.jmc.flightrecorder.rules.IRule;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 
+import dev.serialscope.rules.analysis.RepeatedFields;
+import dev.serialscope.rules.recording.CallTable;
+import dev.serialscope.rules.recording.RecordingModel;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.result.Culprit;
+
+
+
+
+
 /** The field-path findings on real recordings of the samples, made with the agent. */
 class SampleRecordingsTest {
 
@@ -90,8 +100,9 @@ class SampleRecordingsTest {
         IItemCollection items = AgentRecordings.load(sample, "diagnose");
         assertTrue(items.apply(org.openjdk.jmc.common.item.ItemFilters.type(SerialScopeEvents.COMPOSITION))
                 .hasItems(), "the diagnose profile traces every call");
-        CallTable writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
-        RepeatedFields fields = RepeatedFields.find(Composition.readAll(items), writes, new BitSet(), 1024);
+        RecordingModel recording = RecordingModel.of(items);
+        CallTable writes = recording.calls(SerialScopeEvents.SERIALIZATION);
+        RepeatedFields fields = RepeatedFields.find(recording.compositions(), writes, new BitSet(), 1024);
         assertEquals(List.of(), fields.groups().stream().map(RepeatedFields.Group::shortPath).toList());
         IResult repeated = evaluate(new RepeatedPayloadRule(), items);
         Rules.assertSeverity(Severity.OK, repeated);

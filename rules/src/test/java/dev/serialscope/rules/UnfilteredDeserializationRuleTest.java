@@ -9,6 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.openjdk.jmc.flightrecorder.rules.IResult;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 
+import dev.serialscope.rules.result.Culprit;
+
+
+
+
+
 class UnfilteredDeserializationRuleTest {
 
     @Test

@@ -4,7 +4,12 @@ import java.util.List;
 
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 
-import dev.serialscope.rules.Culprit;
+import dev.serialscope.rules.result.Culprit;
+
+
+
+
+
 
 /**
  * One SerialScope rule result worth a look (information or warning).

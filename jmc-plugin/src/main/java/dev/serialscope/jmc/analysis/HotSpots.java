@@ -3,11 +3,10 @@ package dev.serialscope.jmc.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.openjdk.jmc.common.item.IItemCollection;
-
-import dev.serialscope.rules.Call;
-import dev.serialscope.rules.SerialScopeEvents;
-import dev.serialscope.rules.Tally;
+import dev.serialscope.rules.recording.Call;
+import dev.serialscope.rules.recording.RecordingModel;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.recording.Tally;
 
 /**
  * The per-call events of both directions totalled by root class, call site and channel, each list the biggest
@@ -18,9 +17,9 @@ public record HotSpots(long calls, List<Tally> rootClasses, List<Tally> callSite
     public static final HotSpots NONE = new HotSpots(0, List.of(), List.of(), List.of());
 
     /** @param limit how many of the biggest keys each grouping keeps */
-    public static HotSpots of(IItemCollection items, int limit) {
-        List<Call> calls = new ArrayList<>(Call.readAll(items, SerialScopeEvents.SERIALIZATION));
-        calls.addAll(Call.readAll(items, SerialScopeEvents.DESERIALIZATION));
+    public static HotSpots of(RecordingModel recording, int limit) {
+        List<Call> calls = new ArrayList<>(recording.calls(SerialScopeEvents.SERIALIZATION));
+        calls.addAll(recording.calls(SerialScopeEvents.DESERIALIZATION));
         return new HotSpots(calls.size(),
                 biggest(Tally.of(calls, Call::rootClass, Tally::bytes), limit),
                 biggest(Tally.of(calls, Call::site, Tally::bytes), limit),

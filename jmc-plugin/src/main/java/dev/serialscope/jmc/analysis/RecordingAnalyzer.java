@@ -5,9 +5,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 
-import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.flightrecorder.CouldNotLoadRecordingException;
 import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
+
+import dev.serialscope.rules.recording.RecordingModel;
 
 /**
  * Turns a recording into what the view shows. JMC's parsed model is private to its editor, so the recording is
@@ -27,7 +28,7 @@ public final class RecordingAnalyzer {
     public RecordingAnalysis analyze(File recording, AnalysisProgress progress)
             throws IOException, CouldNotLoadRecordingException, InterruptedException, ExecutionException {
         progress.beginStep("Parsing " + recording.getName());
-        IItemCollection items = JfrLoaderToolkit.loadEvents(recording);
+        RecordingModel items = RecordingModel.of(JfrLoaderToolkit.loadEvents(recording));
         progress.beginStep("Totalling serialization calls");
         HotSpots hotSpots = HotSpots.of(items, TOP);
         progress.beginStep("Running the SerialScope rules");

@@ -19,7 +19,12 @@ import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
-import dev.serialscope.rules.Culprit;
+import dev.serialscope.rules.result.Culprit;
+
+
+
+
+
 
 /**
  * The SerialScope rules, found the way JMC finds plugin rules (ServiceLoader on a class loader that sees our

@@ -16,7 +16,12 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 
 import dev.serialscope.jmc.analysis.Finding;
-import dev.serialscope.rules.Culprit;
+
+import dev.serialscope.rules.result.Culprit;
+
+
+
+
 
 /** The SerialScope rules' findings, one row each, in the order given (highest score first). */
 final class FindingsTable {

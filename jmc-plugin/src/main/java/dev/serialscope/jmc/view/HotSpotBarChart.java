@@ -15,7 +15,12 @@ import org.eclipse.swt.widgets.Control;
 import org.openjdk.jmc.common.IDisplayable;
 import org.openjdk.jmc.common.unit.UnitLookup;
 
-import dev.serialscope.rules.Tally;
+import dev.serialscope.rules.recording.Tally;
+
+
+
+
+
 
 /** Horizontal bars of bytes per key, each labelled with its key and amount; the first bar is the longest. */
 final class HotSpotBarChart {

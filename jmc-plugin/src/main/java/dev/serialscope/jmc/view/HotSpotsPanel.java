@@ -16,8 +16,13 @@ import org.eclipse.swt.widgets.TabItem;
 import dev.serialscope.jmc.analysis.Finding;
 import dev.serialscope.jmc.analysis.HotSpots;
 import dev.serialscope.jmc.analysis.RecordingAnalysis;
-import dev.serialscope.rules.Culprit;
-import dev.serialscope.rules.Tally;
+
+import dev.serialscope.rules.recording.Tally;
+import dev.serialscope.rules.result.Culprit;
+
+
+
+
 
 /**
  * The content of the Serialization Hot Spots view, independent of the workbench: a status line, the top root

@@ -12,7 +12,12 @@ import org.openjdk.jmc.flightrecorder.rules.ResultToolkit;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 
-import dev.serialscope.rules.Culprit;
+import dev.serialscope.rules.result.Culprit;
+
+
+
+
+
 
 /** The rule results of one recording, most severe first, with the texts filled in. */
 record Analysis(Path file, List<Finding> findings) {

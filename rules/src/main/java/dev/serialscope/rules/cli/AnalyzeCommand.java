@@ -23,6 +23,12 @@ import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
 import dev.serialscope.rules.SerialScopeRule;
+import dev.serialscope.rules.recording.RecordingModel;
+
+
+
+
+
 
 /**
  * {@code analyze FILE...}: runs the SerialScope rules (and with --jdk-rules JMC's own) on each
@@ -100,7 +106,7 @@ final class AnalyzeCommand {
         List<FlameGraph.Graphs> graphs = new ArrayList<>();
         for (Path file : files) {
             // Our rules read only SerialScope events: JMC's rules (--jdk-rules) need them all.
-            IItemCollection items = RecordingInput.load(file, !jdkRules);
+            RecordingModel items = RecordingModel.of(RecordingInput.load(file, !jdkRules));
             if (!SerialScopeRule.hasSerialScopeEvents(items)) {
                 if (!jdkRules) {
                     throw CliException.input(RecordingInput.notSerialScope(file));

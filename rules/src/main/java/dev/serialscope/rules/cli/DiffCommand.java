@@ -11,13 +11,19 @@ import java.util.Map;
 
 import org.openjdk.jmc.common.item.IItemCollection;
 
-import dev.serialscope.rules.Call;
-import dev.serialscope.rules.CallTable;
-import dev.serialscope.rules.Composition;
-import dev.serialscope.rules.FieldPaths;
-import dev.serialscope.rules.SerialScopeEvents;
 import dev.serialscope.rules.SerialScopeRule;
-import dev.serialscope.rules.StatisticsRow;
+import dev.serialscope.rules.analysis.FieldPaths;
+import dev.serialscope.rules.recording.Call;
+import dev.serialscope.rules.recording.CallTable;
+import dev.serialscope.rules.recording.Composition;
+import dev.serialscope.rules.recording.RecordingModel;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.recording.StatisticsRow;
+
+
+
+
+
 
 /**
  * {@code diff BASE.jfr NEW.jfr}: calls, bytes and time per root class, call site and field path,
@@ -148,19 +154,19 @@ final class DiffCommand {
             if (!SerialScopeRule.hasSerialScopeEvents(items)) {
                 throw CliException.input(RecordingInput.notSerialScope(file));
             }
-            return of(items);
+            return of(RecordingModel.of(items));
         }
 
-        static Side of(IItemCollection items) {
+        static Side of(RecordingModel recording) {
             Map<String, Measure> totals = new LinkedHashMap<>();
             Map<String, Measure> classes = new LinkedHashMap<>();
             Map<String, Measure> sites = new LinkedHashMap<>();
             Map<String, Measure> fields = new LinkedHashMap<>();
-            CallTable writes = Call.readAll(items, SerialScopeEvents.SERIALIZATION);
+            CallTable writes = recording.calls(SerialScopeEvents.SERIALIZATION);
             for (String direction : List.of(SerialScopeEvents.WRITE, SerialScopeEvents.READ)) {
                 List<Call> calls = direction.equals(SerialScopeEvents.WRITE) ? writes
-                        : Call.readAll(items, SerialScopeEvents.DESERIALIZATION);
-                List<StatisticsRow> statistics = StatisticsRow.readAll(items, direction);
+                        : recording.calls(SerialScopeEvents.DESERIALIZATION);
+                List<StatisticsRow> statistics = StatisticsRow.readAll(recording, direction);
                 // Statistics count every call; per-call events may be thresholded (the production profile).
                 if (!statistics.isEmpty()) {
                     for (StatisticsRow row : statistics) {
@@ -181,7 +187,7 @@ final class DiffCommand {
                             call.durationNanos());
                 }
             }
-            List<Composition> paths = Composition.readAll(items);
+            List<Composition> paths = recording.compositions();
             paths.stream().map(Composition::rootClass).distinct().forEach(rootClass -> {
                 FieldPaths byPath = FieldPaths.of(rootClass, paths, writes);
                 byPath.totals().forEach((path, total) -> merge(fields,

@@ -20,10 +20,16 @@ import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.unit.UnitLookup;
 import org.openjdk.jmc.flightrecorder.JfrAttributes;
 
-import dev.serialscope.rules.Call;
-import dev.serialscope.rules.CallSites;
-import dev.serialscope.rules.Composition;
-import dev.serialscope.rules.SerialScopeEvents;
+import dev.serialscope.rules.recording.Call;
+import dev.serialscope.rules.recording.CallSites;
+import dev.serialscope.rules.recording.Composition;
+import dev.serialscope.rules.recording.RecordingModel;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+
+
+
+
+
 
 /**
  * Icicle graphs of serialized bytes, as inline SVG: by call stack (the application's frames of each
@@ -67,9 +73,9 @@ final class FlameGraph {
     /** Both graphs of one recording. */
     record Graphs(Node byStack, Node byFieldPath) {
 
-        static Graphs of(IItemCollection items) {
-            return new Graphs(FlameGraph.byStack(items), FlameGraph.byFieldPath(Composition.readAll(items),
-                    Call.readAll(items, SerialScopeEvents.SERIALIZATION)));
+        static Graphs of(RecordingModel recording) {
+            return new Graphs(FlameGraph.byStack(recording), FlameGraph.byFieldPath(recording.compositions(),
+                    recording.calls(SerialScopeEvents.SERIALIZATION)));
         }
     }
 

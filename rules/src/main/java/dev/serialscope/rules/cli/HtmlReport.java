@@ -7,8 +7,13 @@ import java.util.TreeMap;
 
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 
-import dev.serialscope.rules.Culprit;
-import dev.serialscope.rules.SerialScopeEvents;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.result.Culprit;
+
+
+
+
+
 
 /**
  * One self-contained HTML page (inline CSS and SVG, nothing loaded from the network): the findings

@@ -6,7 +6,12 @@ import java.util.Locale;
 
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 
-import dev.serialscope.rules.Culprit;
+import dev.serialscope.rules.result.Culprit;
+
+
+
+
+
 
 /**
  * The JSON report, a stable format for CI:

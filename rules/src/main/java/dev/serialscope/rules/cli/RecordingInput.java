@@ -18,7 +18,12 @@ import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
 import org.openjdk.jmc.flightrecorder.parser.IParserExtension;
 import org.openjdk.jmc.flightrecorder.parser.ParserExtensionRegistry;
 
-import dev.serialscope.rules.SerialScopeEvents;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+
+
+
+
+
 
 /**
  * Checks a recording file before it is read, so that each kind of bad input gets its own message,

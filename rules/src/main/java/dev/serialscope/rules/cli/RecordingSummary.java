@@ -11,14 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.serialscope.rules.CallSites;
-import dev.serialscope.rules.SerialScopeEvents;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
+
+import dev.serialscope.rules.recording.Call;
+import dev.serialscope.rules.recording.CallSites;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+
+
+
+
 
 /**
  * The totals of a recording by direction, root class, call site, channel, thread and second. It

@@ -13,8 +13,13 @@ import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
 import dev.serialscope.events.SerializationEvent;
 import dev.serialscope.rules.Recordings;
-import dev.serialscope.rules.SerialScopeEvents;
 import jdk.jfr.Recording;
+
+import dev.serialscope.rules.recording.SerialScopeEvents;
+
+
+
+
 
 /** analyze and diff load only SerialScope events, and the recording keeps its time span. */
 class SerialScopeTypesOnlyTest {

@@ -1,4 +1,4 @@
-package dev.serialscope.rules;
+package dev.serialscope.rules.recording;
 
 import java.util.List;
 
@@ -21,7 +21,6 @@ public final class CallSites {
             // The agent runs inside the application; its frames sit on top of every stack. Only the
             // in-process parts are skipped: the samples (dev.serialscope.samples) are applications.
             "dev.serialscope.probe.",
-            "dev.serialscope.boot.",
             "dev.serialscope.boot.",
             "dev.serialscope.events.",
             // ObjectOutputStream, ObjectInputStream, ObjectStreamClass and their inner classes.

@@ -1,4 +1,4 @@
-package dev.serialscope.rules;
+package dev.serialscope.rules.recording;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,21 +47,21 @@ public final class RmiMethods {
     public static RmiMethods of(IItemCollection items) {
         Map<String, List<Span>> spans = new HashMap<>();
         for (IItemIterable batch : items.apply(ItemFilters.type(SerialScopeEvents.RMI_CALL))) {
-            IMemberAccessor<String, IItem> endpoint = Call.accessor(SerialScopeEvents.ENDPOINT, batch.getType());
-            IMemberAccessor<String, IItem> side = Call.accessor(SerialScopeEvents.SIDE, batch.getType());
-            IMemberAccessor<String, IItem> method = Call.accessor(SerialScopeEvents.METHOD, batch.getType());
-            IMemberAccessor<IMCType, IItem> remote = Call.accessor(SerialScopeEvents.REMOTE_INTERFACE, batch.getType());
-            IMemberAccessor<IQuantity, IItem> start = Call.accessor(JfrAttributes.START_TIME, batch.getType());
-            IMemberAccessor<IQuantity, IItem> end = Call.accessor(JfrAttributes.END_TIME, batch.getType());
+            IMemberAccessor<String, IItem> endpoint = EventFields.accessor(SerialScopeEvents.ENDPOINT, batch.getType());
+            IMemberAccessor<String, IItem> side = EventFields.accessor(SerialScopeEvents.SIDE, batch.getType());
+            IMemberAccessor<String, IItem> method = EventFields.accessor(SerialScopeEvents.METHOD, batch.getType());
+            IMemberAccessor<IMCType, IItem> remote = EventFields.accessor(SerialScopeEvents.REMOTE_INTERFACE, batch.getType());
+            IMemberAccessor<IQuantity, IItem> start = EventFields.accessor(JfrAttributes.START_TIME, batch.getType());
+            IMemberAccessor<IQuantity, IItem> end = EventFields.accessor(JfrAttributes.END_TIME, batch.getType());
             for (IItem item : batch) {
-                String channel = Call.get(endpoint, item);
+                String channel = EventFields.get(endpoint, item);
                 if (channel == null || channel.isEmpty()) {
                     continue;
                 }
                 spans.computeIfAbsent(channel, k -> new ArrayList<>()).add(new Span(
-                        Call.longValue(Call.get(start, item), UnitLookup.EPOCH_NS, 0),
-                        Call.longValue(Call.get(end, item), UnitLookup.EPOCH_NS, 0),
-                        label(Call.get(remote, item), Call.get(method, item), Call.get(side, item))));
+                        EventFields.longValue(EventFields.get(start, item), UnitLookup.EPOCH_NS, 0),
+                        EventFields.longValue(EventFields.get(end, item), UnitLookup.EPOCH_NS, 0),
+                        label(EventFields.get(remote, item), EventFields.get(method, item), EventFields.get(side, item))));
             }
         }
         spans.values().forEach(list -> list.sort(Comparator.comparingLong(Span::start)));
@@ -111,5 +111,28 @@ public final class RmiMethods {
     /** Whether a call site text names an RMI method. */
     public static boolean isRmi(String site) {
         return site != null && (site.endsWith(CLIENT) || site.endsWith(SERVER));
+    }
+
+    /** Argument plus result bytes of the RMI calls on {@code channel}, per method label. */
+    public static Map<String, Long> bytesByMethod(IItemCollection items, String channel) {
+        Map<String, Long> sums = new HashMap<>();
+        for (IItemIterable batch : items.apply(ItemFilters.type(SerialScopeEvents.RMI_CALL))) {
+            IMemberAccessor<String, IItem> endpoint = EventFields.accessor(SerialScopeEvents.ENDPOINT, batch.getType());
+            IMemberAccessor<String, IItem> side = EventFields.accessor(SerialScopeEvents.SIDE, batch.getType());
+            IMemberAccessor<String, IItem> method = EventFields.accessor(SerialScopeEvents.METHOD, batch.getType());
+            IMemberAccessor<IMCType, IItem> remote = EventFields.accessor(SerialScopeEvents.REMOTE_INTERFACE, batch.getType());
+            IMemberAccessor<IQuantity, IItem> arguments = EventFields.accessor(SerialScopeEvents.ARGUMENT_BYTES, batch.getType());
+            IMemberAccessor<IQuantity, IItem> results = EventFields.accessor(SerialScopeEvents.RESULT_BYTES, batch.getType());
+            for (IItem item : batch) {
+                if (!channel.equals(EventFields.get(endpoint, item))) {
+                    continue;
+                }
+                long amount = Math.max(0, EventFields.longValue(EventFields.get(arguments, item), UnitLookup.BYTE, 0))
+                        + Math.max(0, EventFields.longValue(EventFields.get(results, item), UnitLookup.BYTE, 0));
+                sums.merge(label(EventFields.get(remote, item), EventFields.get(method, item), EventFields.get(side, item)),
+                        amount, Long::sum);
+            }
+        }
+        return sums;
     }
 }

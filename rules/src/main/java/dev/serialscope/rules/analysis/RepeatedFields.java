@@ -1,4 +1,4 @@
-package dev.serialscope.rules;
+package dev.serialscope.rules.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +9,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import dev.serialscope.rules.recording.CallTable;
+import dev.serialscope.rules.recording.Composition;
+import dev.serialscope.rules.result.Culprit;
+
+
+
+
 
 /**
  * Sub-objects that recur in different roots: the same object (identity hash code, class and size) on

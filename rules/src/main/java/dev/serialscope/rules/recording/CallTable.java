@@ -1,4 +1,4 @@
-package dev.serialscope.rules;
+package dev.serialscope.rules.recording;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -38,66 +38,22 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         ROOT_CLASS, SITE, CHANNEL
     }
 
-    private final int size;
-    private final int[] rootClass;
-    private final String[] classNames;
-    private final long[] bytes;
-    private final int[] classDescriptors;
-    private final long[] classDescriptorBytes;
-    private final long[] identity;
-    private final long[] contentHash;
-    private final int[] channel;
-    private final String[] channelNames;
-    private final long[] streamId;
-    private final boolean[] filtered;
-    private final long[] startNanos;
-    private final long[] durationNanos;
+    /** The recorded columns; the call sites may be replaced (see {@link #withSites}). */
+    private final Columns columns;
     private final int[] site;
     private final String[] siteNames;
-    private final long[] callId;
+    private final String[] classNames;
+    private final String[] channelNames;
 
-    private CallTable(Columns columns) {
-        size = columns.size;
-        rootClass = columns.rootClass;
-        classNames = columns.classNames.toArray();
-        bytes = columns.bytes;
-        classDescriptors = columns.classDescriptors;
-        classDescriptorBytes = columns.classDescriptorBytes;
-        identity = columns.identity;
-        contentHash = columns.contentHash;
-        channel = columns.channel;
-        channelNames = columns.channelNames.toArray();
-        streamId = columns.streamId;
-        filtered = columns.filtered;
-        startNanos = columns.startNanos;
-        durationNanos = columns.durationNanos;
-        site = columns.site;
-        siteNames = columns.siteNames.toArray();
-        callId = columns.callId;
-    }
-
-    /** The same calls with other call sites (RMI's remote methods); every other column is shared, not copied. */
-    private CallTable(CallTable calls, int[] site, String[] siteNames) {
-        size = calls.size;
-        rootClass = calls.rootClass;
-        classNames = calls.classNames;
-        bytes = calls.bytes;
-        classDescriptors = calls.classDescriptors;
-        classDescriptorBytes = calls.classDescriptorBytes;
-        identity = calls.identity;
-        contentHash = calls.contentHash;
-        channel = calls.channel;
-        channelNames = calls.channelNames;
-        streamId = calls.streamId;
-        filtered = calls.filtered;
-        startNanos = calls.startNanos;
-        durationNanos = calls.durationNanos;
+    private CallTable(Columns columns, int[] site, String[] siteNames) {
+        this.columns = columns;
         this.site = site;
         this.siteNames = siteNames;
-        callId = calls.callId;
+        classNames = columns.classNames.toArray();
+        channelNames = columns.channelNames.toArray();
     }
 
-    /** Reads the per-call events of one type; the rules share one table per collection through {@link Call#readAll}. */
+    /** Reads the per-call events of one type; the rules share one table per recording through {@link RecordingModel}. */
     static CallTable read(IItemCollection items, String eventType) {
         IItemCollection ofType = items.apply(ItemFilters.type(eventType));
         int count = 0;
@@ -109,28 +65,28 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
             columns.addAll(batch);
         }
         columns.sortByStart();
-        return new CallTable(columns);
+        return new CallTable(columns, columns.site, columns.siteNames.toArray());
     }
 
     @Override
     public int size() {
-        return size;
+        return columns.size;
     }
 
     @Override
     public Call get(int row) {
-        return new Call(rootClass(row), bytes[row], classDescriptors[row], classDescriptorBytes[row], identity[row],
-                contentHash[row], channel(row), streamId[row], filtered[row], startNanos[row], durationNanos[row],
-                site(row), callId[row]);
+        return new Call(rootClass(row), columns.bytes[row], columns.classDescriptors[row], columns.classDescriptorBytes[row], columns.identity[row],
+                columns.contentHash[row], channel(row), columns.streamId[row], columns.filtered[row], columns.startNanos[row], columns.durationNanos[row],
+                site(row), columns.callId[row]);
     }
 
     public String rootClass(int row) {
-        return classNames[rootClass[row]];
+        return classNames[columns.rootClass[row]];
     }
 
     /** The index of the row's root class among {@link #classNames()}. */
     public int rootClassIndex(int row) {
-        return rootClass[row];
+        return columns.rootClass[row];
     }
 
     /** The distinct root classes; {@link #rootClassIndex} points into them. */
@@ -144,45 +100,45 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
 
     /** -1 when the stream could not be measured. */
     public long bytes(int row) {
-        return bytes[row];
+        return columns.bytes[row];
     }
 
     /** Bytes for sums: an unmeasured call adds nothing rather than -1. */
     public long countedBytes(int row) {
-        return Math.max(bytes[row], 0);
+        return Math.max(columns.bytes[row], 0);
     }
 
     public boolean measured(int row) {
-        return bytes[row] >= 0;
+        return columns.bytes[row] >= 0;
     }
 
     /** Bytes of the class descriptors, part of bytes; -1 when not measured. */
     public long classDescriptorBytes(int row) {
-        return classDescriptorBytes[row];
+        return columns.classDescriptorBytes[row];
     }
 
     public long identity(int row) {
-        return identity[row];
+        return columns.identity[row];
     }
 
     public long contentHash(int row) {
-        return contentHash[row];
+        return columns.contentHash[row];
     }
 
     public String channel(int row) {
-        return channelNames[channel[row]];
+        return channelNames[columns.channel[row]];
     }
 
     public long streamId(int row) {
-        return streamId[row];
+        return columns.streamId[row];
     }
 
     public boolean filtered(int row) {
-        return filtered[row];
+        return columns.filtered[row];
     }
 
     public long startNanos(int row) {
-        return startNanos[row];
+        return columns.startNanos[row];
     }
 
     public String site(int row) {
@@ -190,26 +146,26 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
     }
 
     public long callId(int row) {
-        return callId[row];
+        return columns.callId[row];
     }
 
     /** The same calls with the call site of each row chosen by {@code siteOf} (null keeps the recorded one). */
     CallTable withSites(java.util.function.IntFunction<String> siteOf) {
         Names names = new Names(siteNames);
-        int[] sites = new int[size];
-        for (int row = 0; row < size; row++) {
+        int[] sites = new int[columns.size];
+        for (int row = 0; row < columns.size; row++) {
             String other = siteOf.apply(row);
             sites[row] = other == null ? site[row] : names.indexOf(other);
         }
-        return new CallTable(this, sites, names.toArray());
+        return new CallTable(columns, sites, names.toArray());
     }
 
     /** The rows of each root class in time order, by {@link #rootClassIndex}; only rows that {@code rows} accepts. */
     public int[][] rowsByClass(IntPredicate rows) {
         int[] counts = new int[classNames.length];
-        for (int row = 0; row < size; row++) {
+        for (int row = 0; row < columns.size; row++) {
             if (rows.test(row)) {
-                counts[rootClass[row]]++;
+                counts[columns.rootClass[row]]++;
             }
         }
         int[][] byClass = new int[classNames.length][];
@@ -217,9 +173,9 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
             byClass[index] = new int[counts[index]];
             counts[index] = 0;
         }
-        for (int row = 0; row < size; row++) {
+        for (int row = 0; row < columns.size; row++) {
             if (rows.test(row)) {
-                byClass[rootClass[row]][counts[rootClass[row]]++] = row;
+                byClass[columns.rootClass[row]][counts[columns.rootClass[row]]++] = row;
             }
         }
         return byClass;
@@ -233,9 +189,9 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
     /** Tallies the rows that {@code rows} accepts by a key, with the bytes {@code bytesOf} gives each. */
     public List<Tally> tally(Key key, IntPredicate rows, IntToLongFunction bytesOf, ToLongFunction<Tally> weight) {
         int[] index = switch (key) {
-        case ROOT_CLASS -> rootClass;
+        case ROOT_CLASS -> columns.rootClass;
         case SITE -> site;
-        case CHANNEL -> channel;
+        case CHANNEL -> columns.channel;
         };
         String[] names = switch (key) {
         case ROOT_CLASS -> classNames;
@@ -245,11 +201,11 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         long[] calls = new long[names.length];
         long[] sums = new long[names.length];
         long[] nanos = new long[names.length];
-        for (int row = 0; row < size; row++) {
+        for (int row = 0; row < columns.size; row++) {
             if (rows.test(row)) {
                 calls[index[row]]++;
                 sums[index[row]] += bytesOf.applyAsLong(row);
-                nanos[index[row]] += durationNanos[row];
+                nanos[index[row]] += columns.durationNanos[row];
             }
         }
         return Tally.of(names, calls, sums, nanos, weight);
@@ -284,26 +240,38 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         }
     }
 
-    /** The columns while they are filled, in the order the parser gives the events. */
-    private static final class Columns {
-        private final int size;
+    /** The number of rows: set by the super constructor, before the initializers of the columns allocate them. */
+    private abstract static class Rows {
+        final int size;
+
+        Rows(int size) {
+            this.size = size;
+        }
+    }
+
+    /**
+     * The columns, one array per field, filled in the order the parser gives the events and then put in start time
+     * order. Each column is declared once, with its allocation; {@link #sortByStart} reorders them all.
+     */
+    private static final class Columns extends Rows {
         private int filled;
-        private final int[] rootClass;
+        private final List<Object> all = new ArrayList<>();
+        private final int[] rootClass = ints();
         private final Names classNames = new Names();
-        private final long[] bytes;
-        private final int[] classDescriptors;
-        private final long[] classDescriptorBytes;
-        private final long[] identity;
-        private final long[] contentHash;
-        private final int[] channel;
+        private final long[] bytes = longs();
+        private final int[] classDescriptors = ints();
+        private final long[] classDescriptorBytes = longs();
+        private final long[] identity = longs();
+        private final long[] contentHash = longs();
+        private final int[] channel = ints();
         private final Names channelNames = new Names();
-        private final long[] streamId;
-        private final boolean[] filtered;
-        private final long[] startNanos;
-        private final long[] durationNanos;
-        private final int[] site;
+        private final long[] streamId = longs();
+        private final boolean[] filtered = booleans();
+        private final long[] startNanos = longs();
+        private final long[] durationNanos = longs();
+        private final int[] site = ints();
         private final Names siteNames = new Names();
-        private final long[] callId;
+        private final long[] callId = longs();
         /** Events share class and stack trace objects through the constant pool: name each one once. */
         private final Map<IMCType, Integer> classOfType = new IdentityHashMap<>();
         private final Map<IMCStackTrace, Integer> siteOfTrace = new IdentityHashMap<>();
@@ -314,20 +282,7 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         private final QuantityConverter durationInNanos = new QuantityConverter(UnitLookup.NANOSECOND);
 
         Columns(int size) {
-            this.size = size;
-            rootClass = new int[size];
-            bytes = new long[size];
-            classDescriptors = new int[size];
-            classDescriptorBytes = new long[size];
-            identity = new long[size];
-            contentHash = new long[size];
-            channel = new int[size];
-            streamId = new long[size];
-            filtered = new boolean[size];
-            startNanos = new long[size];
-            durationNanos = new long[size];
-            site = new int[size];
-            callId = new long[size];
+            super(size);
         }
 
         /**
@@ -359,12 +314,12 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
                 bytes[row] = bytesInBytes.toLong(bytesField.getMember(item), -1);
                 classDescriptors[row] = (int) descriptorCount.toLong(descriptorsField.getMember(item), 0);
                 classDescriptorBytes[row] = descriptorBytesInBytes.toLong(descriptorBytesField.getMember(item), -1);
-                identity[row] = Call.rawLong(identityField.getMember(item));
-                contentHash[row] = Call.rawLong(contentHashField.getMember(item));
+                identity[row] = EventFields.rawLong(identityField.getMember(item));
+                contentHash[row] = EventFields.rawLong(contentHashField.getMember(item));
                 String channelName = channelField.getMember(item);
                 channel[row] = channelNames.indexOf(channelName == null || channelName.isEmpty() ? "unknown"
                         : channelName);
-                streamId[row] = Call.rawLong(streamIdField.getMember(item));
+                streamId[row] = EventFields.rawLong(streamIdField.getMember(item));
                 Boolean wasFiltered = filteredField.getMember(item);
                 filtered[row] = wasFiltered != null && wasFiltered;
                 startNanos[row] = startInNanos.toLong(startField.getMember(item), 0);
@@ -372,7 +327,7 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
                 IMCStackTrace trace = stackTraceField.getMember(item);
                 site[row] = trace == null ? siteNames.indexOf(CallSites.UNKNOWN)
                         : siteOfTrace.computeIfAbsent(trace, t -> siteNames.indexOf(CallSites.of(t)));
-                callId[row] = Call.rawLong(callIdField.getMember(item));
+                callId[row] = EventFields.rawLong(callIdField.getMember(item));
             }
         }
 
@@ -415,22 +370,36 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
             }
         }
 
+        private int[] ints() {
+            return column(new int[size]);
+        }
+
+        private long[] longs() {
+            return column(new long[size]);
+        }
+
+        private boolean[] booleans() {
+            return column(new boolean[size]);
+        }
+
+        private <T> T column(T array) {
+            all.add(array);
+            return array;
+        }
+
         private void permute(int[] order) {
-            permute(order, rootClass);
-            permute(order, bytes);
-            permute(order, classDescriptors);
-            permute(order, classDescriptorBytes);
-            permute(order, identity);
-            permute(order, contentHash);
-            permute(order, channel);
-            permute(order, streamId);
-            permute(order, startNanos);
-            permute(order, durationNanos);
-            permute(order, site);
-            permute(order, callId);
-            boolean[] copy = filtered.clone();
-            for (int row = 0; row < order.length; row++) {
-                filtered[row] = copy[order[row]];
+            for (Object column : all) {
+                if (column instanceof int[] ints) {
+                    permute(order, ints);
+                } else if (column instanceof long[] longs) {
+                    permute(order, longs);
+                } else {
+                    boolean[] flags = (boolean[]) column;
+                    boolean[] copy = flags.clone();
+                    for (int row = 0; row < order.length; row++) {
+                        flags[row] = copy[order[row]];
+                    }
+                }
             }
         }
 

@@ -1,4 +1,4 @@
-package dev.serialscope.rules;
+package dev.serialscope.rules.recording;
 
 import static org.openjdk.jmc.common.item.Attribute.attr;
 
@@ -10,7 +10,8 @@ import org.openjdk.jmc.common.unit.UnitLookup;
 /**
  * The SerialScope event types and fields as JMC's parser presents them. The names are the event
  * contract of the events module; the content types must be the ones the parser derives from the
- * field declarations, or the accessors come back null (jmc-integration.md, section 5).
+ * field declarations (a {@code @DataAmount long} is MEMORY, a plain long a RAW_NUMBER), or the accessors come
+ * back null.
  */
 public final class SerialScopeEvents {
 

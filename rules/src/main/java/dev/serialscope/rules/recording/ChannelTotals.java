@@ -1,4 +1,4 @@
-package dev.serialscope.rules;
+package dev.serialscope.rules.recording;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,21 +34,21 @@ public record ChannelTotals(String channel, String direction, long operations, l
     public static List<ChannelTotals> readAll(IItemCollection items) {
         Map<String, long[]> sums = new LinkedHashMap<>();
         for (IItemIterable batch : items.apply(ItemFilters.type(SerialScopeEvents.CHANNEL_STATISTICS))) {
-            IMemberAccessor<String, IItem> channel = Call.accessor(SerialScopeEvents.CHANNEL, batch.getType());
-            IMemberAccessor<String, IItem> direction = Call.accessor(SerialScopeEvents.DIRECTION, batch.getType());
-            IMemberAccessor<IQuantity, IItem> operations = Call.accessor(SerialScopeEvents.OPERATIONS, batch.getType());
-            IMemberAccessor<IQuantity, IItem> bytes = Call.accessor(SerialScopeEvents.BYTES, batch.getType());
+            IMemberAccessor<String, IItem> channel = EventFields.accessor(SerialScopeEvents.CHANNEL, batch.getType());
+            IMemberAccessor<String, IItem> direction = EventFields.accessor(SerialScopeEvents.DIRECTION, batch.getType());
+            IMemberAccessor<IQuantity, IItem> operations = EventFields.accessor(SerialScopeEvents.OPERATIONS, batch.getType());
+            IMemberAccessor<IQuantity, IItem> bytes = EventFields.accessor(SerialScopeEvents.BYTES, batch.getType());
             IMemberAccessor<IQuantity, IItem> serialized =
-                    Call.accessor(SerialScopeEvents.SERIALIZED_BYTES, batch.getType());
-            IMemberAccessor<IQuantity, IItem> time = Call.accessor(SerialScopeEvents.TOTAL_TIME, batch.getType());
+                    EventFields.accessor(SerialScopeEvents.SERIALIZED_BYTES, batch.getType());
+            IMemberAccessor<IQuantity, IItem> time = EventFields.accessor(SerialScopeEvents.TOTAL_TIME, batch.getType());
             for (IItem item : batch) {
-                String name = Call.get(channel, item);
-                String dir = Call.get(direction, item);
+                String name = EventFields.get(channel, item);
+                String dir = EventFields.get(direction, item);
                 long[] sum = sums.computeIfAbsent((name == null ? "unknown" : name) + "\u0000" + dir, k -> new long[4]);
-                sum[0] += Call.longValue(Call.get(operations, item), UnitLookup.NUMBER_UNITY, 0);
-                sum[1] += Call.longValue(Call.get(bytes, item), UnitLookup.BYTE, 0);
-                sum[2] += Call.longValue(Call.get(serialized, item), UnitLookup.BYTE, 0);
-                sum[3] += Call.longValue(Call.get(time, item), UnitLookup.NANOSECOND, 0);
+                sum[0] += EventFields.longValue(EventFields.get(operations, item), UnitLookup.NUMBER_UNITY, 0);
+                sum[1] += EventFields.longValue(EventFields.get(bytes, item), UnitLookup.BYTE, 0);
+                sum[2] += EventFields.longValue(EventFields.get(serialized, item), UnitLookup.BYTE, 0);
+                sum[3] += EventFields.longValue(EventFields.get(time, item), UnitLookup.NANOSECOND, 0);
             }
         }
         List<ChannelTotals> rows = new ArrayList<>();

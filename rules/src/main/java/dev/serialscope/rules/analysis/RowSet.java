@@ -1,6 +1,12 @@
-package dev.serialscope.rules;
+package dev.serialscope.rules.analysis;
 
 import java.util.function.IntToLongFunction;
+
+import dev.serialscope.rules.recording.CallTable;
+
+
+
+
 
 /**
  * A set of rows of a {@link CallTable}, two rows being the same element when their keys are equal (the same root
@@ -8,11 +14,11 @@ import java.util.function.IntToLongFunction;
  * instead of a boxed key and a map entry each. Each slot keeps 32 bits of its row's hash next to the row number, so
  * that a probe compares the keys of another row (reads scattered over the table) only when those bits match.
  */
-final class RowSet {
+public final class RowSet {
 
     /** Whether two rows have equal keys. */
     @FunctionalInterface
-    interface SameKey {
+    public interface SameKey {
         boolean test(int row, int other);
     }
 
@@ -24,7 +30,7 @@ final class RowSet {
     private int size;
 
     /** A set for at most {@code capacity} rows. */
-    RowSet(int capacity, IntToLongFunction hash, SameKey sameKey) {
+    public RowSet(int capacity, IntToLongFunction hash, SameKey sameKey) {
         this.hash = hash;
         this.sameKey = sameKey;
         int length = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) * 2;
@@ -33,7 +39,7 @@ final class RowSet {
     }
 
     /** Adds the row; false when a row with an equal key is already in the set. */
-    boolean add(int row) {
+    public boolean add(int row) {
         long mixed = hash.applyAsLong(row) * 0x9E3779B97F4A7C15L;
         int slot = (int) (mixed >>> 32) & mask;
         int bits = (int) mixed;
@@ -49,7 +55,7 @@ final class RowSet {
     }
 
     /** The number of distinct keys added. */
-    int size() {
+    public int size() {
         return size;
     }
 }

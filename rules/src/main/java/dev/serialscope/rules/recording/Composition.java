@@ -1,7 +1,6 @@
-package dev.serialscope.rules;
+package dev.serialscope.rules.recording;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -39,40 +38,35 @@ public record Composition(
     /** The marker the JVM puts in the names of lambda classes. */
     private static final String LAMBDA_MARKER = "$$Lambda";
 
-    /** The composition events of the recording, ordered by call and path; shared by all callers, unmodifiable. */
-    public static List<Composition> readAll(IItemCollection items) {
-        return Call.shared(items, SerialScopeEvents.COMPOSITION,
-                collection -> Collections.unmodifiableList(read(collection)));
-    }
-
-    private static List<Composition> read(IItemCollection items) {
+    /** The composition events of the recording, ordered by call and path; {@link RecordingModel} shares them. */
+    static List<Composition> read(IItemCollection items) {
         List<Composition> paths = new ArrayList<>();
         for (IItemIterable batch : items.apply(ItemFilters.type(SerialScopeEvents.COMPOSITION))) {
             var type = batch.getType();
-            IMemberAccessor<Number, IItem> callId = Call.accessor(SerialScopeEvents.CALL_ID, type);
-            IMemberAccessor<IMCType, IItem> rootClass = Call.accessor(SerialScopeEvents.ROOT_CLASS, type);
-            IMemberAccessor<String, IItem> path = Call.accessor(SerialScopeEvents.PATH, type);
-            IMemberAccessor<IQuantity, IItem> level = Call.accessor(SerialScopeEvents.LEVEL, type);
-            IMemberAccessor<IMCType, IItem> declaringClass = Call.accessor(SerialScopeEvents.DECLARING_CLASS, type);
-            IMemberAccessor<String, IItem> field = Call.accessor(SerialScopeEvents.FIELD, type);
-            IMemberAccessor<IMCType, IItem> valueClass = Call.accessor(SerialScopeEvents.VALUE_CLASS, type);
-            IMemberAccessor<IQuantity, IItem> bytes = Call.accessor(SerialScopeEvents.BYTES, type);
-            IMemberAccessor<IQuantity, IItem> objects = Call.accessor(SerialScopeEvents.OBJECTS, type);
-            IMemberAccessor<IQuantity, IItem> count = Call.accessor(SerialScopeEvents.COUNT, type);
-            IMemberAccessor<Number, IItem> identity = Call.accessor(SerialScopeEvents.IDENTITY, type);
+            IMemberAccessor<Number, IItem> callId = EventFields.accessor(SerialScopeEvents.CALL_ID, type);
+            IMemberAccessor<IMCType, IItem> rootClass = EventFields.accessor(SerialScopeEvents.ROOT_CLASS, type);
+            IMemberAccessor<String, IItem> path = EventFields.accessor(SerialScopeEvents.PATH, type);
+            IMemberAccessor<IQuantity, IItem> level = EventFields.accessor(SerialScopeEvents.LEVEL, type);
+            IMemberAccessor<IMCType, IItem> declaringClass = EventFields.accessor(SerialScopeEvents.DECLARING_CLASS, type);
+            IMemberAccessor<String, IItem> field = EventFields.accessor(SerialScopeEvents.FIELD, type);
+            IMemberAccessor<IMCType, IItem> valueClass = EventFields.accessor(SerialScopeEvents.VALUE_CLASS, type);
+            IMemberAccessor<IQuantity, IItem> bytes = EventFields.accessor(SerialScopeEvents.BYTES, type);
+            IMemberAccessor<IQuantity, IItem> objects = EventFields.accessor(SerialScopeEvents.OBJECTS, type);
+            IMemberAccessor<IQuantity, IItem> count = EventFields.accessor(SerialScopeEvents.COUNT, type);
+            IMemberAccessor<Number, IItem> identity = EventFields.accessor(SerialScopeEvents.IDENTITY, type);
             for (IItem item : batch) {
-                String pathName = Call.get(path, item);
+                String pathName = EventFields.get(path, item);
                 if (pathName == null || pathName.isEmpty()) {
                     continue;
                 }
-                paths.add(new Composition(Call.rawLong(Call.get(callId, item)), name(Call.get(rootClass, item)),
-                        pathName, (int) Call.longValue(Call.get(level, item), UnitLookup.NUMBER_UNITY, 1),
-                        name(Call.get(declaringClass, item)), nonNull(Call.get(field, item)),
-                        name(Call.get(valueClass, item)),
-                        Math.max(0, Call.longValue(Call.get(bytes, item), UnitLookup.BYTE, 0)),
-                        Call.longValue(Call.get(objects, item), UnitLookup.NUMBER_UNITY, 0),
-                        Call.longValue(Call.get(count, item), UnitLookup.NUMBER_UNITY, 1),
-                        Call.rawLong(Call.get(identity, item))));
+                paths.add(new Composition(EventFields.rawLong(EventFields.get(callId, item)), name(EventFields.get(rootClass, item)),
+                        pathName, (int) EventFields.longValue(EventFields.get(level, item), UnitLookup.NUMBER_UNITY, 1),
+                        name(EventFields.get(declaringClass, item)), nonNull(EventFields.get(field, item)),
+                        name(EventFields.get(valueClass, item)),
+                        Math.max(0, EventFields.longValue(EventFields.get(bytes, item), UnitLookup.BYTE, 0)),
+                        EventFields.longValue(EventFields.get(objects, item), UnitLookup.NUMBER_UNITY, 0),
+                        EventFields.longValue(EventFields.get(count, item), UnitLookup.NUMBER_UNITY, 1),
+                        EventFields.rawLong(EventFields.get(identity, item))));
             }
         }
         paths.sort(Comparator.comparingLong(Composition::callId).thenComparing(Composition::path));
@@ -115,11 +109,6 @@ public record Composition(
     public static boolean isAncestor(String ancestor, String path) {
         return path.length() > ancestor.length() && path.startsWith(ancestor)
                 && (path.charAt(ancestor.length()) == '.' || path.charAt(ancestor.length()) == '[');
-    }
-
-    /** Whether {@code child} is one step below {@code parent}. */
-    public static boolean isChild(Composition parent, Composition child) {
-        return child.level == parent.level + 1 && isAncestor(parent.path, child.path);
     }
 
     /** Whether the class is a lambda class (the JVM spins one per lambda expression). */

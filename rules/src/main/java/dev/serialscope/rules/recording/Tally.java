@@ -1,4 +1,4 @@
-package dev.serialscope.rules;
+package dev.serialscope.rules.recording;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,10 +34,6 @@ public final class Tally {
 
     public long nanos() {
         return nanos;
-    }
-
-    public Culprit toCulprit(Culprit.Kind kind) {
-        return new Culprit(kind, key, bytes, calls);
     }
 
     /** Tallies the calls by key, largest weight first (ties by key, so that results are stable). */

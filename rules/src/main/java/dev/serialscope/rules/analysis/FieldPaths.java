@@ -1,4 +1,4 @@
-package dev.serialscope.rules;
+package dev.serialscope.rules.analysis;
 
 import java.util.Comparator;
 import java.util.HashSet;
@@ -7,6 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import dev.serialscope.rules.recording.CallTable;
+import dev.serialscope.rules.recording.Composition;
+import dev.serialscope.rules.result.Culprit;
+
+
+
+
 
 /**
  * The field paths of one root class, summed over its traced calls: where the bytes of its payloads

@@ -1,4 +1,4 @@
-package dev.serialscope.rules;
+package dev.serialscope.rules.recording;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,23 +27,23 @@ public record StatisticsRow(String direction, String rootClass, long calls, long
     public static List<StatisticsRow> readAll(IItemCollection items, String direction) {
         List<StatisticsRow> rows = new ArrayList<>();
         for (IItemIterable batch : items.apply(ItemFilters.type(SerialScopeEvents.STATISTICS))) {
-            IMemberAccessor<String, IItem> directionField = Call.accessor(SerialScopeEvents.DIRECTION, batch.getType());
-            IMemberAccessor<IMCType, IItem> rootClass = Call.accessor(SerialScopeEvents.ROOT_CLASS, batch.getType());
-            IMemberAccessor<IQuantity, IItem> calls = Call.accessor(SerialScopeEvents.CALLS, batch.getType());
-            IMemberAccessor<IQuantity, IItem> bytes = Call.accessor(SerialScopeEvents.BYTES, batch.getType());
-            IMemberAccessor<IQuantity, IItem> time = Call.accessor(SerialScopeEvents.TOTAL_TIME, batch.getType());
-            IMemberAccessor<IQuantity, IItem> end = Call.accessor(JfrAttributes.END_TIME, batch.getType());
+            IMemberAccessor<String, IItem> directionField = EventFields.accessor(SerialScopeEvents.DIRECTION, batch.getType());
+            IMemberAccessor<IMCType, IItem> rootClass = EventFields.accessor(SerialScopeEvents.ROOT_CLASS, batch.getType());
+            IMemberAccessor<IQuantity, IItem> calls = EventFields.accessor(SerialScopeEvents.CALLS, batch.getType());
+            IMemberAccessor<IQuantity, IItem> bytes = EventFields.accessor(SerialScopeEvents.BYTES, batch.getType());
+            IMemberAccessor<IQuantity, IItem> time = EventFields.accessor(SerialScopeEvents.TOTAL_TIME, batch.getType());
+            IMemberAccessor<IQuantity, IItem> end = EventFields.accessor(JfrAttributes.END_TIME, batch.getType());
             for (IItem item : batch) {
-                if (!direction.equals(Call.get(directionField, item))) {
+                if (!direction.equals(EventFields.get(directionField, item))) {
                     continue;
                 }
-                IMCType type = Call.get(rootClass, item);
+                IMCType type = EventFields.get(rootClass, item);
                 rows.add(new StatisticsRow(direction,
                         type == null ? OTHER_CLASSES : type.getFullName(),
-                        Call.longValue(Call.get(calls, item), UnitLookup.NUMBER_UNITY, 0),
-                        Call.longValue(Call.get(bytes, item), UnitLookup.BYTE, 0),
-                        Call.longValue(Call.get(time, item), UnitLookup.NANOSECOND, 0),
-                        Call.longValue(Call.get(end, item), UnitLookup.EPOCH_NS, 0)));
+                        EventFields.longValue(EventFields.get(calls, item), UnitLookup.NUMBER_UNITY, 0),
+                        EventFields.longValue(EventFields.get(bytes, item), UnitLookup.BYTE, 0),
+                        EventFields.longValue(EventFields.get(time, item), UnitLookup.NANOSECOND, 0),
+                        EventFields.longValue(EventFields.get(end, item), UnitLookup.EPOCH_NS, 0)));
             }
         }
         return rows;

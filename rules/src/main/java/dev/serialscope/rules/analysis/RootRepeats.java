@@ -1,8 +1,14 @@
-package dev.serialscope.rules;
+package dev.serialscope.rules.analysis;
 
 import java.util.BitSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntToLongFunction;
+
+import dev.serialscope.rules.recording.CallTable;
+
+
+
+
 
 /**
  * The calls that wrote again a root object an earlier call wrote (the same class and identity hash, unchanged in size)
@@ -11,7 +17,7 @@ import java.util.function.IntToLongFunction;
  * another thread. A key's calls all fall into one half, which sees them in call order, so the two halves together
  * find exactly the repeats that one pass over all calls finds.
  */
-final class RootRepeats {
+public final class RootRepeats {
 
     private final BitSet sameObject;
     private final BitSet sameBytes;
@@ -21,7 +27,7 @@ final class RootRepeats {
         this.sameBytes = sameBytes;
     }
 
-    static RootRepeats of(CallTable writes) {
+    public static RootRepeats of(CallTable writes) {
         CompletableFuture<RootRepeats> other = CompletableFuture.supplyAsync(() -> ofHalf(writes, 1));
         RootRepeats repeats = ofHalf(writes, 0);
         RootRepeats otherRepeats = other.join();
@@ -69,17 +75,17 @@ final class RootRepeats {
     }
 
     /** Calls that wrote a root object (class, identity hash and size) an earlier call wrote. */
-    BitSet sameObject() {
+    public BitSet sameObject() {
         return sameObject;
     }
 
     /** Calls that wrote the bytes (content hash) an earlier call wrote. */
-    BitSet sameBytes() {
+    public BitSet sameBytes() {
         return sameBytes;
     }
 
     /** Calls that repeated an earlier root object, its bytes, or both. */
-    BitSet either() {
+    public BitSet either() {
         BitSet either = (BitSet) sameObject.clone();
         either.or(sameBytes);
         return either;

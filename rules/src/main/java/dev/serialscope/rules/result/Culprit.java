@@ -1,4 +1,4 @@
-package dev.serialscope.rules;
+package dev.serialscope.rules.result;
 
 import java.util.Locale;
 
