@@ -29,10 +29,6 @@ import dev.serialscope.rules.recording.SerialScopeEvents;
 import dev.serialscope.rules.recording.Tally;
 import dev.serialscope.rules.result.Culprit;
 
-
-
-
-
 /**
  * The common part of the SerialScope rules. Unlike JMC's AbstractRule it keeps no reference to the
  * last evaluation, so one instance can evaluate several recordings at once.

@@ -5,10 +5,6 @@ import org.openjdk.jmc.common.util.TypedPreference;
 
 import dev.serialscope.rules.recording.SerialScopeEvents;
 
-
-
-
-
 /** Too much time spent writing objects, by root class, call site and channel. */
 public final class SerializationHotSpotRule extends HotSpotRule {
 

@@ -11,10 +11,6 @@ import org.openjdk.jmc.flightrecorder.rules.Severity;
 
 import dev.serialscope.rules.result.Culprit;
 
-
-
-
-
 class HotSpotRuleTest {
 
     @Test

@@ -16,10 +16,6 @@ import dev.serialscope.rules.recording.RmiMethods;
 import dev.serialscope.rules.recording.SerialScopeEvents;
 import dev.serialscope.rules.result.Culprit;
 
-
-
-
-
 /** Chatty Channels, Serialized Share of Channel Bytes, and the RMI method in the payload rules. */
 class IpcRulesTest {
 

@@ -10,10 +10,6 @@ import org.openjdk.jmc.flightrecorder.rules.Severity;
 
 import dev.serialscope.rules.result.Culprit;
 
-
-
-
-
 class PayloadGrowthRuleTest {
 
     @Test

@@ -13,10 +13,6 @@ import org.openjdk.jmc.flightrecorder.rules.Severity;
 import dev.serialscope.rules.recording.Composition;
 import dev.serialscope.rules.result.Culprit;
 
-
-
-
-
 /** Repeated sub-objects and heaviest field paths on synthetic composition events. */
 class RepeatedFieldsTest {
 

@@ -29,10 +29,6 @@ import dev.serialscope.events.SerializationStatisticsEvent;
 import dev.serialscope.rules.recording.SerialScopeEvents;
 import dev.serialscope.rules.result.Culprit;
 
-
-
-
-
 /** What every rule owes JMC and the CLI, and what the rules assume about the event contract. */
 class RuleContractTest {
 

@@ -20,10 +20,6 @@ import org.openjdk.jmc.flightrecorder.rules.Severity;
 
 import dev.serialscope.rules.result.Culprit;
 
-
-
-
-
 /** Evaluates rules on the synthetic recordings the way JMC does, and checks culprits. */
 final class Rules {
 

@@ -21,10 +21,6 @@ import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.SerialScopeEvents;
 import dev.serialscope.rules.result.Culprit;
 
-
-
-
-
 /** The field-path findings on real recordings of the samples, made with the agent. */
 class SampleRecordingsTest {
 

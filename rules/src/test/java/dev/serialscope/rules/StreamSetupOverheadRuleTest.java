@@ -12,10 +12,6 @@ import org.openjdk.jmc.flightrecorder.rules.Severity;
 
 import dev.serialscope.rules.result.Culprit;
 
-
-
-
-
 class StreamSetupOverheadRuleTest {
 
     @Test

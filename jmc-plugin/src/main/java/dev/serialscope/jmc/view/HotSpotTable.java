@@ -19,11 +19,6 @@ import org.openjdk.jmc.common.unit.UnitLookup;
 
 import dev.serialscope.rules.recording.Tally;
 
-
-
-
-
-
 /**
  * One grouping of the hot spots: key, calls, bytes and time. Sorted by bytes; a click on a number column
  * sorts by that column instead, largest first.

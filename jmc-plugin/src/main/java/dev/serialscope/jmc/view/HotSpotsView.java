@@ -11,7 +11,8 @@ import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
 
 import dev.serialscope.jmc.analysis.RecordingAnalyzer;
-import dev.serialscope.jmc.analysis.SerialScopeRules;
+
+import dev.serialscope.rules.result.RuleRunner;
 
 /**
  * "Serialization Hot Spots": follows the active flight recording editor and shows where its serialization bytes
@@ -21,7 +22,7 @@ public final class HotSpotsView extends ViewPart {
 
     /** Our rules come from our own class loader, which sees the services file of the embedded rules jar. */
     private final RecordingAnalyzer analyzer = new RecordingAnalyzer(
-            SerialScopeRules.loadFrom(HotSpotsView.class.getClassLoader()));
+            RuleRunner.serialScopeRules(HotSpotsView.class.getClassLoader()));
 
     private final IPartListener2 editorTracker = new IPartListener2() {
         @Override

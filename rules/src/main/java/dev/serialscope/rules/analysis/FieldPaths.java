@@ -12,10 +12,6 @@ import dev.serialscope.rules.recording.CallTable;
 import dev.serialscope.rules.recording.Composition;
 import dev.serialscope.rules.result.Culprit;
 
-
-
-
-
 /**
  * The field paths of one root class, summed over its traced calls: where the bytes of its payloads
  * go, and the heaviest path (followed down while one field holds most of its parent).

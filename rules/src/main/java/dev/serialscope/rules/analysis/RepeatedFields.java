@@ -14,10 +14,6 @@ import dev.serialscope.rules.recording.CallTable;
 import dev.serialscope.rules.recording.Composition;
 import dev.serialscope.rules.result.Culprit;
 
-
-
-
-
 /**
  * Sub-objects that recur in different roots: the same object (identity hash code, class and size) on
  * the same field path of several traced calls, found in the Serialization Composition events. Only

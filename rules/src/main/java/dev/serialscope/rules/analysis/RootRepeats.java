@@ -6,10 +6,6 @@ import java.util.function.IntToLongFunction;
 
 import dev.serialscope.rules.recording.CallTable;
 
-
-
-
-
 /**
  * The calls that wrote again a root object an earlier call wrote (the same class and identity hash, unchanged in size)
  * or the same bytes (the same non-zero content hash). Millions of calls make this a walk through two large hash sets,

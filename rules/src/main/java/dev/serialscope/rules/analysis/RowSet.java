@@ -4,10 +4,6 @@ import java.util.function.IntToLongFunction;
 
 import dev.serialscope.rules.recording.CallTable;
 
-
-
-
-
 /**
  * A set of rows of a {@link CallTable}, two rows being the same element when their keys are equal (the same root
  * object, the same stream). Open addressing over the row numbers themselves: millions of calls need one long each

@@ -7,28 +7,18 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.util.TypedPreference;
-import org.openjdk.jmc.flightrecorder.rules.IResult;
-import org.openjdk.jmc.flightrecorder.rules.IRule;
-import org.openjdk.jmc.flightrecorder.rules.RuleRegistry;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
-import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
 import dev.serialscope.rules.SerialScopeRule;
 import dev.serialscope.rules.recording.RecordingModel;
-
-
-
-
-
+import dev.serialscope.rules.result.Finding;
+import dev.serialscope.rules.result.RuleRunner;
 
 /**
  * {@code analyze FILE...}: runs the SerialScope rules (and with --jdk-rules JMC's own) on each
@@ -90,8 +80,8 @@ final class AnalyzeCommand {
     }
 
     private int execute(PrintStream out, PrintStream err) throws CliException {
-        List<IRule> rules = rules();
-        Map<String, TypedPreference<?>> known = PreferenceOverrides.preferencesOf(rules);
+        RuleRunner rules = rules();
+        Map<String, TypedPreference<?>> known = PreferenceOverrides.preferencesOf(rules.rules());
         if (listSettings) {
             known.values().forEach(preference -> out.println(preference.getIdentifier() + " = "
                     + PreferenceOverrides.display(preference.getDefaultValue()) + "  (" + preference.getName() + ")"));
@@ -125,42 +115,33 @@ final class AnalyzeCommand {
     }
 
     /** Our rules, found like JMC finds them; with --jdk-rules every rule on the class path. */
-    private List<IRule> rules() throws CliException {
-        Collection<IRule> registered = RuleRegistry.getRules();
-        List<IRule> rules = new ArrayList<>();
-        for (IRule rule : registered) {
-            if (jdkRules || rule instanceof SerialScopeRule) {
-                rules.add(rule);
-            }
+    private RuleRunner rules() throws CliException {
+        ClassLoader loader = AnalyzeCommand.class.getClassLoader();
+        if (!jdkRules) {
+            return RuleRunner.serialScopeRules(loader);
         }
-        if (jdkRules && rules.size() == registered.stream().filter(SerialScopeRule.class::isInstance).count()) {
+        RuleRunner all = RuleRunner.allRules(loader);
+        if (all.rules().stream().allMatch(RuleRunner::isSerialScope)) {
             throw CliException.usage("--jdk-rules: JMC's rules (flightrecorder.rules.jdk) are not on the class path; "
                     + "run rules/target/serialscope-cli.jar");
         }
-        return rules;
+        return all;
     }
 
-    private static List<Analysis.Finding> evaluate(List<IRule> rules, IItemCollection items,
-            PreferenceOverrides preferences, PrintStream err) throws CliException {
-        Map<IRule, Future<IResult>> futures = RulesToolkit.evaluateParallel(rules, items, preferences, 0);
-        List<Analysis.Finding> findings = new ArrayList<>();
-        for (Map.Entry<IRule, Future<IResult>> entry : futures.entrySet()) {
-            try {
-                findings.add(Analysis.Finding.of(entry.getValue().get()));
-            } catch (ExecutionException e) {
+    private static List<Finding> evaluate(RuleRunner rules, IItemCollection items, PreferenceOverrides preferences,
+            PrintStream err) throws CliException {
+        try {
+            return rules.evaluate(items, preferences, 0, (rule, cause) -> {
                 // One broken rule (ours or JMC's) must not hide the others' results.
-                err.println("serialscope: rule " + entry.getKey().getId() + " failed (" + e.getCause()
-                        + "); its result is left out");
+                err.println("serialscope: rule " + rule.getId() + " failed (" + cause + "); its result is left out");
                 if (Main.debug()) {
-                    e.printStackTrace(err);
+                    cause.printStackTrace(err);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CliException(CliException.INPUT, "interrupted while analyzing", e);
-            }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(CliException.INPUT, "interrupted while analyzing", e);
         }
-        findings.sort(Analysis.ORDER);
-        return findings;
     }
 
     private static RecordingSummary summarize(Path file, Path recording) throws CliException {

@@ -20,11 +20,6 @@ import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.SerialScopeEvents;
 import dev.serialscope.rules.recording.StatisticsRow;
 
-
-
-
-
-
 /**
  * {@code diff BASE.jfr NEW.jfr}: calls, bytes and time per root class, call site and field path,
  * before and after, sorted by the change in bytes. With {@code --fail-on-increase P%} it exits 1 when

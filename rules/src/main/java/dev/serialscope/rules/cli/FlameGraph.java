@@ -26,11 +26,6 @@ import dev.serialscope.rules.recording.Composition;
 import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.SerialScopeEvents;
 
-
-
-
-
-
 /**
  * Icicle graphs of serialized bytes, as inline SVG: by call stack (the application's frames of each
  * per-call event, outermost on top, the agent's and the JDK's serialization frames folded away, the

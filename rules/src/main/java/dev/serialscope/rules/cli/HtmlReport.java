@@ -9,11 +9,7 @@ import org.openjdk.jmc.flightrecorder.rules.Severity;
 
 import dev.serialscope.rules.recording.SerialScopeEvents;
 import dev.serialscope.rules.result.Culprit;
-
-
-
-
-
+import dev.serialscope.rules.result.Finding;
 
 /**
  * One self-contained HTML page (inline CSS and SVG, nothing loaded from the network): the findings
@@ -55,19 +51,19 @@ final class HtmlReport {
         html.append("<h1>SerialScope analysis of ").append(escape(analysis.file().toString())).append("</h1>\n")
                 .append("<p class=\"muted\">").append(escape(Units.nanos(summary.durationNanos())))
                 .append(" recorded</p>\n<h2>Findings</h2>\n");
-        List<Analysis.Finding> findings = analysis.atLeast(minimum);
+        List<Finding> findings = analysis.atLeast(minimum);
         if (findings.isEmpty()) {
-            html.append("<p>No findings at or above ").append(Analysis.label(minimum)).append(".</p>\n");
+            html.append("<p>No findings at or above ").append(Finding.label(minimum)).append(".</p>\n");
         }
-        for (Analysis.Finding finding : findings) {
-            String severity = Analysis.label(finding.severity());
+        for (Finding finding : findings) {
+            String severity = Finding.label(finding.severity());
             html.append("<div class=\"finding ").append(severity).append("\"><p><span class=\"label\">")
                     .append(severity).append("</span> ").append(escape(finding.name()));
             if (finding.score() != null) {
                 html.append(String.format(Locale.ROOT, " <span class=\"muted\">(score %.0f)</span>", finding.score()));
             }
             html.append("</p><p>").append(escape(finding.summary())).append("</p>");
-            if (Analysis.rank(finding.severity()) >= Analysis.rank(Severity.INFO)) {
+            if (finding.atLeast(Severity.INFO)) {
                 paragraph(html, "Why", finding.explanation());
                 paragraph(html, "Fix", finding.solution());
                 if (!finding.culprits().isEmpty()) {

@@ -7,11 +7,7 @@ import java.util.Locale;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 
 import dev.serialscope.rules.result.Culprit;
-
-
-
-
-
+import dev.serialscope.rules.result.Finding;
 
 /**
  * The JSON report, a stable format for CI:
@@ -43,13 +39,13 @@ final class JsonReport {
         json.append("{\n  \"file\": ").append(quote(analysis.file().toString()))
                 .append(",\n  \"version\": ").append(quote(Version.get()))
                 .append(",\n  \"results\": [");
-        List<Analysis.Finding> findings = analysis.atLeast(minimum);
+        List<Finding> findings = analysis.atLeast(minimum);
         for (int i = 0; i < findings.size(); i++) {
-            Analysis.Finding finding = findings.get(i);
+            Finding finding = findings.get(i);
             json.append(i == 0 ? "\n" : ",\n")
                     .append("    {\"id\": ").append(quote(finding.id()))
                     .append(", \"name\": ").append(quote(finding.name()))
-                    .append(", \"severity\": ").append(quote(Analysis.label(finding.severity())))
+                    .append(", \"severity\": ").append(quote(Finding.label(finding.severity())))
                     .append(", \"score\": ").append(finding.score() == null ? "null"
                             : String.format(Locale.ROOT, "%.1f", finding.score()))
                     .append(",\n     \"summary\": ").append(quote(finding.summary()))

@@ -14,6 +14,8 @@ import org.openjdk.jmc.common.util.IPreferenceValueProvider;
 import org.openjdk.jmc.common.util.TypedPreference;
 import org.openjdk.jmc.flightrecorder.rules.IRule;
 
+import dev.serialscope.rules.result.Finding;
+
 /** Rule thresholds from {@code --set ID=VALUE}, the defaults for everything else. */
 final class PreferenceOverrides implements IPreferenceValueProvider {
 
@@ -61,7 +63,7 @@ final class PreferenceOverrides implements IPreferenceValueProvider {
     }
 
     static String display(Object value) {
-        return Analysis.plain(value instanceof IDisplayable displayable ? displayable.displayUsing(IDisplayable.AUTO)
+        return Finding.plain(value instanceof IDisplayable displayable ? displayable.displayUsing(IDisplayable.AUTO)
                 : String.valueOf(value));
     }
 

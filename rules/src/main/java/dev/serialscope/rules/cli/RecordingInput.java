@@ -20,11 +20,6 @@ import org.openjdk.jmc.flightrecorder.parser.ParserExtensionRegistry;
 
 import dev.serialscope.rules.recording.SerialScopeEvents;
 
-
-
-
-
-
 /**
  * Checks a recording file before it is read, so that each kind of bad input gets its own message,
  * and gives every command the same file to read: a gzipped recording is read through an

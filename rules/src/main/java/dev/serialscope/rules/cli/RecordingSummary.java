@@ -22,10 +22,6 @@ import dev.serialscope.rules.recording.Call;
 import dev.serialscope.rules.recording.CallSites;
 import dev.serialscope.rules.recording.SerialScopeEvents;
 
-
-
-
-
 /**
  * The totals of a recording by direction, root class, call site, channel, thread and second. It
  * streams the file event by event, so memory grows with the number of distinct keys, not of events.

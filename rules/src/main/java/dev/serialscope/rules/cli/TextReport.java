@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 
+import dev.serialscope.rules.result.Finding;
+
 /** The plain-text report: one block per finding, details only for INFO and WARNING. */
 final class TextReport {
 
@@ -16,13 +18,13 @@ final class TextReport {
     static void write(List<Analysis> analyses, Severity minimum, PrintStream out) {
         for (Analysis analysis : analyses) {
             out.println("SerialScope " + Version.get() + ": analysis of " + analysis.file());
-            List<Analysis.Finding> shown = analysis.atLeast(minimum);
-            for (Analysis.Finding finding : shown) {
+            List<Finding> shown = analysis.atLeast(minimum);
+            for (Finding finding : shown) {
                 out.println();
-                String severity = Analysis.label(finding.severity());
+                String severity = Finding.label(finding.severity());
                 String score = finding.score() == null ? "" : String.format(Locale.ROOT, " (score %.0f)",
                         finding.score());
-                if (Analysis.rank(finding.severity()) < Analysis.rank(Severity.INFO)) {
+                if (!finding.atLeast(Severity.INFO)) {
                     out.printf(Locale.ROOT, "%-8s %s%s: %s%n", severity, finding.name(), score, finding.summary());
                     continue;
                 }
@@ -35,7 +37,7 @@ final class TextReport {
                     out.println("  Fix: " + finding.solution());
                 }
                 if (!finding.culprits().isEmpty()) {
-                    out.println("  Culprits: " + finding.culprits().stream().map(culprit -> Analysis.plain(culprit.toString()))
+                    out.println("  Culprits: " + finding.culprits().stream().map(culprit -> Finding.plain(culprit.toString()))
                             .collect(Collectors.joining("; ")));
                 }
             }

@@ -84,6 +84,20 @@ public final class Tally {
         return sorted(byKey, weight);
     }
 
+    /** The tallies of both lists, summed per key, largest weight first. */
+    public static List<Tally> combine(List<Tally> some, List<Tally> others, ToLongFunction<Tally> weight) {
+        Map<String, Tally> byKey = new LinkedHashMap<>();
+        for (List<Tally> tallies : List.of(some, others)) {
+            for (Tally tally : tallies) {
+                Tally sum = byKey.computeIfAbsent(tally.key, Tally::new);
+                sum.calls += tally.calls;
+                sum.bytes += tally.bytes;
+                sum.nanos += tally.nanos;
+            }
+        }
+        return sorted(byKey, weight);
+    }
+
     private static List<Tally> sorted(Map<String, Tally> byKey, ToLongFunction<Tally> weight) {
         List<Tally> tallies = new ArrayList<>(byKey.values());
         tallies.sort(Comparator.comparingLong(weight).reversed().thenComparing(Tally::key));

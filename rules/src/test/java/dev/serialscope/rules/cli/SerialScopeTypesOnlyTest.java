@@ -17,10 +17,6 @@ import jdk.jfr.Recording;
 
 import dev.serialscope.rules.recording.SerialScopeEvents;
 
-
-
-
-
 /** analyze and diff load only SerialScope events, and the recording keeps its time span. */
 class SerialScopeTypesOnlyTest {
 
