@@ -1,10 +1,6 @@
 package dev.serialscope.cli;
 
-import java.io.FileNotFoundException;
-import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,71 +11,75 @@ import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.util.TypedPreference;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import dev.serialscope.rules.SerialScopeRule;
 import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.result.Finding;
 import dev.serialscope.rules.result.RuleRunner;
 
-/**
- * {@code analyze FILE...}: runs the SerialScope rules (and with --jdk-rules JMC's own) on each
- * recording and writes a text, JSON or HTML report.
- */
-final class AnalyzeCommand {
-
-    static final String USAGE = "serialscope analyze FILE... [--format text|json|html] [-o OUT] "
-            + "[--min ok|info|warning] [--set ID=VALUE]... [--fail-on info|warning] [--jdk-rules] [--debug]"
-            + " | serialscope analyze --list-settings";
+/** Runs the SerialScope rules (and with --jdk-rules JMC's own) on each recording and writes a report. */
+@CommandLine.Command(name = "analyze",
+        customSynopsis = "serialscope analyze FILE... [--format text|json|html] [-o OUT] [--min ok|info|warning] "
+                + "[--set ID=VALUE]... [--fail-on info|warning] [--jdk-rules] [--debug] | serialscope analyze "
+                + "--list-settings",
+        description = {"Runs the SerialScope rules on recordings.",
+                "Writes a text, JSON or HTML report of each rule's result for each recording.", ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done, nothing at or above --fail-on", "1:a result at or above --fail-on",
+                "2:bad usage (unknown option or setting, a value without a unit)",
+                "3:input missing, unreadable, not a recording, damaged or without SerialScope events"})
+final class AnalyzeCommand extends Command {
 
     /** Exit code when a finding is at or above --fail-on. */
     static final int FINDINGS = 1;
 
-    private final List<Path> files = new ArrayList<>();
-    private final List<String> assignments = new ArrayList<>();
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Recordings (.jfr, or gzipped).")
+    private List<Path> files = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "text|json|html",
+            description = "text (default), json (a stable format for CI) or html (one self-contained page).")
     private String format = "text";
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the report there instead of stdout.")
     private Path output;
-    private Severity minimum = Severity.OK;
-    private Severity failOn;
+
+    @Option(names = "--min", paramLabel = "ok|info|warning",
+            description = "The lowest severity shown (default: ok; N/A results are never shown).")
+    private String minimum = "ok";
+
+    @Option(names = "--set", paramLabel = "ID=VALUE",
+            description = "Change a setting, with its unit, e.g. --set serialscope.largePayload.infoSize=\"1 MiB\".")
+    private List<String> assignments = new ArrayList<>();
+
+    @Option(names = "--fail-on", paramLabel = "info|warning",
+            description = "Exit 1 when any result is at or above this severity.")
+    private String failOn;
+
+    @Option(names = "--jdk-rules", description = "Also run JMC's built-in rules.")
     private boolean jdkRules;
+
+    @Option(names = "--list-settings", description = "Print every setting with its default, and exit.")
     private boolean listSettings;
 
-    private AnalyzeCommand() {
-    }
-
-    static int run(List<String> args, PrintStream out, PrintStream err) throws CliException {
-        AnalyzeCommand command = new AnalyzeCommand();
-        command.parse(args);
-        return command.execute(out, err);
-    }
-
-    private void parse(List<String> args) throws CliException {
-        Arguments arguments = new Arguments(args, USAGE);
-        while (arguments.hasNext()) {
-            String arg = arguments.next();
-            switch (arguments.option(arg)) {
-            case "--format" -> format = arguments.choice(arg, List.of("text", "json", "html"));
-            case "-o", "--output" -> output = Path.of(arguments.value(arg));
-            case "--min" -> minimum = severity(arguments.choice(arg, List.of("ok", "info", "warning")));
-            case "--set" -> assignments.add(arguments.value(arg));
-            case "--fail-on" -> failOn = severity(arguments.choice(arg, List.of("info", "warning")));
-            case "--jdk-rules" -> jdkRules = true;
-            case "--list-settings" -> listSettings = true;
-            case "--debug" -> {
-                // Handled by Main before the command runs.
-            }
-            case "" -> files.add(Path.of(arg));
-            default -> throw arguments.unknown(arg);
-            }
-        }
-        if (files.isEmpty() && !listSettings) {
-            throw CliException.usage("analyze needs at least one recording; usage: " + USAGE);
-        }
+    AnalyzeCommand(PrintStream out, PrintStream err) {
+        super(out, err);
     }
 
     private static Severity severity(String name) {
         return Severity.valueOf(name.toUpperCase(Locale.ROOT));
     }
 
-    private int execute(PrintStream out, PrintStream err) throws CliException {
+    @Override
+    protected int execute(PrintStream out, PrintStream err) throws CliException {
+        choice("--format", format, List.of("text", "json", "html"));
+        Severity shown = severity(choice("--min", minimum, List.of("ok", "info", "warning")));
+        Severity failure = failOn == null ? null : severity(choice("--fail-on", failOn, List.of("info", "warning")));
+        if (files.isEmpty() && !listSettings) {
+            throw usageError("analyze needs at least one recording");
+        }
         RuleRunner rules = rules();
         Map<String, TypedPreference<?>> known = PreferenceOverrides.preferencesOf(rules.rules());
         if (listSettings) {
@@ -96,21 +96,28 @@ final class AnalyzeCommand {
         List<FlameGraph.Graphs> graphs = new ArrayList<>();
         for (Path file : files) {
             // Our rules read only SerialScope events: JMC's rules (--jdk-rules) need them all.
-            RecordingModel items = RecordingModel.of(RecordingInput.load(file, !jdkRules));
-            if (!SerialScopeRule.hasSerialScopeEvents(items)) {
+            RecordingModel recording = RecordingModel.of(RecordingInput.load(file, !jdkRules));
+            if (!SerialScopeRule.hasSerialScopeEvents(recording)) {
                 if (!jdkRules) {
                     throw CliException.input(RecordingInput.notSerialScope(file));
                 }
                 err.println("serialscope: " + RecordingInput.notSerialScope(file) + " (running JMC's rules only)");
             }
-            analyses.add(new Analysis(file, evaluate(rules, items, preferences, err)));
+            analyses.add(new Analysis(file, evaluate(rules, recording, preferences, err)));
+            // One parse for every format: the HTML's tables and graphs come from the items the rules read.
             if (format.equals("html")) {
-                summaries.add(summarize(file, RecordingInput.readable(file)));
-                graphs.add(FlameGraph.Graphs.of(items));
+                summaries.add(RecordingSummary.of(recording));
+                graphs.add(FlameGraph.Graphs.of(recording));
             }
         }
-        write(analyses, summaries, graphs, out);
-        return failOn != null && analyses.stream().anyMatch(analysis -> !analysis.atLeast(failOn).isEmpty())
+        PrintStream target = Reports.open(output, out);
+        switch (format) {
+        case "json" -> JsonReport.write(analyses, shown, target);
+        case "html" -> HtmlReport.write(analyses, summaries, graphs, shown, target);
+        default -> TextReport.write(analyses, shown, target);
+        }
+        Reports.close(output, target);
+        return failure != null && analyses.stream().anyMatch(analysis -> !analysis.atLeast(failure).isEmpty())
                 ? FINDINGS : 0;
     }
 
@@ -128,54 +135,19 @@ final class AnalyzeCommand {
         return all;
     }
 
-    private static List<Finding> evaluate(RuleRunner rules, IItemCollection items, PreferenceOverrides preferences,
+    private List<Finding> evaluate(RuleRunner rules, IItemCollection items, PreferenceOverrides preferences,
             PrintStream err) throws CliException {
         try {
             return rules.evaluate(items, preferences, 0, (rule, cause) -> {
                 // One broken rule (ours or JMC's) must not hide the others' results.
                 err.println("serialscope: rule " + rule.getId() + " failed (" + cause + "); its result is left out");
-                if (Main.debug()) {
+                if (debug()) {
                     cause.printStackTrace(err);
                 }
             });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(CliException.INPUT, "interrupted while analyzing", e);
-        }
-    }
-
-    private static RecordingSummary summarize(Path file, Path recording) throws CliException {
-        try {
-            return RecordingSummary.read(recording);
-        } catch (IOException | RuntimeException e) {
-            throw new CliException(CliException.INPUT, file + " is truncated or damaged and cannot be read ("
-                    + e.getClass().getSimpleName() + "): record it again", e);
-        }
-    }
-
-    private void write(List<Analysis> analyses, List<RecordingSummary> summaries, List<FlameGraph.Graphs> graphs,
-            PrintStream out)
-            throws CliException {
-        PrintStream target = out;
-        if (output != null) {
-            try {
-                target = new PrintStream(new FileOutputStream(output.toFile()), false, StandardCharsets.UTF_8);
-            } catch (FileNotFoundException e) {
-                throw new CliException(CliException.INPUT, "cannot write " + output + " (" + e.getMessage()
-                        + "): choose another -o path", e);
-            }
-        }
-        switch (format) {
-        case "json" -> JsonReport.write(analyses, minimum, target);
-        case "html" -> HtmlReport.write(analyses, summaries, graphs, minimum, target);
-        default -> TextReport.write(analyses, minimum, target);
-        }
-        target.flush();
-        if (output != null) {
-            target.close();
-            if (target.checkError()) {
-                throw CliException.input("writing " + output + " failed: check the disk and the path");
-            }
         }
     }
 }

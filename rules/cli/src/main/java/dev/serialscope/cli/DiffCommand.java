@@ -11,6 +11,10 @@ import java.util.Map;
 
 import org.openjdk.jmc.common.item.IItemCollection;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import dev.serialscope.rules.SerialScopeRule;
 import dev.serialscope.rules.analysis.FieldPaths;
 import dev.serialscope.rules.recording.Call;
@@ -21,16 +25,21 @@ import dev.serialscope.rules.recording.SerialScopeEvents;
 import dev.serialscope.rules.recording.StatisticsRow;
 
 /**
- * {@code diff BASE.jfr NEW.jfr}: calls, bytes and time per root class, call site and field path,
- * before and after, sorted by the change in bytes. With {@code --fail-on-increase P%} it exits 1 when
- * the bytes of a direction, a root class or a field path (bytes per traced call) grew by more than P
- * percent (and by at least {@value #MIN_INCREASE} bytes, so that noise in tiny numbers does not fail a
- * build).
+ * Calls, bytes and time per root class, call site and field path, before and after, sorted by the change in bytes.
+ * With {@code --fail-on-increase P%} it exits 1 when the bytes of a direction, a root class or a field path (bytes
+ * per traced call) grew by more than P percent (and by at least {@value #MIN_INCREASE} bytes, so that noise in tiny
+ * numbers does not fail a build).
  */
-final class DiffCommand {
-
-    static final String USAGE = "serialscope diff BASE.jfr NEW.jfr [--format text|json] [--fail-on-increase 10%] "
-            + "[-o OUT] [--top N] [--debug]";
+@CommandLine.Command(name = "diff",
+        customSynopsis = "serialscope diff BASE.jfr NEW.jfr [--format text|json] [--fail-on-increase 10%%] [-o OUT] "
+                + "[--top N] [--debug]",
+        description = {"What changed between two recordings.",
+                "Calls, bytes and time by direction, root class, field path (bytes per traced call) and call site, "
+                + "the biggest change in bytes first.", ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no regression (or no --fail-on-increase)", "1:an increase above --fail-on-increase",
+                "2:bad usage", "3:a file missing, not a recording, damaged or without SerialScope events"})
+final class DiffCommand extends Command {
 
     /** Exit code when something grew by more than --fail-on-increase. */
     static final int REGRESSION = 1;
@@ -73,40 +82,24 @@ final class DiffCommand {
         }
     }
 
-    private final List<Path> files = new ArrayList<>();
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "The base recording, then the new one.")
+    private List<Path> files = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "text|json", description = "text (default) or json.")
     private String format = "text";
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the report there instead of stdout.")
     private Path output;
-    private Double failOnIncrease;
-    private int top = 20;
 
-    private DiffCommand() {
-    }
+    @Option(names = "--fail-on-increase", paramLabel = "P%",
+            description = "Exit 1 when a total, root class or field path grew by more than P %% (and 1 KiB).")
+    private String failOnIncrease;
 
-    static int run(List<String> args, PrintStream out) throws CliException {
-        DiffCommand command = new DiffCommand();
-        command.parse(args);
-        return command.execute(out);
-    }
+    @Option(names = "--top", paramLabel = "N", description = "Rows per table (default: ${DEFAULT-VALUE}).")
+    private String top = "20";
 
-    private void parse(List<String> args) throws CliException {
-        Arguments arguments = new Arguments(args, USAGE);
-        while (arguments.hasNext()) {
-            String arg = arguments.next();
-            switch (arguments.option(arg)) {
-            case "--format" -> format = arguments.choice(arg, List.of("text", "json"));
-            case "-o", "--output" -> output = Path.of(arguments.value(arg));
-            case "--fail-on-increase" -> failOnIncrease = percent(arguments.value(arg));
-            case "--top" -> top = arguments.positiveInt(arg);
-            case "--debug" -> {
-                // Handled by Main before the command runs.
-            }
-            case "" -> files.add(Path.of(arg));
-            default -> throw arguments.unknown(arg);
-            }
-        }
-        if (files.size() != 2) {
-            throw CliException.usage("diff compares two recordings, got " + files.size() + "; usage: " + USAGE);
-        }
+    DiffCommand(PrintStream out, PrintStream err) {
+        super(out, err);
     }
 
     /** "10%", "10 %" or "2.5%": a percentage of at least 0; a bare number is refused, as for analyze --set. */
@@ -125,18 +118,25 @@ final class DiffCommand {
         throw CliException.usage("--fail-on-increase " + value + ": give a percentage of at least 0, e.g. 10%");
     }
 
-    private int execute(PrintStream out) throws CliException {
+    @Override
+    protected int execute(PrintStream out, PrintStream err) throws CliException {
+        choice("--format", format, List.of("text", "json"));
+        Double threshold = failOnIncrease == null ? null : percent(failOnIncrease);
+        int rows = positiveInt("--top", top);
+        if (files.size() != 2) {
+            throw usageError("diff compares two recordings, got " + files.size());
+        }
         Side base = Side.load(files.get(0));
         Side changed = Side.load(files.get(1));
-        List<Row> rows = compare(base, changed, failOnIncrease);
+        List<Row> compared = compare(base, changed, threshold);
         PrintStream target = Reports.open(output, out);
         if (format.equals("json")) {
-            DiffReport.json(files.get(0), files.get(1), failOnIncrease, rows, target);
+            DiffReport.json(files.get(0), files.get(1), threshold, compared, target);
         } else {
-            DiffReport.text(files.get(0), files.get(1), failOnIncrease, rows, top, target);
+            DiffReport.text(files.get(0), files.get(1), threshold, compared, rows, target);
         }
         Reports.close(output, target);
-        return rows.stream().anyMatch(Row::regression) ? REGRESSION : 0;
+        return compared.stream().anyMatch(Row::regression) ? REGRESSION : 0;
     }
 
     /** The measures of one recording. */

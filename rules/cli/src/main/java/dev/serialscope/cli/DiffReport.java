@@ -1,9 +1,12 @@
 package dev.serialscope.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * The reports of {@code diff}: text tables by kind (totals, root classes, field paths, call sites), the
@@ -88,34 +91,37 @@ final class DiffReport {
     }
 
     static void json(Path base, Path changed, Double failOnIncrease, List<DiffCommand.Row> rows, PrintStream out) {
-        StringBuilder json = new StringBuilder();
-        json.append("{\n  \"base\": ").append(JsonReport.quote(base.toString()))
-                .append(",\n  \"new\": ").append(JsonReport.quote(changed.toString()))
-                .append(",\n  \"version\": ").append(JsonReport.quote(Version.get()))
-                .append(",\n  \"failOnIncrease\": ").append(failOnIncrease == null ? "null"
-                        : String.format(Locale.ROOT, "%.1f", failOnIncrease))
-                .append(",\n  \"regression\": ").append(rows.stream().anyMatch(DiffCommand.Row::regression))
-                .append(",\n  \"changed\": ").append(rows.stream().anyMatch(row -> !row.unchanged()))
-                .append(",\n  \"rows\": [");
-        for (int i = 0; i < rows.size(); i++) {
-            DiffCommand.Row row = rows.get(i);
-            Double percent = row.bytesChangePercent();
-            json.append(i == 0 ? "\n" : ",\n").append("    {\"kind\": ").append(JsonReport.quote(row.kind().label()))
-                    .append(", \"direction\": ").append(JsonReport.quote(row.direction()))
-                    .append(", \"name\": ").append(JsonReport.quote(row.name()))
-                    .append(",\n     \"base\": ").append(measure(row.base()))
-                    .append(", \"new\": ").append(measure(row.changed()))
-                    .append(",\n     \"bytesChange\": ").append(row.bytesChange())
-                    .append(", \"bytesChangePercent\": ").append(percent == null ? "null"
-                            : String.format(Locale.ROOT, "%.1f", percent))
-                    .append(", \"regression\": ").append(row.regression()).append("}");
-        }
-        json.append(rows.isEmpty() ? "]\n}" : "\n  ]\n}");
-        out.println(json);
+        JsonReport.print(out, json -> {
+            json.writeStartObject();
+            json.writeStringField("base", base.toString());
+            json.writeStringField("new", changed.toString());
+            json.writeStringField("version", Version.get());
+            JsonReport.oneDecimal(json, "failOnIncrease", failOnIncrease);
+            json.writeBooleanField("regression", rows.stream().anyMatch(DiffCommand.Row::regression));
+            json.writeBooleanField("changed", rows.stream().anyMatch(row -> !row.unchanged()));
+            json.writeArrayFieldStart("rows");
+            for (DiffCommand.Row row : rows) {
+                json.writeStartObject();
+                json.writeStringField("kind", row.kind().label());
+                json.writeStringField("direction", row.direction());
+                json.writeStringField("name", row.name());
+                measure(json, "base", row.base());
+                measure(json, "new", row.changed());
+                json.writeNumberField("bytesChange", row.bytesChange());
+                JsonReport.oneDecimal(json, "bytesChangePercent", row.bytesChangePercent());
+                json.writeBooleanField("regression", row.regression());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 
-    private static String measure(DiffCommand.Measure measure) {
-        return "{\"calls\": " + measure.calls() + ", \"bytes\": " + measure.bytes() + ", \"nanos\": " + measure.nanos()
-                + "}";
+    private static void measure(JsonGenerator json, String field, DiffCommand.Measure measure) throws IOException {
+        json.writeObjectFieldStart(field);
+        json.writeNumberField("calls", measure.calls());
+        json.writeNumberField("bytes", measure.bytes());
+        json.writeNumberField("nanos", measure.nanos());
+        json.writeEndObject();
     }
 }

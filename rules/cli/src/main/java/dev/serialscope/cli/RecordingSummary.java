@@ -2,6 +2,7 @@ package dev.serialscope.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import org.openjdk.jmc.common.IMCStackTrace;
+import org.openjdk.jmc.common.IMCThread;
+import org.openjdk.jmc.common.IMCType;
+import org.openjdk.jmc.common.item.IItem;
+import org.openjdk.jmc.common.item.IItemCollection;
+import org.openjdk.jmc.common.item.IItemIterable;
+import org.openjdk.jmc.common.item.IType;
+import org.openjdk.jmc.common.item.ItemFilters;
+import org.openjdk.jmc.common.unit.IQuantity;
+import org.openjdk.jmc.common.unit.UnitLookup;
+import org.openjdk.jmc.flightrecorder.JfrAttributes;
 
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
@@ -20,11 +33,14 @@ import jdk.jfr.consumer.RecordingFile;
 
 import dev.serialscope.rules.recording.Call;
 import dev.serialscope.rules.recording.CallSites;
+import dev.serialscope.rules.recording.EventFields;
+import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.SerialScopeEvents;
 
 /**
- * The totals of a recording by direction, root class, call site, channel, thread and second. It
- * streams the file event by event, so memory grows with the number of distinct keys, not of events.
+ * The totals of a recording by direction, root class, call site, channel, thread and second. {@code summary}
+ * streams the file event by event with the JDK's reader, so memory grows with the number of distinct keys, not of
+ * events; {@code analyze --format html} totals the events JMC's parser already read for the rules.
  */
 final class RecordingSummary {
 
@@ -91,8 +107,7 @@ final class RecordingSummary {
 
     final Direction writes = new Direction("Serialization");
     final Direction reads = new Direction("Deserialization");
-    Instant first;
-    Instant last;
+    private long durationNanos;
 
     /**
      * Call sites and class names by their parser object: events of one chunk share stack traces and classes
@@ -103,14 +118,92 @@ final class RecordingSummary {
     private final Map<RecordedClass, String> classNames = new IdentityHashMap<>();
     private static final int CACHE_LIMIT = 10_000;
 
+    /** Streams the file with the JDK's reader. */
     static RecordingSummary read(Path file) throws IOException {
         RecordingSummary summary = new RecordingSummary();
+        Instant first = null;
+        Instant last = null;
         try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {
-                summary.add(recording.readEvent());
+                RecordedEvent event = recording.readEvent();
+                Instant start = event.getStartTime();
+                Instant end = event.getEndTime();
+                if (first == null || start.isBefore(first)) {
+                    first = start;
+                }
+                if (last == null || end.isAfter(last)) {
+                    last = end;
+                }
+                summary.add(event);
             }
         }
+        summary.durationNanos = first == null ? 0 : Duration.between(first, last).toNanos();
         return summary;
+    }
+
+    /** Totals the SerialScope events that JMC's parser read. */
+    static RecordingSummary of(RecordingModel recording) {
+        RecordingSummary summary = new RecordingSummary();
+        summary.addCalls(summary.writes, recording.apply(ItemFilters.type(SerialScopeEvents.SERIALIZATION)));
+        summary.addCalls(summary.reads, recording.apply(ItemFilters.type(SerialScopeEvents.DESERIALIZATION)));
+        for (IItemIterable batch : recording.apply(ItemFilters.type(SerialScopeEvents.STATISTICS))) {
+            IType<IItem> type = batch.getType();
+            var direction = EventFields.accessor(SerialScopeEvents.DIRECTION, type);
+            var rootClass = EventFields.accessor(SerialScopeEvents.ROOT_CLASS, type);
+            var calls = EventFields.accessor(SerialScopeEvents.CALLS, type);
+            var bytes = EventFields.accessor(SerialScopeEvents.BYTES, type);
+            var totalTime = EventFields.accessor(SerialScopeEvents.TOTAL_TIME, type);
+            var failures = EventFields.accessor(SerialScopeEvents.FAILURES, type);
+            var end = EventFields.accessor(JfrAttributes.END_TIME, type);
+            for (IItem item : batch) {
+                IMCType root = EventFields.get(rootClass, item);
+                summary.addStatistics(EventFields.get(direction, item), root == null ? null : root.getFullName(),
+                        count(EventFields.get(calls, item)),
+                        EventFields.longValue(EventFields.get(bytes, item), UnitLookup.BYTE, 0),
+                        EventFields.longValue(EventFields.get(totalTime, item), UnitLookup.NANOSECOND, 0),
+                        count(EventFields.get(failures, item)),
+                        epochSecond(EventFields.get(end, item)));
+            }
+        }
+        summary.durationNanos = recording.spanNanos();
+        return summary;
+    }
+
+    private void addCalls(Direction direction, IItemCollection calls) {
+        // Events share stack traces through the constant pool: walk each one's frames once.
+        Map<IMCStackTrace, String> sites = new IdentityHashMap<>();
+        for (IItemIterable batch : calls) {
+            IType<IItem> type = batch.getType();
+            var rootClass = EventFields.accessor(SerialScopeEvents.ROOT_CLASS, type);
+            var bytes = EventFields.accessor(SerialScopeEvents.BYTES, type);
+            var objects = EventFields.accessor(SerialScopeEvents.OBJECTS, type);
+            var duration = EventFields.accessor(JfrAttributes.DURATION, type);
+            var failure = EventFields.accessor(SerialScopeEvents.FAILURE, type);
+            var thread = EventFields.accessor(JfrAttributes.EVENT_THREAD, type);
+            var channel = EventFields.accessor(SerialScopeEvents.CHANNEL, type);
+            var stackTrace = EventFields.accessor(JfrAttributes.EVENT_STACKTRACE, type);
+            var start = EventFields.accessor(JfrAttributes.START_TIME, type);
+            for (IItem item : batch) {
+                IMCType root = EventFields.get(rootClass, item);
+                IMCThread javaThread = EventFields.get(thread, item);
+                IMCStackTrace trace = EventFields.get(stackTrace, item);
+                addCall(direction, root == null ? null : root.getFullName(),
+                        trace == null ? CallSites.UNKNOWN : sites.computeIfAbsent(trace, CallSites::of),
+                        EventFields.get(channel, item), javaThread == null ? null : javaThread.getThreadName(),
+                        EventFields.longValue(EventFields.get(bytes, item), UnitLookup.BYTE, 0),
+                        count(EventFields.get(objects, item)),
+                        EventFields.longValue(EventFields.get(duration, item), UnitLookup.NANOSECOND, 0),
+                        EventFields.get(failure, item), epochSecond(EventFields.get(start, item)));
+            }
+        }
+    }
+
+    private static long count(IQuantity quantity) {
+        return EventFields.longValue(quantity, UnitLookup.NUMBER_UNITY, 0);
+    }
+
+    private static long epochSecond(IQuantity time) {
+        return Math.floorDiv(EventFields.longValue(time, UnitLookup.EPOCH_NS, 0), 1_000_000_000L);
     }
 
     boolean hasSerialScopeEvents() {
@@ -118,72 +211,65 @@ final class RecordingSummary {
     }
 
     long durationNanos() {
-        return first == null ? 0 : java.time.Duration.between(first, last).toNanos();
+        return durationNanos;
     }
 
     private void add(RecordedEvent event) {
-        Instant start = event.getStartTime();
-        Instant end = event.getEndTime();
-        if (first == null || start.isBefore(first)) {
-            first = start;
-        }
-        if (last == null || end.isAfter(last)) {
-            last = end;
-        }
         switch (event.getEventType().getName()) {
-        case SerialScopeEvents.SERIALIZATION -> addCall(writes, event, start);
-        case SerialScopeEvents.DESERIALIZATION -> addCall(reads, event, start);
-        case SerialScopeEvents.STATISTICS -> addStatistics(event);
+        case SerialScopeEvents.SERIALIZATION -> addCall(writes, event);
+        case SerialScopeEvents.DESERIALIZATION -> addCall(reads, event);
+        case SerialScopeEvents.STATISTICS -> addStatistics(event.getString("direction"),
+                className(event.getClass("rootClass")), event.getLong("calls"), event.getLong("bytes"),
+                event.getLong("totalTime"), event.getLong("failures"), event.getEndTime().getEpochSecond());
         default -> {
             // Other events only extend the recording's time span.
         }
         }
     }
 
-    private void addStatistics(RecordedEvent event) {
-        String directionName = event.getString("direction");
+    private void addCall(Direction direction, RecordedEvent event) {
+        RecordedThread thread = event.getThread();
+        addCall(direction, className(event.getClass("rootClass")), cachedSite(event.getStackTrace()),
+                event.getString("channel"), thread == null ? null : thread.getJavaName(), event.getLong("bytes"),
+                event.getLong("objects"), event.getDuration().toNanos(), event.getString("failure"),
+                event.getStartTime().getEpochSecond());
+    }
+
+    private void addStatistics(String directionName, String rootClass, long calls, long bytes, long nanos,
+            long failures, long endSecond) {
         Direction direction = SerialScopeEvents.READ.equals(directionName) ? reads
                 : SerialScopeEvents.WRITE.equals(directionName) ? writes : null;
         if (direction == null) {
             return;
         }
-        String rootClass = className(event.getClass("rootClass"));
-        long calls = event.getLong("calls");
-        long bytes = event.getLong("bytes");
-        long nanos = event.getLong("totalTime");
         direction.hasStatistics = true;
         direction.statisticsCalls += calls;
         direction.statisticsBytes += bytes;
         direction.statisticsNanos += nanos;
-        direction.statisticsFailures += event.getLong("failures");
+        direction.statisticsFailures += failures;
         Row row = row(direction.statisticsByClass, rootClass == null ? OTHER_CLASSES : rootClass);
         row.calls += calls;
         row.bytes += bytes;
         row.objects = -1;
         row.nanos += nanos;
-        direction.statisticsBytesPerSecond.merge(event.getEndTime().getEpochSecond(), bytes, Long::sum);
+        direction.statisticsBytesPerSecond.merge(endSecond, bytes, Long::sum);
     }
 
-    private void addCall(Direction direction, RecordedEvent event, Instant start) {
-        String rootClass = className(event.getClass("rootClass"));
-        long bytes = Math.max(0, event.getLong("bytes"));
-        long objects = event.getLong("objects");
-        long nanos = event.getDuration().toNanos();
-        String failure = event.getString("failure");
+    /** One per-call event; {@code bytes} -1 when unmeasured, null names when the event has none. */
+    private static void addCall(Direction direction, String rootClass, String site, String channel, String thread,
+            long bytes, long objects, long nanos, String failure, long startSecond) {
+        long counted = Math.max(0, bytes);
         direction.perCallCalls++;
-        direction.perCallBytes += bytes;
+        direction.perCallBytes += counted;
         if (failure != null && !failure.isEmpty()) {
             direction.perCallFailures++;
         }
-        RecordedThread thread = event.getThread();
-        String channel = event.getString("channel");
-        addTo(row(direction.perCallByClass, rootClass == null ? "(no object)" : rootClass), bytes, objects, nanos);
-        addTo(row(direction.bySite, cachedSite(event.getStackTrace())), bytes, objects, nanos);
-        addTo(row(direction.byChannel, channel == null || channel.isEmpty() ? "unknown" : channel), bytes, objects,
+        addTo(row(direction.perCallByClass, rootClass == null ? Call.NO_OBJECT : rootClass), counted, objects, nanos);
+        addTo(row(direction.bySite, site), counted, objects, nanos);
+        addTo(row(direction.byChannel, channel == null || channel.isEmpty() ? "unknown" : channel), counted, objects,
                 nanos);
-        addTo(row(direction.byThread, thread == null || thread.getJavaName() == null ? "(unknown thread)"
-                : thread.getJavaName()), bytes, objects, nanos);
-        direction.perCallBytesPerSecond.merge(start.getEpochSecond(), bytes, Long::sum);
+        addTo(row(direction.byThread, thread == null ? "(unknown thread)" : thread), counted, objects, nanos);
+        direction.perCallBytesPerSecond.merge(startSecond, counted, Long::sum);
     }
 
     private String cachedSite(RecordedStackTrace trace) {

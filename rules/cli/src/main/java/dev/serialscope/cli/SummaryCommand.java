@@ -7,47 +7,54 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/**
- * {@code summary FILE [--by class|site|channel|thread] [--top N] [--direction write|read]}: what was
- * serialized, how much and from where, as tables, like {@code jfr view} does for JDK events.
- */
-final class SummaryCommand {
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-    static final String USAGE = "serialscope summary FILE [--by class|site|channel|thread] [--top N] "
-            + "[--direction write|read]";
+/** What was serialized, how much and from where, as tables, like {@code jfr view} does for JDK events. */
+@CommandLine.Command(name = "summary",
+        customSynopsis = "serialscope summary FILE [--by class|site|channel|thread] [--top N] [--direction write|read]",
+        description = {"Tables of what was serialized.",
+                "Calls, bytes, objects, time and share by root class (from the statistics events, which count every "
+                + "call), call site, channel and thread (from the per-call events), with totals per direction. "
+                + "Streams the file, so memory does not grow with the recording.", ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "2:bad usage", "3:input missing, unreadable, not a recording, damaged or without "
+                + "SerialScope events"})
+final class SummaryCommand extends Command {
 
     private static final List<String> TABLES = List.of("class", "site", "channel", "thread");
 
-    private SummaryCommand() {
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "A recording (.jfr, or gzipped).")
+    private List<Path> files = new ArrayList<>();
+
+    @Option(names = "--by", paramLabel = "class|site|channel|thread", description = "Only this table.")
+    private String by;
+
+    @Option(names = "--top", paramLabel = "N", description = "Rows per table (default: ${DEFAULT-VALUE}).")
+    private String top = "10";
+
+    @Option(names = "--direction", paramLabel = "write|read", description = "Only this direction.")
+    private String direction;
+
+    SummaryCommand(PrintStream out, PrintStream err) {
+        super(out, err);
     }
 
-    static void run(List<String> args, PrintStream out) throws CliException {
-        Path file = null;
-        List<String> tables = TABLES;
-        int top = 10;
-        String direction = null;
-        Arguments arguments = new Arguments(args, USAGE);
-        while (arguments.hasNext()) {
-            String arg = arguments.next();
-            switch (arguments.option(arg)) {
-            case "--by" -> tables = List.of(arguments.choice(arg, TABLES));
-            case "--top" -> top = arguments.positiveInt(arg);
-            case "--direction" -> direction = arguments.choice(arg, List.of("write", "read"));
-            case "--debug" -> {
-                // Handled by Main before the command runs.
-            }
-            case "" -> {
-                if (file != null) {
-                    throw CliException.usage("summary takes one file; usage: " + USAGE);
-                }
-                file = Path.of(arg);
-            }
-            default -> throw arguments.unknown(arg);
-            }
+    @Override
+    protected int execute(PrintStream out, PrintStream err) throws CliException {
+        List<String> tables = by == null ? TABLES : List.of(choice("--by", by, TABLES));
+        int rows = positiveInt("--top", top);
+        if (direction != null) {
+            choice("--direction", direction, List.of("write", "read"));
         }
-        if (file == null) {
-            throw CliException.usage("summary needs a recording; usage: " + USAGE);
+        if (files.isEmpty()) {
+            throw usageError("summary needs a recording");
         }
+        if (files.size() > 1) {
+            throw usageError("summary takes one file");
+        }
+        Path file = files.get(0);
         Path recording = RecordingInput.readable(file);
         RecordingSummary summary;
         try {
@@ -68,8 +75,9 @@ final class SummaryCommand {
             directions.add(summary.reads);
         }
         for (RecordingSummary.Direction each : directions) {
-            print(each, tables, top, out);
+            print(each, tables, rows, out);
         }
+        return 0;
     }
 
     private static void print(RecordingSummary.Direction direction, List<String> tables, int top, PrintStream out) {

@@ -8,24 +8,24 @@ import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.unit.IUnit;
 
 /** Reads event fields that a recording may lack (older agents, other event types): a missing field reads as null. */
-final class EventFields {
+public final class EventFields {
 
     private EventFields() {
     }
 
-    static <T> IMemberAccessor<T, IItem> accessor(IAttribute<T> attribute, IType<IItem> type) {
+    public static <T> IMemberAccessor<T, IItem> accessor(IAttribute<T> attribute, IType<IItem> type) {
         return attribute.getAccessor(type);
     }
 
-    static <T> T get(IMemberAccessor<T, IItem> accessor, IItem item) {
+    public static <T> T get(IMemberAccessor<T, IItem> accessor, IItem item) {
         return accessor == null ? null : accessor.getMember(item);
     }
 
-    static long longValue(IQuantity quantity, IUnit unit, long missing) {
+    public static long longValue(IQuantity quantity, IUnit unit, long missing) {
         return quantity == null ? missing : quantity.clampedLongValueIn(unit);
     }
 
-    static long rawLong(Number number) {
+    public static long rawLong(Number number) {
         return number == null ? 0 : number.longValue();
     }
 }
