@@ -36,6 +36,7 @@ import dev.serialscope.rules.recording.CallSites;
 import dev.serialscope.rules.recording.EventFields;
 import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.recording.StatisticsRow;
 
 /**
  * The totals of a recording by direction, root class, call site, channel, thread and second. {@code summary}
@@ -44,7 +45,7 @@ import dev.serialscope.rules.recording.SerialScopeEvents;
  */
 final class RecordingSummary {
 
-    static final String OTHER_CLASSES = "(other classes)";
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     /** Calls, bytes, objects and time of one key. Objects are -1 where the source does not count them. */
     static final class Row {
@@ -146,23 +147,10 @@ final class RecordingSummary {
         RecordingSummary summary = new RecordingSummary();
         summary.addCalls(summary.writes, recording.apply(ItemFilters.type(SerialScopeEvents.SERIALIZATION)));
         summary.addCalls(summary.reads, recording.apply(ItemFilters.type(SerialScopeEvents.DESERIALIZATION)));
-        for (IItemIterable batch : recording.apply(ItemFilters.type(SerialScopeEvents.STATISTICS))) {
-            IType<IItem> type = batch.getType();
-            var direction = EventFields.accessor(SerialScopeEvents.DIRECTION, type);
-            var rootClass = EventFields.accessor(SerialScopeEvents.ROOT_CLASS, type);
-            var calls = EventFields.accessor(SerialScopeEvents.CALLS, type);
-            var bytes = EventFields.accessor(SerialScopeEvents.BYTES, type);
-            var totalTime = EventFields.accessor(SerialScopeEvents.TOTAL_TIME, type);
-            var failures = EventFields.accessor(SerialScopeEvents.FAILURES, type);
-            var end = EventFields.accessor(JfrAttributes.END_TIME, type);
-            for (IItem item : batch) {
-                IMCType root = EventFields.get(rootClass, item);
-                summary.addStatistics(EventFields.get(direction, item), root == null ? null : root.getFullName(),
-                        count(EventFields.get(calls, item)),
-                        EventFields.longValue(EventFields.get(bytes, item), UnitLookup.BYTE, 0),
-                        EventFields.longValue(EventFields.get(totalTime, item), UnitLookup.NANOSECOND, 0),
-                        count(EventFields.get(failures, item)),
-                        epochSecond(EventFields.get(end, item)));
+        for (String direction : List.of(SerialScopeEvents.WRITE, SerialScopeEvents.READ)) {
+            for (StatisticsRow row : StatisticsRow.readAll(recording, direction)) {
+                summary.addStatistics(direction, row.rootClass(), row.calls(), row.bytes(), row.totalTimeNanos(),
+                        row.failures(), Math.floorDiv(row.endNanos(), NANOS_PER_SECOND));
             }
         }
         summary.durationNanos = recording.spanNanos();
@@ -203,7 +191,7 @@ final class RecordingSummary {
     }
 
     private static long epochSecond(IQuantity time) {
-        return Math.floorDiv(EventFields.longValue(time, UnitLookup.EPOCH_NS, 0), 1_000_000_000L);
+        return Math.floorDiv(EventFields.longValue(time, UnitLookup.EPOCH_NS, 0), NANOS_PER_SECOND);
     }
 
     boolean hasSerialScopeEvents() {
@@ -247,7 +235,7 @@ final class RecordingSummary {
         direction.statisticsBytes += bytes;
         direction.statisticsNanos += nanos;
         direction.statisticsFailures += failures;
-        Row row = row(direction.statisticsByClass, rootClass == null ? OTHER_CLASSES : rootClass);
+        Row row = row(direction.statisticsByClass, rootClass == null ? StatisticsRow.OTHER_CLASSES : rootClass);
         row.calls += calls;
         row.bytes += bytes;
         row.objects = -1;

@@ -103,7 +103,7 @@ public final class SerializedShareRule extends SerialScopeRule {
         calls.addAll(recording.calls(SerialScopeEvents.DESERIALIZATION));
         List<Call> onTop = calls.stream().filter(c -> c.channel().equals(top.getKey())).toList();
         List<Tally> byClass = Tally.of(onTop, Call::rootClass, Call::countedBytes, Tally::bytes);
-        Map<String, Long> rmiBytes = RmiMethods.bytesByMethod(recording, top.getKey());
+        Map<String, Long> rmiBytes = RmiMethods.of(recording).bytesByMethod(top.getKey());
         String topRmi = rmiBytes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                 .orElse(null);
         List<Culprit> culprits = new ArrayList<>();

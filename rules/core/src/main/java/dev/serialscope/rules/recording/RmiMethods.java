@@ -35,7 +35,8 @@ public final class RmiMethods {
             + "the same object passed to a remote method again costs its full size every time; JMC's own socket "
             + "rules leave RMI's connections out, so this cost shows up nowhere else.";
 
-    private record Span(long start, long end, String label) {
+    /** One RMI call: when, which method, and its argument plus result bytes. */
+    private record Span(long start, long end, String label, long bytes) {
     }
 
     private final Map<String, List<Span>> byEndpoint;
@@ -53,6 +54,9 @@ public final class RmiMethods {
             IMemberAccessor<IMCType, IItem> remote = EventFields.accessor(SerialScopeEvents.REMOTE_INTERFACE, batch.getType());
             IMemberAccessor<IQuantity, IItem> start = EventFields.accessor(JfrAttributes.START_TIME, batch.getType());
             IMemberAccessor<IQuantity, IItem> end = EventFields.accessor(JfrAttributes.END_TIME, batch.getType());
+            IMemberAccessor<IQuantity, IItem> arguments =
+                    EventFields.accessor(SerialScopeEvents.ARGUMENT_BYTES, batch.getType());
+            IMemberAccessor<IQuantity, IItem> results = EventFields.accessor(SerialScopeEvents.RESULT_BYTES, batch.getType());
             for (IItem item : batch) {
                 String channel = EventFields.get(endpoint, item);
                 if (channel == null || channel.isEmpty()) {
@@ -61,14 +65,16 @@ public final class RmiMethods {
                 spans.computeIfAbsent(channel, k -> new ArrayList<>()).add(new Span(
                         EventFields.longValue(EventFields.get(start, item), UnitLookup.EPOCH_NS, 0),
                         EventFields.longValue(EventFields.get(end, item), UnitLookup.EPOCH_NS, 0),
-                        label(EventFields.get(remote, item), EventFields.get(method, item), EventFields.get(side, item))));
+                        label(EventFields.get(remote, item), EventFields.get(method, item), EventFields.get(side, item)),
+                        Math.max(0, EventFields.longValue(EventFields.get(arguments, item), UnitLookup.BYTE, 0))
+                                + Math.max(0, EventFields.longValue(EventFields.get(results, item), UnitLookup.BYTE, 0))));
             }
         }
         spans.values().forEach(list -> list.sort(Comparator.comparingLong(Span::start)));
         return new RmiMethods(spans);
     }
 
-    static String label(IMCType remote, String method, String side) {
+    private static String label(IMCType remote, String method, String side) {
         String type = remote == null ? "(unknown remote object)" : remote.getFullName();
         String name = method == null || method.isEmpty() ? type : type + "." + method;
         return name + ("server".equals(side) ? SERVER : CLIENT);
@@ -108,31 +114,17 @@ public final class RmiMethods {
         return calls.withSites(row -> rmi.methodOf(calls.channel(row), calls.startNanos(row)));
     }
 
+    /** Argument plus result bytes of the RMI calls on {@code channel}, per method label. */
+    public Map<String, Long> bytesByMethod(String channel) {
+        Map<String, Long> sums = new HashMap<>();
+        for (Span span : byEndpoint.getOrDefault(channel, List.of())) {
+            sums.merge(span.label(), span.bytes(), Long::sum);
+        }
+        return sums;
+    }
+
     /** Whether a call site text names an RMI method. */
     public static boolean isRmi(String site) {
         return site != null && (site.endsWith(CLIENT) || site.endsWith(SERVER));
-    }
-
-    /** Argument plus result bytes of the RMI calls on {@code channel}, per method label. */
-    public static Map<String, Long> bytesByMethod(IItemCollection items, String channel) {
-        Map<String, Long> sums = new HashMap<>();
-        for (IItemIterable batch : items.apply(ItemFilters.type(SerialScopeEvents.RMI_CALL))) {
-            IMemberAccessor<String, IItem> endpoint = EventFields.accessor(SerialScopeEvents.ENDPOINT, batch.getType());
-            IMemberAccessor<String, IItem> side = EventFields.accessor(SerialScopeEvents.SIDE, batch.getType());
-            IMemberAccessor<String, IItem> method = EventFields.accessor(SerialScopeEvents.METHOD, batch.getType());
-            IMemberAccessor<IMCType, IItem> remote = EventFields.accessor(SerialScopeEvents.REMOTE_INTERFACE, batch.getType());
-            IMemberAccessor<IQuantity, IItem> arguments = EventFields.accessor(SerialScopeEvents.ARGUMENT_BYTES, batch.getType());
-            IMemberAccessor<IQuantity, IItem> results = EventFields.accessor(SerialScopeEvents.RESULT_BYTES, batch.getType());
-            for (IItem item : batch) {
-                if (!channel.equals(EventFields.get(endpoint, item))) {
-                    continue;
-                }
-                long amount = Math.max(0, EventFields.longValue(EventFields.get(arguments, item), UnitLookup.BYTE, 0))
-                        + Math.max(0, EventFields.longValue(EventFields.get(results, item), UnitLookup.BYTE, 0));
-                sums.merge(label(EventFields.get(remote, item), EventFields.get(method, item), EventFields.get(side, item)),
-                        amount, Long::sum);
-            }
-        }
-        return sums;
     }
 }

@@ -18,7 +18,7 @@ import org.openjdk.jmc.flightrecorder.JfrAttributes;
  * one period. These count every call, also those whose per-call event a threshold suppressed.
  */
 public record StatisticsRow(String direction, String rootClass, long calls, long bytes, long totalTimeNanos,
-        long endNanos) {
+        long failures, long endNanos) {
 
     /** The root class of the row that sums the classes outside the top N. */
     public static final String OTHER_CLASSES = "(other classes)";
@@ -32,6 +32,7 @@ public record StatisticsRow(String direction, String rootClass, long calls, long
             IMemberAccessor<IQuantity, IItem> calls = EventFields.accessor(SerialScopeEvents.CALLS, batch.getType());
             IMemberAccessor<IQuantity, IItem> bytes = EventFields.accessor(SerialScopeEvents.BYTES, batch.getType());
             IMemberAccessor<IQuantity, IItem> time = EventFields.accessor(SerialScopeEvents.TOTAL_TIME, batch.getType());
+            IMemberAccessor<IQuantity, IItem> failures = EventFields.accessor(SerialScopeEvents.FAILURES, batch.getType());
             IMemberAccessor<IQuantity, IItem> end = EventFields.accessor(JfrAttributes.END_TIME, batch.getType());
             for (IItem item : batch) {
                 if (!direction.equals(EventFields.get(directionField, item))) {
@@ -43,6 +44,7 @@ public record StatisticsRow(String direction, String rootClass, long calls, long
                         EventFields.longValue(EventFields.get(calls, item), UnitLookup.NUMBER_UNITY, 0),
                         EventFields.longValue(EventFields.get(bytes, item), UnitLookup.BYTE, 0),
                         EventFields.longValue(EventFields.get(time, item), UnitLookup.NANOSECOND, 0),
+                        EventFields.longValue(EventFields.get(failures, item), UnitLookup.NUMBER_UNITY, 0),
                         EventFields.longValue(EventFields.get(end, item), UnitLookup.EPOCH_NS, 0)));
             }
         }
