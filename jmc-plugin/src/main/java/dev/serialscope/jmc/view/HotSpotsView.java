@@ -1,11 +1,9 @@
 package dev.serialscope.jmc.view;
 
 import java.io.File;
-import java.util.Objects;
 
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IPartListener2;
-import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
@@ -24,38 +22,48 @@ public final class HotSpotsView extends ViewPart {
     private final RecordingAnalyzer analyzer = new RecordingAnalyzer(
             RuleRunner.serialScopeRules(HotSpotsView.class.getClassLoader()));
 
+    private final RecordingFollower follower = new RecordingFollower(new RecordingFollower.Target() {
+        @Override
+        public void analyze(File recording) {
+            HotSpotsView.this.analyze(recording);
+        }
+
+        @Override
+        public void forget() {
+            HotSpotsView.this.forget();
+        }
+    });
+
     private final IPartListener2 editorTracker = new IPartListener2() {
         @Override
         public void partActivated(IWorkbenchPartReference reference) {
-            follow(reference.getPart(false));
+            follower.partShown(JfrEditors.recordingOf(reference.getPart(false)));
         }
 
         @Override
         public void partBroughtToTop(IWorkbenchPartReference reference) {
-            follow(reference.getPart(false));
+            follower.partShown(JfrEditors.recordingOf(reference.getPart(false)));
         }
 
         @Override
         public void partInputChanged(IWorkbenchPartReference reference) {
-            follow(reference.getPart(false));
+            follower.partShown(JfrEditors.recordingOf(reference.getPart(false)));
         }
 
         @Override
         public void partClosed(IWorkbenchPartReference reference) {
-            JfrEditors.recordingOf(reference.getPart(false)).filter(shownRecording::equals)
-                    .ifPresent(closed -> forget());
+            follower.partClosed(JfrEditors.recordingOf(reference.getPart(false)));
         }
     };
 
     private HotSpotsPanel panel;
-    private File shownRecording;
     private RecordingAnalysisJob analysis;
 
     @Override
     public void createPartControl(Composite parent) {
         panel = new HotSpotsPanel(parent);
         getSite().getPage().addPartListener(editorTracker);
-        follow(getSite().getPage().getActiveEditor());
+        follower.partShown(JfrEditors.recordingOf(getSite().getPage().getActiveEditor()));
     }
 
     @Override
@@ -70,14 +78,8 @@ public final class HotSpotsView extends ViewPart {
         super.dispose();
     }
 
-    private void follow(IWorkbenchPart part) {
-        JfrEditors.recordingOf(part).filter(recording -> !Objects.equals(recording, shownRecording))
-                .ifPresent(this::analyze);
-    }
-
     private void analyze(File recording) {
         cancelAnalysis();
-        shownRecording = recording;
         panel.showMessage("Analysing " + recording.getName() + " ...");
         analysis = new RecordingAnalysisJob(recording, analyzer,
                 result -> onUiThread(recording, () -> panel.show(result)),
@@ -88,7 +90,6 @@ public final class HotSpotsView extends ViewPart {
 
     private void forget() {
         cancelAnalysis();
-        shownRecording = null;
         panel.showMessage(HotSpotsPanel.NO_RECORDING);
     }
 
@@ -102,7 +103,7 @@ public final class HotSpotsView extends ViewPart {
     /** Runs {@code update} unless the view is gone or has moved on to another recording meanwhile. */
     private void onUiThread(File recording, Runnable update) {
         getSite().getShell().getDisplay().asyncExec(() -> {
-            if (!panel.getControl().isDisposed() && recording.equals(shownRecording)) {
+            if (!panel.getControl().isDisposed() && follower.isShowing(recording)) {
                 update.run();
             }
         });
