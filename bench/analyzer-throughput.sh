@@ -22,8 +22,8 @@ SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(10k 1M 5M)
 
 BENCH_JAR="$ROOT/bench/target/serialscope-bench.jar"
-CLI_JAR="$ROOT/rules/target/serialscope-cli.jar"
-RULES_JAR="$(ls "$ROOT"/rules/target/serialscope-rules-*.jar | grep -v -e sources -e tests | head -1)"
+CLI_JAR="$ROOT/rules/cli/target/serialscope-cli.jar"
+RULES_JAR="$(ls "$ROOT"/rules/core/target/serialscope-rules-*.jar | grep -v -e sources -e tests | head -1)"
 M2="${M2_REPO:-$HOME/.m2/repository}"
 JMC_VERSION="$(sed -n 's:.*<jmc.version>\(.*\)</jmc.version>.*:\1:p' "$ROOT/pom.xml")"
 JMC_CP="$M2/org/openjdk/jmc/common/$JMC_VERSION/common-$JMC_VERSION.jar"

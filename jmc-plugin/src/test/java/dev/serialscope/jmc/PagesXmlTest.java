@@ -41,8 +41,9 @@ import org.openjdk.jmc.flightrecorder.JfrAttributes;
 import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
 import org.openjdk.jmc.flightrecorder.rules.IRule;
 
-import dev.serialscope.jmc.analysis.SerialScopeRules;
 import dev.serialscope.jmc.testing.SampleRecording;
+
+import dev.serialscope.rules.result.RuleRunner;
 
 /**
  * Reads pages.xml with JMC core's own state and filter classes and checks it against real recordings of two
@@ -251,7 +252,7 @@ class PagesXmlTest {
 
     @Test
     void eachRuleTopicIsClaimedByExactlyOnePage() {
-        List<IRule> rules = SerialScopeRules.loadFrom(getClass().getClassLoader()).rules();
+        List<IRule> rules = RuleRunner.serialScopeRules(getClass().getClassLoader()).rules();
         assertFalse(rules.isEmpty(), "no SerialScope rules on the class path");
         Set<String> ruleTopics = rules.stream().map(IRule::getTopic).collect(Collectors.toSet());
         List<String> pageTopics = pages.stream().flatMap(page -> Stream.of(state(page).getChildren("topic")))

@@ -15,8 +15,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 
-import dev.serialscope.jmc.analysis.Finding;
-import dev.serialscope.rules.Culprit;
+import dev.serialscope.rules.result.Culprit;
+import dev.serialscope.rules.result.Finding;
 
 /** The SerialScope rules' findings, one row each, in the order given (highest score first). */
 final class FindingsTable {
@@ -31,7 +31,7 @@ final class FindingsTable {
         // Summaries and culprit lists are longer than any column: the tooltip shows them whole.
         ColumnViewerToolTipSupport.enableFor(viewer);
         addColumn("Severity", 100, finding -> finding.severity().getLocalizedName());
-        addColumn("Rule", 220, Finding::ruleName);
+        addColumn("Rule", 220, Finding::name);
         addColumn("Summary", 520, Finding::summary);
         addColumn("Culprits", 420, finding -> culprits(finding, "; "));
     }

@@ -15,7 +15,7 @@ import org.eclipse.swt.widgets.Control;
 import org.openjdk.jmc.common.IDisplayable;
 import org.openjdk.jmc.common.unit.UnitLookup;
 
-import dev.serialscope.rules.Tally;
+import dev.serialscope.rules.recording.Tally;
 
 /** Horizontal bars of bytes per key, each labelled with its key and amount; the first bar is the longest. */
 final class HotSpotBarChart {
@@ -76,7 +76,6 @@ final class HotSpotBarChart {
         int available = Math.max(0, canvas.getClientArea().width - 2 * MARGIN);
         return max == 0 ? 0 : (int) Math.max(1, available * bars.get(index).bytes() / max);
     }
-
 
     private static String label(Tally bar) {
         return bar.key() + "   " + UnitLookup.BYTE.quantity(bar.bytes()).displayUsing(IDisplayable.AUTO);

@@ -17,7 +17,7 @@ import org.eclipse.swt.widgets.Table;
 import org.openjdk.jmc.common.IDisplayable;
 import org.openjdk.jmc.common.unit.UnitLookup;
 
-import dev.serialscope.rules.Tally;
+import dev.serialscope.rules.recording.Tally;
 
 /**
  * One grouping of the hot spots: key, calls, bytes and time. Sorted by bytes; a click on a number column

@@ -13,11 +13,12 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.TabItem;
 
-import dev.serialscope.jmc.analysis.Finding;
-import dev.serialscope.jmc.analysis.HotSpots;
 import dev.serialscope.jmc.analysis.RecordingAnalysis;
-import dev.serialscope.rules.Culprit;
-import dev.serialscope.rules.Tally;
+
+import dev.serialscope.rules.analysis.HotSpots;
+import dev.serialscope.rules.recording.Tally;
+import dev.serialscope.rules.result.Culprit;
+import dev.serialscope.rules.result.Finding;
 
 /**
  * The content of the Serialization Hot Spots view, independent of the workbench: a status line, the top root

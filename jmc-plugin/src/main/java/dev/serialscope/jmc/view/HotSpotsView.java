@@ -1,17 +1,16 @@
 package dev.serialscope.jmc.view;
 
 import java.io.File;
-import java.util.Objects;
 
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IPartListener2;
-import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
 
 import dev.serialscope.jmc.analysis.RecordingAnalyzer;
-import dev.serialscope.jmc.analysis.SerialScopeRules;
+
+import dev.serialscope.rules.result.RuleRunner;
 
 /**
  * "Serialization Hot Spots": follows the active flight recording editor and shows where its serialization bytes
@@ -21,40 +20,50 @@ public final class HotSpotsView extends ViewPart {
 
     /** Our rules come from our own class loader, which sees the services file of the embedded rules jar. */
     private final RecordingAnalyzer analyzer = new RecordingAnalyzer(
-            SerialScopeRules.loadFrom(HotSpotsView.class.getClassLoader()));
+            RuleRunner.serialScopeRules(HotSpotsView.class.getClassLoader()));
+
+    private final RecordingFollower follower = new RecordingFollower(new RecordingFollower.Target() {
+        @Override
+        public void analyze(File recording) {
+            HotSpotsView.this.analyze(recording);
+        }
+
+        @Override
+        public void forget() {
+            HotSpotsView.this.forget();
+        }
+    });
 
     private final IPartListener2 editorTracker = new IPartListener2() {
         @Override
         public void partActivated(IWorkbenchPartReference reference) {
-            follow(reference.getPart(false));
+            follower.partShown(JfrEditors.recordingOf(reference.getPart(false)));
         }
 
         @Override
         public void partBroughtToTop(IWorkbenchPartReference reference) {
-            follow(reference.getPart(false));
+            follower.partShown(JfrEditors.recordingOf(reference.getPart(false)));
         }
 
         @Override
         public void partInputChanged(IWorkbenchPartReference reference) {
-            follow(reference.getPart(false));
+            follower.partShown(JfrEditors.recordingOf(reference.getPart(false)));
         }
 
         @Override
         public void partClosed(IWorkbenchPartReference reference) {
-            JfrEditors.recordingOf(reference.getPart(false)).filter(shownRecording::equals)
-                    .ifPresent(closed -> forget());
+            follower.partClosed(JfrEditors.recordingOf(reference.getPart(false)));
         }
     };
 
     private HotSpotsPanel panel;
-    private File shownRecording;
     private RecordingAnalysisJob analysis;
 
     @Override
     public void createPartControl(Composite parent) {
         panel = new HotSpotsPanel(parent);
         getSite().getPage().addPartListener(editorTracker);
-        follow(getSite().getPage().getActiveEditor());
+        follower.partShown(JfrEditors.recordingOf(getSite().getPage().getActiveEditor()));
     }
 
     @Override
@@ -69,14 +78,8 @@ public final class HotSpotsView extends ViewPart {
         super.dispose();
     }
 
-    private void follow(IWorkbenchPart part) {
-        JfrEditors.recordingOf(part).filter(recording -> !Objects.equals(recording, shownRecording))
-                .ifPresent(this::analyze);
-    }
-
     private void analyze(File recording) {
         cancelAnalysis();
-        shownRecording = recording;
         panel.showMessage("Analysing " + recording.getName() + " ...");
         analysis = new RecordingAnalysisJob(recording, analyzer,
                 result -> onUiThread(recording, () -> panel.show(result)),
@@ -87,7 +90,6 @@ public final class HotSpotsView extends ViewPart {
 
     private void forget() {
         cancelAnalysis();
-        shownRecording = null;
         panel.showMessage(HotSpotsPanel.NO_RECORDING);
     }
 
@@ -101,7 +103,7 @@ public final class HotSpotsView extends ViewPart {
     /** Runs {@code update} unless the view is gone or has moved on to another recording meanwhile. */
     private void onUiThread(File recording, Runnable update) {
         getSite().getShell().getDisplay().asyncExec(() -> {
-            if (!panel.getControl().isDisposed() && recording.equals(shownRecording)) {
+            if (!panel.getControl().isDisposed() && follower.isShowing(recording)) {
                 update.run();
             }
         });

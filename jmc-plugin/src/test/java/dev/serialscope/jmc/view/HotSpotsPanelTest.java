@@ -29,9 +29,10 @@ import org.junit.jupiter.api.Test;
 import dev.serialscope.jmc.analysis.AnalysisProgress;
 import dev.serialscope.jmc.analysis.RecordingAnalysis;
 import dev.serialscope.jmc.analysis.RecordingAnalyzer;
-import dev.serialscope.jmc.analysis.SerialScopeRules;
 import dev.serialscope.jmc.testing.SampleRecording;
 import dev.serialscope.jmc.testing.TestOutput;
+
+import dev.serialscope.rules.result.RuleRunner;
 
 /**
  * Renders the view's content in a real SWT shell for a real recording: four SerialScope samples run one after
@@ -63,7 +64,7 @@ class HotSpotsPanelTest {
             return;
         }
         RecordingAnalysis analysis = new RecordingAnalyzer(
-                SerialScopeRules.loadFrom(HotSpotsPanelTest.class.getClassLoader()))
+                RuleRunner.serialScopeRules(HotSpotsPanelTest.class.getClassLoader()))
                 .analyze(SampleRecording.inOneJvm(RECORDING, SAMPLES).toFile(), AnalysisProgress.NONE);
         display = new Display();
         shell = new Shell(display);

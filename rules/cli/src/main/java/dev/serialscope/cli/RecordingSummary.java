@@ -1,0 +1,317 @@
+package dev.serialscope.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.openjdk.jmc.common.IMCStackTrace;
+import org.openjdk.jmc.common.IMCThread;
+import org.openjdk.jmc.common.IMCType;
+import org.openjdk.jmc.common.item.IItem;
+import org.openjdk.jmc.common.item.IItemCollection;
+import org.openjdk.jmc.common.item.IItemIterable;
+import org.openjdk.jmc.common.item.IType;
+import org.openjdk.jmc.common.item.ItemFilters;
+import org.openjdk.jmc.common.unit.IQuantity;
+import org.openjdk.jmc.common.unit.UnitLookup;
+import org.openjdk.jmc.flightrecorder.JfrAttributes;
+
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+
+import dev.serialscope.rules.recording.Call;
+import dev.serialscope.rules.recording.CallSites;
+import dev.serialscope.rules.recording.EventFields;
+import dev.serialscope.rules.recording.RecordingModel;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.recording.StatisticsRow;
+
+/**
+ * The totals of a recording by direction, root class, call site, channel, thread and second. {@code summary}
+ * streams the file event by event with the JDK's reader, so memory grows with the number of distinct keys, not of
+ * events; {@code analyze --format html} totals the events JMC's parser already read for the rules.
+ */
+final class RecordingSummary {
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    /** Calls, bytes, objects and time of one key. Objects are -1 where the source does not count them. */
+    static final class Row {
+        final String key;
+        long calls;
+        long bytes;
+        long objects;
+        long nanos;
+
+        Row(String key) {
+            this.key = key;
+        }
+    }
+
+    /** One direction: writes (serialization) or reads (deserialization). */
+    static final class Direction {
+        final String name;
+        boolean hasStatistics;
+        long statisticsCalls;
+        long statisticsBytes;
+        long statisticsNanos;
+        long statisticsFailures;
+        long perCallCalls;
+        long perCallBytes;
+        long perCallFailures;
+        final Map<String, Row> statisticsByClass = new LinkedHashMap<>();
+        final Map<String, Row> perCallByClass = new LinkedHashMap<>();
+        final Map<String, Row> bySite = new LinkedHashMap<>();
+        final Map<String, Row> byChannel = new LinkedHashMap<>();
+        final Map<String, Row> byThread = new LinkedHashMap<>();
+        /** Bytes by epoch second: from statistics when the recording has them, else from per-call events. */
+        final TreeMap<Long, Long> statisticsBytesPerSecond = new TreeMap<>();
+        final TreeMap<Long, Long> perCallBytesPerSecond = new TreeMap<>();
+
+        Direction(String name) {
+            this.name = name;
+        }
+
+        boolean isEmpty() {
+            return !hasStatistics && perCallCalls == 0;
+        }
+
+        long totalCalls() {
+            return hasStatistics ? statisticsCalls : perCallCalls;
+        }
+
+        long totalBytes() {
+            return hasStatistics ? statisticsBytes : perCallBytes;
+        }
+
+        /** By root class: statistics count every call, per-call events may be thresholded. */
+        List<Row> byClass() {
+            return sorted(hasStatistics ? statisticsByClass : perCallByClass);
+        }
+
+        TreeMap<Long, Long> bytesPerSecond() {
+            return hasStatistics ? statisticsBytesPerSecond : perCallBytesPerSecond;
+        }
+    }
+
+    final Direction writes = new Direction("Serialization");
+    final Direction reads = new Direction("Deserialization");
+    private long durationNanos;
+
+    /**
+     * Call sites and class names by their parser object: events of one chunk share stack traces and classes
+     * through the constant pool, so each is resolved once per chunk instead of once per event (walking the frames
+     * was most of the time). Emptied when large, so memory stays bounded whatever the recording.
+     */
+    private final Map<RecordedStackTrace, String> sites = new IdentityHashMap<>();
+    private final Map<RecordedClass, String> classNames = new IdentityHashMap<>();
+    private static final int CACHE_LIMIT = 10_000;
+
+    /** Streams the file with the JDK's reader. */
+    static RecordingSummary read(Path file) throws IOException {
+        RecordingSummary summary = new RecordingSummary();
+        Instant first = null;
+        Instant last = null;
+        try (RecordingFile recording = new RecordingFile(file)) {
+            while (recording.hasMoreEvents()) {
+                RecordedEvent event = recording.readEvent();
+                Instant start = event.getStartTime();
+                Instant end = event.getEndTime();
+                if (first == null || start.isBefore(first)) {
+                    first = start;
+                }
+                if (last == null || end.isAfter(last)) {
+                    last = end;
+                }
+                summary.add(event);
+            }
+        }
+        summary.durationNanos = first == null ? 0 : Duration.between(first, last).toNanos();
+        return summary;
+    }
+
+    /** Totals the SerialScope events that JMC's parser read. */
+    static RecordingSummary of(RecordingModel recording) {
+        RecordingSummary summary = new RecordingSummary();
+        summary.addCalls(summary.writes, recording.apply(ItemFilters.type(SerialScopeEvents.SERIALIZATION)));
+        summary.addCalls(summary.reads, recording.apply(ItemFilters.type(SerialScopeEvents.DESERIALIZATION)));
+        for (String direction : List.of(SerialScopeEvents.WRITE, SerialScopeEvents.READ)) {
+            for (StatisticsRow row : StatisticsRow.readAll(recording, direction)) {
+                summary.addStatistics(direction, row.rootClass(), row.calls(), row.bytes(), row.totalTimeNanos(),
+                        row.failures(), Math.floorDiv(row.endNanos(), NANOS_PER_SECOND));
+            }
+        }
+        summary.durationNanos = recording.spanNanos();
+        return summary;
+    }
+
+    private void addCalls(Direction direction, IItemCollection calls) {
+        // Events share stack traces through the constant pool: walk each one's frames once.
+        Map<IMCStackTrace, String> sites = new IdentityHashMap<>();
+        for (IItemIterable batch : calls) {
+            IType<IItem> type = batch.getType();
+            var rootClass = EventFields.accessor(SerialScopeEvents.ROOT_CLASS, type);
+            var bytes = EventFields.accessor(SerialScopeEvents.BYTES, type);
+            var objects = EventFields.accessor(SerialScopeEvents.OBJECTS, type);
+            var duration = EventFields.accessor(JfrAttributes.DURATION, type);
+            var failure = EventFields.accessor(SerialScopeEvents.FAILURE, type);
+            var thread = EventFields.accessor(JfrAttributes.EVENT_THREAD, type);
+            var channel = EventFields.accessor(SerialScopeEvents.CHANNEL, type);
+            var stackTrace = EventFields.accessor(JfrAttributes.EVENT_STACKTRACE, type);
+            var start = EventFields.accessor(JfrAttributes.START_TIME, type);
+            for (IItem item : batch) {
+                IMCType root = EventFields.get(rootClass, item);
+                IMCThread javaThread = EventFields.get(thread, item);
+                IMCStackTrace trace = EventFields.get(stackTrace, item);
+                addCall(direction, root == null ? null : root.getFullName(),
+                        trace == null ? CallSites.UNKNOWN : sites.computeIfAbsent(trace, CallSites::of),
+                        EventFields.get(channel, item), javaThread == null ? null : javaThread.getThreadName(),
+                        EventFields.longValue(EventFields.get(bytes, item), UnitLookup.BYTE, 0),
+                        count(EventFields.get(objects, item)),
+                        EventFields.longValue(EventFields.get(duration, item), UnitLookup.NANOSECOND, 0),
+                        EventFields.get(failure, item), epochSecond(EventFields.get(start, item)));
+            }
+        }
+    }
+
+    private static long count(IQuantity quantity) {
+        return EventFields.longValue(quantity, UnitLookup.NUMBER_UNITY, 0);
+    }
+
+    private static long epochSecond(IQuantity time) {
+        return Math.floorDiv(EventFields.longValue(time, UnitLookup.EPOCH_NS, 0), NANOS_PER_SECOND);
+    }
+
+    boolean hasSerialScopeEvents() {
+        return !writes.isEmpty() || !reads.isEmpty();
+    }
+
+    long durationNanos() {
+        return durationNanos;
+    }
+
+    private void add(RecordedEvent event) {
+        switch (event.getEventType().getName()) {
+        case SerialScopeEvents.SERIALIZATION -> addCall(writes, event);
+        case SerialScopeEvents.DESERIALIZATION -> addCall(reads, event);
+        case SerialScopeEvents.STATISTICS -> addStatistics(event.getString("direction"),
+                className(event.getClass("rootClass")), event.getLong("calls"), event.getLong("bytes"),
+                event.getLong("totalTime"), event.getLong("failures"), event.getEndTime().getEpochSecond());
+        default -> {
+            // Other events only extend the recording's time span.
+        }
+        }
+    }
+
+    private void addCall(Direction direction, RecordedEvent event) {
+        RecordedThread thread = event.getThread();
+        addCall(direction, className(event.getClass("rootClass")), cachedSite(event.getStackTrace()),
+                event.getString("channel"), thread == null ? null : thread.getJavaName(), event.getLong("bytes"),
+                event.getLong("objects"), event.getDuration().toNanos(), event.getString("failure"),
+                event.getStartTime().getEpochSecond());
+    }
+
+    private void addStatistics(String directionName, String rootClass, long calls, long bytes, long nanos,
+            long failures, long endSecond) {
+        Direction direction = SerialScopeEvents.READ.equals(directionName) ? reads
+                : SerialScopeEvents.WRITE.equals(directionName) ? writes : null;
+        if (direction == null) {
+            return;
+        }
+        direction.hasStatistics = true;
+        direction.statisticsCalls += calls;
+        direction.statisticsBytes += bytes;
+        direction.statisticsNanos += nanos;
+        direction.statisticsFailures += failures;
+        Row row = row(direction.statisticsByClass, rootClass == null ? StatisticsRow.OTHER_CLASSES : rootClass);
+        row.calls += calls;
+        row.bytes += bytes;
+        row.objects = -1;
+        row.nanos += nanos;
+        direction.statisticsBytesPerSecond.merge(endSecond, bytes, Long::sum);
+    }
+
+    /** One per-call event; {@code bytes} -1 when unmeasured, null names when the event has none. */
+    private static void addCall(Direction direction, String rootClass, String site, String channel, String thread,
+            long bytes, long objects, long nanos, String failure, long startSecond) {
+        long counted = Math.max(0, bytes);
+        direction.perCallCalls++;
+        direction.perCallBytes += counted;
+        if (failure != null && !failure.isEmpty()) {
+            direction.perCallFailures++;
+        }
+        addTo(row(direction.perCallByClass, rootClass == null ? Call.NO_OBJECT : rootClass), counted, objects, nanos);
+        addTo(row(direction.bySite, site), counted, objects, nanos);
+        addTo(row(direction.byChannel, channel == null || channel.isEmpty() ? "unknown" : channel), counted, objects,
+                nanos);
+        addTo(row(direction.byThread, thread == null ? "(unknown thread)" : thread), counted, objects, nanos);
+        direction.perCallBytesPerSecond.merge(startSecond, counted, Long::sum);
+    }
+
+    private String cachedSite(RecordedStackTrace trace) {
+        if (trace == null) {
+            return CallSites.UNKNOWN;
+        }
+        if (sites.size() > CACHE_LIMIT) {
+            sites.clear();
+        }
+        return sites.computeIfAbsent(trace, RecordingSummary::site);
+    }
+
+    private String className(RecordedClass type) {
+        if (type == null) {
+            return null;
+        }
+        if (classNames.size() > CACHE_LIMIT) {
+            classNames.clear();
+        }
+        return classNames.computeIfAbsent(type, RecordedClass::getName);
+    }
+
+    /** The same call site as the rules find through JMC's parser. */
+    static String site(RecordedStackTrace trace) {
+        if (trace == null) {
+            return CallSites.UNKNOWN;
+        }
+        for (RecordedFrame frame : trace.getFrames()) {
+            if (frame.getMethod() == null || frame.getMethod().getType() == null) {
+                continue;
+            }
+            String className = frame.getMethod().getType().getName();
+            if (!CallSites.isMachinery(className)) {
+                return CallSites.format(className, frame.getMethod().getName(), frame.getLineNumber());
+            }
+        }
+        return CallSites.UNKNOWN;
+    }
+
+    private static Row row(Map<String, Row> rows, String key) {
+        return rows.computeIfAbsent(key, Row::new);
+    }
+
+    private static void addTo(Row row, long bytes, long objects, long nanos) {
+        row.calls++;
+        row.bytes += bytes;
+        row.objects += objects;
+        row.nanos += nanos;
+    }
+
+    /** Most bytes first; ties by key, so that output is stable. */
+    static List<Row> sorted(Map<String, Row> rows) {
+        List<Row> list = new ArrayList<>(rows.values());
+        list.sort(Comparator.comparingLong((Row row) -> row.bytes).reversed().thenComparing(row -> row.key));
+        return list;
+    }
+}

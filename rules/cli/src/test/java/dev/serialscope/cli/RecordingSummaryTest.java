@@ -1,0 +1,54 @@
+package dev.serialscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
+
+import dev.serialscope.rules.AgentRecordings;
+import dev.serialscope.rules.Recordings;
+import dev.serialscope.rules.Recordings.Scenario;
+import dev.serialscope.rules.recording.RecordingModel;
+
+/**
+ * The HTML report totals the events that analyze parsed for the rules; summary streams the file with the JDK's
+ * reader. Both give the same tables.
+ */
+class RecordingSummaryTest {
+
+    @Test
+    void jmcItemsAndTheJdkReaderGiveTheSameTotals() throws Exception {
+        for (Path file : List.of(Recordings.of(Scenario.HOT_SPOT), Recordings.of(Scenario.LARGE_PAYLOAD),
+                AgentRecordings.of("PipeTaskShipping", "diagnose"))) {
+            RecordingSummary streamed = RecordingSummary.read(file);
+            RecordingSummary parsed = RecordingSummary.of(RecordingModel.of(JfrLoaderToolkit.loadEvents(file.toFile())));
+            assertTrue(Math.abs(streamed.durationNanos() - parsed.durationNanos()) < 1_000, file.toString());
+            for (boolean writes : new boolean[] {true, false}) {
+                RecordingSummary.Direction expected = writes ? streamed.writes : streamed.reads;
+                RecordingSummary.Direction actual = writes ? parsed.writes : parsed.reads;
+                String where = file + " " + expected.name;
+                assertEquals(expected.totalCalls(), actual.totalCalls(), where);
+                assertEquals(expected.totalBytes(), actual.totalBytes(), where);
+                assertEquals(rows(expected.byClass()), rows(actual.byClass()), where);
+                assertEquals(rows(RecordingSummary.sorted(expected.bySite)),
+                        rows(RecordingSummary.sorted(actual.bySite)), where);
+                assertEquals(rows(RecordingSummary.sorted(expected.byChannel)),
+                        rows(RecordingSummary.sorted(actual.byChannel)), where);
+                assertEquals(rows(RecordingSummary.sorted(expected.byThread)),
+                        rows(RecordingSummary.sorted(actual.byThread)), where);
+                assertEquals(expected.bytesPerSecond(), actual.bytesPerSecond(), where);
+            }
+        }
+    }
+
+    private static Map<String, List<Long>> rows(List<RecordingSummary.Row> rows) {
+        return rows.stream().collect(Collectors.toMap(row -> row.key,
+                row -> List.of(row.calls, row.bytes, row.objects, row.nanos)));
+    }
+}

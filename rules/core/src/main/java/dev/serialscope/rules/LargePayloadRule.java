@@ -1,0 +1,193 @@
+package dev.serialscope.rules;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.openjdk.jmc.common.unit.BinaryPrefix;
+import org.openjdk.jmc.common.unit.IQuantity;
+import org.openjdk.jmc.common.unit.UnitLookup;
+import org.openjdk.jmc.common.util.IPreferenceValueProvider;
+import org.openjdk.jmc.common.util.TypedPreference;
+import org.openjdk.jmc.flightrecorder.rules.IResult;
+import org.openjdk.jmc.flightrecorder.rules.Severity;
+import org.openjdk.jmc.flightrecorder.rules.TypedResult;
+import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
+
+import dev.serialscope.rules.analysis.FieldPaths;
+import dev.serialscope.rules.recording.Call;
+import dev.serialscope.rules.recording.CallTable;
+import dev.serialscope.rules.recording.Composition;
+import dev.serialscope.rules.recording.RecordingModel;
+import dev.serialscope.rules.recording.RmiMethods;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.recording.Tally;
+import dev.serialscope.rules.result.Culprit;
+
+/**
+ * Single calls that write (or read) a lot: the largest payload and the 95th percentile per root
+ * class, with the call site and channel of the largest one. Large payloads cost memory on both
+ * sides, network time and latency, and often carry data the receiver never needed.
+ */
+public final class LargePayloadRule extends SerialScopeRule {
+
+    public static final TypedPreference<IQuantity> INFO_SIZE = new TypedPreference<>(
+            "serialscope.largePayload.infoSize", "Large payload info limit",
+            "A single call of at least this size gives an information.", UnitLookup.MEMORY,
+            UnitLookup.MEMORY.getUnit(BinaryPrefix.KIBI).quantity(128));
+    public static final TypedPreference<IQuantity> WARNING_SIZE = new TypedPreference<>(
+            "serialscope.largePayload.warningSize", "Large payload warning limit",
+            "A single call of at least this size gives a warning.", UnitLookup.MEMORY,
+            UnitLookup.MEMORY.getUnit(BinaryPrefix.MEBI).quantity(1));
+
+    public static final TypedResult<String> LARGEST_CLASS = text("largestClass", "Largest Payload Class",
+            "The root class of the largest payload.");
+    public static final TypedResult<IQuantity> LARGEST_SIZE = quantity("largestSize", "Largest Payload",
+            "The size of the largest payload.", UnitLookup.MEMORY);
+    public static final TypedResult<IQuantity> LARGEST_P95 = quantity("largestClassP95",
+            "95th Percentile of the Largest Class", "95 % of the payloads of that root class were at most this size.",
+            UnitLookup.MEMORY);
+    public static final TypedResult<IQuantity> LARGE_CALLS = quantity("largeCalls", "Large Calls",
+            "Calls of at least the info limit.", UnitLookup.NUMBER);
+    public static final TypedResult<String> LARGEST_SITE = text("largestSite", "Largest Payload Call Site",
+            "The call site of the largest payload.");
+    public static final TypedResult<String> LARGEST_CHANNEL = text("largestChannel", "Largest Payload Channel",
+            "The channel of the largest payload.");
+
+    public static final TypedResult<String> HEAVIEST_FIELD = text("heaviestField", "Heaviest Field",
+            "The field path of the largest class that holds most of its bytes (from Serialization Composition events).");
+    public static final TypedResult<String> HEAVIEST_FIELD_CLASS = text("heaviestFieldClass",
+            "Class of the Heaviest Field", "The class of the object at that field path.");
+    public static final TypedResult<IQuantity> HEAVIEST_FIELD_SIZE = quantity("heaviestFieldSize",
+            "Size of the Heaviest Field", "Its bytes per traced call.", UnitLookup.MEMORY);
+    public static final TypedResult<IQuantity> HEAVIEST_FIELD_SHARE = quantity("heaviestFieldShare",
+            "Share of the Heaviest Field", "Its bytes as a share of the traced payloads.", UnitLookup.PERCENTAGE);
+
+    public LargePayloadRule() {
+        super("serialscope.largePayload", "Large Payloads", SerialScopeTopics.SERIALIZATION,
+                List.of(INFO_SIZE, WARNING_SIZE),
+                List.of(LARGEST_CLASS, LARGEST_SIZE, LARGEST_P95, LARGE_CALLS, LARGEST_SITE, LARGEST_CHANNEL,
+                        HEAVIEST_FIELD, HEAVIEST_FIELD_CLASS, HEAVIEST_FIELD_SIZE, HEAVIEST_FIELD_SHARE));
+    }
+
+    @Override
+    protected IResult evaluate(RecordingModel recording, IPreferenceValueProvider vp) {
+        // Calls made by RMI name the remote method as their site (their stacks show only RMI's machinery).
+        CallTable writes = RmiMethods.relabel(recording, recording.calls(SerialScopeEvents.SERIALIZATION));
+        CallTable reads = RmiMethods.relabel(recording, recording.calls(SerialScopeEvents.DESERIALIZATION));
+        if (writes.isEmpty() && reads.isEmpty()) {
+            if (hasSerialScopeEvents(recording)) {
+                // Only statistics: every call stayed below the per-call thresholds (64 KiB by default).
+                return scored(vp, 0).setSummary("No call was large enough to pass the recording's per-call "
+                        + "size threshold.").build();
+            }
+            return notRecorded(recording, vp, "serialization events");
+        }
+        long infoBytes = (long) value(vp, INFO_SIZE, UnitLookup.BYTE);
+        Call largestWrite = largest(writes);
+        Call largestRead = largest(reads);
+        if (largestWrite == null && largestRead == null) {
+            return notApplicable(vp, "No recorded call could be measured: the streams were created before the "
+                    + "agent was attached.");
+        }
+        boolean writeIsLargest = largestRead == null
+                || largestWrite != null && largestWrite.bytes() >= largestRead.bytes();
+        Call largest = writeIsLargest ? largestWrite : largestRead;
+        CallTable sameDirection = writeIsLargest ? writes : reads;
+        double score = RulesToolkit.mapExp100(largest.bytes(), infoBytes, value(vp, WARNING_SIZE, UnitLookup.BYTE));
+        if (Severity.get(score) == Severity.OK) {
+            return scored(vp, score).addResult(LARGEST_SIZE, bytes(largest.bytes()))
+                    .addResult(LARGEST_CLASS, largest.rootClass())
+                    .setSummary("The largest payload was {largestSize} ({largestClass}).").build();
+        }
+
+        // Usually a few calls: as Call objects, so that writes and reads are tallied together.
+        List<Call> large = new ArrayList<>();
+        large.addAll(largeCalls(writes, infoBytes));
+        large.addAll(largeCalls(reads, infoBytes));
+        List<Culprit> culprits = new ArrayList<>();
+        culprits.addAll(culprits(Tally.of(large, Call::rootClass, Tally::bytes), Culprit.Kind.CLASS, 5));
+        culprits.addAll(culprits(Tally.of(large, Call::site, Tally::bytes), Culprit.Kind.SITE, 3));
+        culprits.addAll(culprits(Tally.of(large, Call::channel, Tally::bytes), Culprit.Kind.CHANNEL, 3));
+        String verb = writeIsLargest ? "written from {largestSite} to {largestChannel}"
+                : "read from {largestChannel} at {largestSite}";
+        // Only writes are traced field by field.
+        Optional<FieldPaths.Heaviest> heaviest = writeIsLargest
+                ? FieldPaths.of(largest.rootClass(), recording.compositions(), writes).heaviest() : Optional.empty();
+        var result = scored(vp, score)
+                .addResult(LARGEST_CLASS, largest.rootClass()).addResult(LARGEST_SIZE, bytes(largest.bytes()))
+                .addResult(LARGEST_P95, bytes(p95(sameDirection, largest.rootClass())))
+                .addResult(LARGE_CALLS, UnitLookup.NUMBER_UNITY.quantity(large.size()))
+                .addResult(LARGEST_SITE, largest.site()).addResult(LARGEST_CHANNEL, largest.channel());
+        String fieldSentence = "";
+        String fieldSolution = "Find what {largestClass} reaches that the receiver does not need";
+        if (heaviest.isPresent()) {
+            FieldPaths.Heaviest field = heaviest.get();
+            // After the classes, before sites and channels.
+            culprits.add((int) culprits.stream().filter(culprit -> culprit.kind() == Culprit.Kind.CLASS).count(),
+                    field.toCulprit());
+            result.addResult(HEAVIEST_FIELD, field.shortPath())
+                    .addResult(HEAVIEST_FIELD_CLASS, Composition.shortName(field.valueClass()))
+                    .addResult(HEAVIEST_FIELD_SIZE, bytes(field.bytesPerCall()))
+                    .addResult(HEAVIEST_FIELD_SHARE, share(field.share()));
+            fieldSentence = " Most of it is {heaviestField} ({heaviestFieldClass}, {heaviestFieldSize}, "
+                    + "{heaviestFieldShare} of the traced payloads).";
+            fieldSolution = "Start with {heaviestField}: does the receiver need it? Find what {largestClass} "
+                    + "reaches that the receiver does not need";
+        }
+        return result
+                .setSummary("{largestClass} payloads reach {largestSize} (95th percentile {largestClassP95}), "
+                        + verb + "; {largeCalls} calls were at least {" + INFO_SIZE.getIdentifier() + "}."
+                        + fieldSentence)
+                .setExplanation("Each of these calls builds the whole payload in memory on both sides and sends "
+                        + "it in one piece, which costs memory, network time and latency. A payload is often large "
+                        + "because the root object reaches more than the receiver needs: a shared read-only table, a "
+                        + "cache, a parent object, or a whole collection where one element would do."
+                        + (heaviest.isPresent() ? " The field paths come from the Serialization Composition events, "
+                                + "which trace sampled calls field by field."
+                                : " To see which field holds the bytes, " + SerialScopeEvents.HOW_TO_RECORD_COMPOSITION
+                                        + ".")
+                        + (RmiMethods.isRmi(largest.site()) ? RmiMethods.EXPLANATION : ""))
+                .setSolution(fieldSolution + ": make such fields "
+                        + "transient (and rebuild them on the receiver), send a large read-only object once and refer "
+                        + "to it by id afterwards, or split the payload into smaller messages or a stream of "
+                        + "elements.")
+                .addResult(Culprit.CULPRITS, culprits).build();
+    }
+
+    private static Call largest(CallTable calls) {
+        int largest = -1;
+        for (int row = 0; row < calls.size(); row++) {
+            // The first of equal sizes.
+            if (calls.measured(row) && (largest < 0 || calls.bytes(row) > calls.bytes(largest))) {
+                largest = row;
+            }
+        }
+        return largest < 0 ? null : calls.get(largest);
+    }
+
+    private static List<Call> largeCalls(CallTable calls, long minBytes) {
+        List<Call> large = new ArrayList<>();
+        for (int row = 0; row < calls.size(); row++) {
+            if (calls.bytes(row) >= minBytes) {
+                large.add(calls.get(row));
+            }
+        }
+        return large;
+    }
+
+    /** The nearest-rank 95th percentile of the measured sizes of one root class. */
+    static long p95(CallTable calls, String rootClass) {
+        long[] sizes = new long[calls.size()];
+        int count = 0;
+        for (int row = 0; row < calls.size(); row++) {
+            if (calls.measured(row) && calls.rootClass(row).equals(rootClass)) {
+                sizes[count++] = calls.bytes(row);
+            }
+        }
+        Arrays.sort(sizes, 0, count);
+        int rank = (int) Math.ceil(0.95 * count);
+        return sizes[rank - 1];
+    }
+}

@@ -1,0 +1,181 @@
+package dev.serialscope.rules;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.function.IntToLongFunction;
+
+import org.openjdk.jmc.common.unit.BinaryPrefix;
+import org.openjdk.jmc.common.unit.IQuantity;
+import org.openjdk.jmc.common.unit.UnitLookup;
+import org.openjdk.jmc.common.util.IPreferenceValueProvider;
+import org.openjdk.jmc.common.util.TypedPreference;
+import org.openjdk.jmc.flightrecorder.rules.IResult;
+import org.openjdk.jmc.flightrecorder.rules.ResultBuilder;
+import org.openjdk.jmc.flightrecorder.rules.Severity;
+import org.openjdk.jmc.flightrecorder.rules.TypedResult;
+import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
+
+import dev.serialscope.rules.analysis.RepeatedFields;
+import dev.serialscope.rules.analysis.RootRepeats;
+import dev.serialscope.rules.recording.CallTable;
+import dev.serialscope.rules.recording.Composition;
+import dev.serialscope.rules.recording.RecordingModel;
+import dev.serialscope.rules.recording.RmiMethods;
+import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.recording.Tally;
+import dev.serialscope.rules.result.Culprit;
+
+/**
+ * The same payload serialized again and again: the same root object unchanged (equal identity hash,
+ * class and size) or the same bytes (equal non-zero content hash). An object that changed between
+ * sends (a growing session) is not a repeat. Every repetition after the first is wasted work
+ * and bandwidth. With Serialization Composition events it also finds the same sub-object (identity,
+ * class and size on the same field path) inside different roots: a large read-only object that every
+ * message drags along ({@link RepeatedFields}).
+ */
+public final class RepeatedPayloadRule extends SerialScopeRule {
+
+    public static final TypedPreference<IQuantity> INFO_SHARE = new TypedPreference<>(
+            "serialscope.repeatedPayload.infoShare", "Repeated payload info limit",
+            "Share of the bytes written that repeat an earlier payload, for an information.", UnitLookup.PERCENTAGE,
+            UnitLookup.PERCENT.quantity(10));
+    public static final TypedPreference<IQuantity> WARNING_SHARE = new TypedPreference<>(
+            "serialscope.repeatedPayload.warningShare", "Repeated payload warning limit",
+            "Share of the bytes written that repeat an earlier payload, for a warning.", UnitLookup.PERCENTAGE,
+            UnitLookup.PERCENT.quantity(40));
+    public static final TypedPreference<IQuantity> MIN_WASTED = new TypedPreference<>(
+            "serialscope.repeatedPayload.minWasted", "Repeated payload minimum",
+            "Repeated bytes below this amount are not reported, whatever their share: a few repeated "
+                    + "acknowledgements or heartbeats are not worth a finding.",
+            UnitLookup.MEMORY, UnitLookup.MEMORY.getUnit(BinaryPrefix.KIBI).quantity(256));
+    public static final TypedPreference<IQuantity> MIN_FIELD_SIZE = new TypedPreference<>(
+            "serialscope.repeatedPayload.minFieldSize", "Repeated sub-object minimum size",
+            "A sub-object (a field of the root, found in Serialization Composition events) that recurs in several "
+                    + "calls is counted only from this size on: shared constants, enum values and small strings are "
+                    + "not worth a finding.",
+            UnitLookup.MEMORY, UnitLookup.MEMORY.getUnit(BinaryPrefix.KIBI).quantity(1));
+
+    public static final TypedResult<IQuantity> WASTED_BYTES = quantity("wastedBytes", "Wasted Bytes",
+            "Bytes of the calls that repeated an earlier payload (all but the first of each).", UnitLookup.MEMORY);
+    public static final TypedResult<IQuantity> WASTED_SHARE = quantity("wastedShare", "Wasted Share",
+            "The wasted bytes as a share of the bytes written in per-call events.", UnitLookup.PERCENTAGE);
+    public static final TypedResult<IQuantity> REPEATED_CALLS = quantity("repeatedCalls", "Repeated Calls",
+            "Calls that repeated an earlier payload.", UnitLookup.NUMBER);
+    public static final TypedResult<String> TOP_CLASS = text("topClass", "Most Repeated Class",
+            "The root class with the most wasted bytes.");
+    public static final TypedResult<String> TOP_SITE = text("topSite", "Most Repeated Call Site",
+            "The call site with the most wasted bytes.");
+    public static final TypedResult<String> TOP_CHANNEL = text("topChannel", "Most Repeated Channel",
+            "The channel with the most wasted bytes.");
+    public static final TypedResult<String> TOP_FIELD = text("topField", "Most Repeated Field",
+            "The field path whose object recurred in the most bytes, e.g. Task.config.");
+    public static final TypedResult<String> TOP_FIELD_CLASS = text("topFieldClass", "Class of the Repeated Field",
+            "The class of the object at that field path.");
+    public static final TypedResult<IQuantity> TOP_FIELD_SIZE = quantity("topFieldSize", "Size of the Repeated Field",
+            "The bytes one copy of that object took.", UnitLookup.MEMORY);
+    public static final TypedResult<String> TOP_FIELD_CALLS = text("topFieldCalls", "Calls with the Repeated Field",
+            "In how many of the calls the same object was found at that path.");
+    public static final TypedResult<String> SAME_WHAT = text("sameWhat", "Kind of Repetition",
+            "Whether the repeats were the same object, the same bytes, or both.");
+
+    public RepeatedPayloadRule() {
+        super("serialscope.repeatedPayload", "Repeated Payloads", SerialScopeTopics.SERIALIZATION,
+                List.of(INFO_SHARE, WARNING_SHARE, MIN_WASTED, MIN_FIELD_SIZE),
+                List.of(WASTED_BYTES, WASTED_SHARE, REPEATED_CALLS, TOP_CLASS, TOP_SITE, TOP_CHANNEL, SAME_WHAT,
+                        TOP_FIELD, TOP_FIELD_CLASS, TOP_FIELD_SIZE, TOP_FIELD_CALLS));
+    }
+
+    @Override
+    protected IResult evaluate(RecordingModel recording, IPreferenceValueProvider vp) {
+        // Calls made by RMI name the remote method as their site (their stacks show only RMI's machinery).
+        CallTable writes = RmiMethods.relabel(recording, recording.calls(SerialScopeEvents.SERIALIZATION));
+        if (writes.isEmpty()) {
+            return notRecorded(recording, vp, "per-call serialization events");
+        }
+        RootRepeats roots = RootRepeats.of(writes);
+        BitSet rootRepeats = roots.either();
+        long totalBytes = 0;
+        for (int row = 0; row < writes.size(); row++) {
+            totalBytes += writes.countedBytes(row);
+        }
+        long rootWaste = rootRepeats.stream().mapToLong(writes::countedBytes).sum();
+        int sameObject = roots.sameObject().cardinality();
+        int sameBytes = roots.sameBytes().cardinality();
+        RepeatedFields fields = RepeatedFields.find(recording.compositions(), writes, rootRepeats,
+                (long) value(vp, MIN_FIELD_SIZE, UnitLookup.BYTE));
+        long wastedBytes = Math.min(totalBytes, rootWaste + fields.wastedBytes());
+        // Calls that repeat their whole root are never counted for their sub-objects: the two sets do not overlap.
+        long repeatedCalls = rootRepeats.cardinality() + fields.wastefulCalls();
+        double wastedShare = totalBytes == 0 ? 0 : (double) wastedBytes / totalBytes;
+        // A few repeated small messages (acknowledgements, heartbeats) are not worth a finding.
+        double score = wastedBytes < value(vp, MIN_WASTED, UnitLookup.BYTE) ? 0
+                : RulesToolkit.mapExp100(wastedShare, value(vp, INFO_SHARE, UnitLookup.PERCENT_UNITY),
+                        value(vp, WARNING_SHARE, UnitLookup.PERCENT_UNITY));
+        ResultBuilder result = scored(vp, score).addResult(WASTED_BYTES, bytes(wastedBytes))
+                .addResult(WASTED_SHARE, share(wastedShare))
+                .addResult(REPEATED_CALLS, UnitLookup.NUMBER_UNITY.quantity(repeatedCalls));
+        if (Severity.get(score) == Severity.OK) {
+            return result.setSummary("{repeatedCalls} calls repeated an earlier payload or a large part of one, "
+                    + "{wastedBytes} ({wastedShare} of the bytes written).").build();
+        }
+
+        IntPredicate wasteful = row -> rootRepeats.get(row) || fields.wasteful(row);
+        IntToLongFunction wasted = row -> rootRepeats.get(row) ? writes.countedBytes(row) : fields.waste(row);
+        List<Tally> byClass = writes.tally(CallTable.Key.ROOT_CLASS, wasteful, wasted, Tally::bytes);
+        List<Tally> bySite = writes.tally(CallTable.Key.SITE, wasteful, wasted, Tally::bytes);
+        List<Tally> byChannel = writes.tally(CallTable.Key.CHANNEL, wasteful, wasted, Tally::bytes);
+        List<Culprit> culprits = new ArrayList<>(culprits(byClass, Culprit.Kind.CLASS, 5));
+        fields.groups().stream().limit(5).forEach(group -> culprits.add(group.toCulprit()));
+        culprits.addAll(culprits(bySite, Culprit.Kind.SITE, 3));
+        culprits.addAll(culprits(byChannel, Culprit.Kind.CHANNEL, 3));
+        result.addResult(TOP_CLASS, byClass.get(0).key()).addResult(TOP_SITE, bySite.get(0).key())
+                .addResult(TOP_CHANNEL, byChannel.get(0).key()).addResult(Culprit.CULPRITS, culprits);
+
+        if (fields.wastedBytes() > rootWaste) {
+            RepeatedFields.Group top = fields.groups().get(0);
+            return result.addResult(TOP_FIELD, top.shortPath()).addResult(TOP_FIELD_CLASS, top.shortValueClass())
+                    .addResult(TOP_FIELD_SIZE, bytes(top.bytes())).addResult(TOP_FIELD_CALLS, top.sameIn())
+                    .addResult(SAME_WHAT, "the same sub-object")
+                    .setSummary("{topField} ({topFieldClass}, {topFieldSize}) was the same object in {topFieldCalls}: "
+                            + "{wastedBytes} ({wastedShare} of the bytes written) repeated what earlier calls had "
+                            + "sent, mostly from {topSite} to {topChannel}.")
+                    .setExplanation("The Serialization Composition events trace calls field by field. In these calls "
+                            + "the object at {topField} had the same identity hash code, class and size every time: "
+                            + "the same unchanged object, serialized again in full inside every new root object. A "
+                            + "new stream, or reset() on a long-lived one, forgets that the receiver already has it, "
+                            + "so only the first copy was needed; the rest cost serialization time, bandwidth and "
+                            + "deserialization time and memory on the receiver."
+                            + (top.sampled() ? " Not every call was traced (the production profile traces about one "
+                                    + "call per second), so the wasted bytes are estimated from the traced calls."
+                                    : "")
+                            + (RmiMethods.isRmi(bySite.get(0).key()) ? RmiMethods.EXPLANATION : ""))
+                    .setSolution(top.capturedByLambda()
+                            ? "The object was captured by a serializable lambda: copy what the lambda needs into "
+                                    + "local variables so that it does not capture {topFieldClass} (see Captured This "
+                                    + "in Serialized Lambdas), or keep {topFieldClass} on the receiver and send only "
+                                    + "an id."
+                            : "Mark {topField} transient and send it once (a broadcast, or a first message that "
+                                    + "the receiver keeps), or keep it on the receiver and send only an id or "
+                                    + "version; the root then carries only what changes from call to call.")
+                    .build();
+        }
+        String sameWhat = sameObject > 0 && sameBytes > 0 ? "the same object or the same bytes"
+                : sameObject > 0 ? "the same object" : "the same bytes";
+        return result.addResult(SAME_WHAT, sameWhat)
+                .setSummary("{wastedBytes} ({wastedShare} of the bytes written) repeated an earlier payload in "
+                        + "{repeatedCalls} calls, mostly {topClass} from {topSite} to {topChannel}.")
+                .setExplanation("These calls wrote {sameWhat} as an earlier call: the identity hash code and "
+                        + "class of the root object, or the content hash of the bytes (recorded with the diagnose "
+                        + "profile), were equal. Only the first of each was needed; the rest cost serialization "
+                        + "time, bandwidth and deserialization time on the receiver. Writing the same object twice "
+                        + "on one ObjectOutputStream costs only a back-reference, so the repeats come from new "
+                        + "streams, reset() or writeUnshared."
+                        + (RmiMethods.isRmi(bySite.get(0).key()) ? RmiMethods.EXPLANATION : ""))
+                .setSolution("Send {topClass} once and refer to it afterwards by an id or version, cache its "
+                        + "serialized bytes and write those instead of serializing it again, or mark the field "
+                        + "that holds the unchanged data transient and rebuild it on the receiver.")
+                .build();
+    }
+}

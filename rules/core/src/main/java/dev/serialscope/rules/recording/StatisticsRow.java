@@ -1,0 +1,61 @@
+package dev.serialscope.rules.recording;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openjdk.jmc.common.IMCType;
+import org.openjdk.jmc.common.item.IItem;
+import org.openjdk.jmc.common.item.IItemCollection;
+import org.openjdk.jmc.common.item.IItemIterable;
+import org.openjdk.jmc.common.item.IMemberAccessor;
+import org.openjdk.jmc.common.item.ItemFilters;
+import org.openjdk.jmc.common.unit.IQuantity;
+import org.openjdk.jmc.common.unit.UnitLookup;
+import org.openjdk.jmc.flightrecorder.JfrAttributes;
+
+/**
+ * One serialscope.SerializationStatistics event: the totals of one direction and root class over
+ * one period. These count every call, also those whose per-call event a threshold suppressed.
+ */
+public record StatisticsRow(String direction, String rootClass, long calls, long bytes, long totalTimeNanos,
+        long failures, long endNanos) {
+
+    /** The root class of the row that sums the classes outside the top N. */
+    public static final String OTHER_CLASSES = "(other classes)";
+
+    /** The rows of one direction ({@link SerialScopeEvents#WRITE} or {@link SerialScopeEvents#READ}). */
+    public static List<StatisticsRow> readAll(IItemCollection items, String direction) {
+        List<StatisticsRow> rows = new ArrayList<>();
+        for (IItemIterable batch : items.apply(ItemFilters.type(SerialScopeEvents.STATISTICS))) {
+            IMemberAccessor<String, IItem> directionField = EventFields.accessor(SerialScopeEvents.DIRECTION, batch.getType());
+            IMemberAccessor<IMCType, IItem> rootClass = EventFields.accessor(SerialScopeEvents.ROOT_CLASS, batch.getType());
+            IMemberAccessor<IQuantity, IItem> calls = EventFields.accessor(SerialScopeEvents.CALLS, batch.getType());
+            IMemberAccessor<IQuantity, IItem> bytes = EventFields.accessor(SerialScopeEvents.BYTES, batch.getType());
+            IMemberAccessor<IQuantity, IItem> time = EventFields.accessor(SerialScopeEvents.TOTAL_TIME, batch.getType());
+            IMemberAccessor<IQuantity, IItem> failures = EventFields.accessor(SerialScopeEvents.FAILURES, batch.getType());
+            IMemberAccessor<IQuantity, IItem> end = EventFields.accessor(JfrAttributes.END_TIME, batch.getType());
+            for (IItem item : batch) {
+                if (!direction.equals(EventFields.get(directionField, item))) {
+                    continue;
+                }
+                IMCType type = EventFields.get(rootClass, item);
+                rows.add(new StatisticsRow(direction,
+                        type == null ? OTHER_CLASSES : type.getFullName(),
+                        EventFields.longValue(EventFields.get(calls, item), UnitLookup.NUMBER_UNITY, 0),
+                        EventFields.longValue(EventFields.get(bytes, item), UnitLookup.BYTE, 0),
+                        EventFields.longValue(EventFields.get(time, item), UnitLookup.NANOSECOND, 0),
+                        EventFields.longValue(EventFields.get(failures, item), UnitLookup.NUMBER_UNITY, 0),
+                        EventFields.longValue(EventFields.get(end, item), UnitLookup.EPOCH_NS, 0)));
+            }
+        }
+        return rows;
+    }
+
+    public static long totalCalls(List<StatisticsRow> rows) {
+        return rows.stream().mapToLong(StatisticsRow::calls).sum();
+    }
+
+    public static long totalBytes(List<StatisticsRow> rows) {
+        return rows.stream().mapToLong(StatisticsRow::bytes).sum();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.serialscope.rules;
+
+import static dev.serialscope.rules.Recordings.Scenario.REPEATED_PAYLOAD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmc.common.unit.UnitLookup;
+import org.openjdk.jmc.flightrecorder.rules.IResult;
+import org.openjdk.jmc.flightrecorder.rules.Severity;
+
+import dev.serialscope.rules.result.Culprit;
+
+class RepeatedPayloadRuleTest {
+
+    @Test
+    void sameObjectAndSameBytesAreWaste() {
+        IResult result = Rules.evaluate(new RepeatedPayloadRule(), REPEATED_PAYLOAD);
+        Rules.assertSeverity(Severity.WARNING, result);
+        Rules.assertMainCulprit(result, Culprit.Kind.CLASS, "com.example.shop.Catalog");
+        Rules.assertCulprit(result, Culprit.Kind.CLASS, "com.example.shop.PriceList");
+        Rules.assertMainCulprit(result, Culprit.Kind.SITE, "com.example.shop.Shop.publishCatalog:");
+        Rules.assertMainCulprit(result, Culprit.Kind.CHANNEL, "socket 10.0.0.2:9000");
+        // All but the first of 30 catalogs (same identity) and of 10 price lists (same content hash).
+        long expected = 29L * 100 * Recordings.KIB + 9L * 20 * Recordings.KIB;
+        assertEquals(expected, result.getResult(RepeatedPayloadRule.WASTED_BYTES).clampedLongValueIn(UnitLookup.BYTE));
+        assertEquals(38, result.getResult(RepeatedPayloadRule.REPEATED_CALLS).longValue());
+    }
+
+    @Test
+    void smallRepeatsAreBelowTheMinimum() {
+        IResult result = Rules.evaluate(new RepeatedPayloadRule(), REPEATED_PAYLOAD, Rules.with(
+                RepeatedPayloadRule.MIN_WASTED, UnitLookup.MEMORY.getUnit(org.openjdk.jmc.common.unit.BinaryPrefix.MEBI)
+                        .quantity(16)));
+        Rules.assertSeverity(Severity.OK, result);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.serialscope.rules;
+
+import static dev.serialscope.rules.Recordings.Scenario.GADGET;
+import static dev.serialscope.rules.Recordings.Scenario.UNFILTERED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmc.flightrecorder.rules.IResult;
+import org.openjdk.jmc.flightrecorder.rules.Severity;
+
+import dev.serialscope.rules.result.Culprit;
+
+class UnfilteredDeserializationRuleTest {
+
+    @Test
+    void unfilteredSocketReadsAreInformation() {
+        IResult result = Rules.evaluate(new UnfilteredDeserializationRule(), UNFILTERED);
+        Rules.assertSeverity(Severity.INFO, result);
+        Rules.assertMainCulprit(result, Culprit.Kind.CLASS, "com.example.shop.Order");
+        Rules.assertMainCulprit(result, Culprit.Kind.CHANNEL, "socket 10.0.0.9:4444");
+        // Memory copies (the PriorityQueues) and the filtered file reads are not counted.
+        assertEquals(30, result.getResult(UnfilteredDeserializationRule.UNFILTERED_CALLS).longValue());
+        Rules.assertCulpritAbsent(result, "java.util.PriorityQueue");
+        assertTrue(result.getResult(UnfilteredDeserializationRule.SUGGESTED_FILTER).equals("com.example.shop.*;!*"));
+    }
+
+    @Test
+    void gadgetClassFromASocketIsAWarning() {
+        IResult result = Rules.evaluate(new UnfilteredDeserializationRule(), GADGET);
+        Rules.assertSeverity(Severity.WARNING, result);
+        Rules.assertMainCulprit(result, Culprit.Kind.CLASS, "javax.management.BadAttributeValueExpException");
+        assertTrue(Rules.summary(result).startsWith("javax.management.BadAttributeValueExpException, a known "
+                + "gadget-chain entry point, was deserialized without a serial filter from socket 10.0.0.9:4444"),
+                Rules.summary(result));
+    }
+
+    @Test
+    void channelsAndGadgetsAreConfigurable() {
+        IResult memoryToo = Rules.evaluate(new UnfilteredDeserializationRule(), UNFILTERED,
+                Rules.with(UnfilteredDeserializationRule.CHANNELS, "socket, memory"));
+        Rules.assertSeverity(Severity.WARNING, memoryToo);
+        Rules.assertMainCulprit(memoryToo, Culprit.Kind.CLASS, "java.util.PriorityQueue");
+        IResult noGadgets = Rules.evaluate(new UnfilteredDeserializationRule(), GADGET,
+                Rules.with(UnfilteredDeserializationRule.GADGET_CLASSES, ""));
+        Rules.assertSeverity(Severity.INFO, noGadgets);
+    }
+}
