@@ -30,7 +30,9 @@ final class CompositionTracer {
     static final String CONTENTS = "<contents>";
 
     private final AtomicBoolean busy = new AtomicBoolean();
-    private volatile long lastStartNanos = Long.MIN_VALUE / 2;
+    private volatile long lastArmedNanos = Long.MIN_VALUE / 2;
+    /** The sampling interval has passed since the last trace: the next call may be traced. */
+    private volatile boolean due;
 
     private Object stream;
     private int maxDepth;
@@ -40,13 +42,29 @@ final class CompositionTracer {
     private final Map<String, PathTotal> paths = new HashMap<>();
     private final Map<ObjectStreamClass, String[]> fieldNames = new IdentityHashMap<>();
 
-    /** Claims the tracer for a call on {@code callStream} if the sampling rate allows one at {@code now}. */
-    boolean tryStart(Object callStream, long now) {
+    /**
+     * Told the time by the calls that read the clock (the timed ones): arms the tracer once the sampling
+     * interval has passed, so that untimed calls need no clock to be traced.
+     */
+    void tick(long now) {
         long interval = CurrentSettings.compositionIntervalNanos;
-        if (interval == Long.MAX_VALUE || now - lastStartNanos < interval || !busy.compareAndSet(false, true)) {
+        if (interval != Long.MAX_VALUE && now - lastArmedNanos >= interval && !due) {
+            lastArmedNanos = now;
+            due = true;
+        }
+    }
+
+    /** Whether the next call may be traced: the interval has passed, or every call is to be traced. */
+    boolean due() {
+        return due || CurrentSettings.compositionIntervalNanos == 0;
+    }
+
+    /** Claims the tracer for a call on {@code callStream}; call only when {@link #due()}. */
+    boolean tryStart(Object callStream) {
+        if (!busy.compareAndSet(false, true)) {
             return false;
         }
-        lastStartNanos = now;
+        due = false;
         stream = callStream;
         maxDepth = CurrentSettings.compositionMaxDepth;
         depth = 0;

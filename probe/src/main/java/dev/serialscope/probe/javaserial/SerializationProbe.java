@@ -86,12 +86,13 @@ final class SerializationProbe implements ProbeHooks {
         int timeWeight = f.thread.timing.next();
         f.timeWeight = timeWeight;
         if (timeWeight > 0) {
-            long start = System.nanoTime();
-            // Only timed calls are traced: the tracer's rate limit needs the time.
-            if (compositionEvents && f.startBytes >= 0 && Bridge.tracingAllowed()) {
-                f.traced = tracer.tryStart(out, start);
+            f.startNanos = System.nanoTime();
+            if (compositionEvents) {
+                tracer.tick(f.startNanos);
             }
-            f.startNanos = start;
+        }
+        if (compositionEvents && f.startBytes >= 0 && tracer.due() && Bridge.tracingAllowed()) {
+            f.traced = tracer.tryStart(out);
         }
         return f;
     }

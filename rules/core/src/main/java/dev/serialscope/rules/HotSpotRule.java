@@ -113,11 +113,23 @@ public abstract class HotSpotRule extends SerialScopeRule {
         return result.setSummary(summary + ".")
                 .setExplanation("The time is the wall-clock time of every top-level " + activity.toLowerCase(Locale.ROOT)
                         + " call, summed over all threads, from the statistics events, which count every call. "
+                        + timing(rows)
                         + "Call sites and channels come from the per-call events; with the production profile "
                         + "these exist only for large or slow calls. The share can exceed 100 % when several "
                         + "threads are busy at the same time.")
                 .setSolution(solution())
                 .addResult(Culprit.CULPRITS, culprits).build();
+    }
+
+    /** Says so when the time is an estimate from the timed calls rather than measured on every call. */
+    private static String timing(List<StatisticsRow> rows) {
+        long calls = StatisticsRow.totalCalls(rows);
+        long timed = StatisticsRow.totalTimedCalls(rows);
+        if (timed >= calls) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "It was measured on %,d of the %,d calls (the statistics' timing setting) "
+                + "and scaled to all of them, so it is an estimate; calls and bytes are exact. ", timed, calls);
     }
 
     /** What to do about too much time in this direction. */

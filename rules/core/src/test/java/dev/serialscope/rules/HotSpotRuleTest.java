@@ -2,6 +2,7 @@ package dev.serialscope.rules;
 
 import static dev.serialscope.rules.Recordings.Scenario.HOT_SPOT;
 import static dev.serialscope.rules.Recordings.Scenario.STATISTICS_ONLY;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -44,5 +45,16 @@ class HotSpotRuleTest {
                 Rules.with(SerializationHotSpotRule.INFO_SHARE, UnitLookup.PERCENT.quantity(0.1)));
         assertTrue(lowered.getSeverity().compareTo(Severity.INFO) >= 0, Rules.summary(lowered));
         Rules.assertMainCulprit(lowered, Culprit.Kind.CLASS, "com.example.shop.Order");
+    }
+
+    @Test
+    void aTimeEstimatedFromTimedCallsSaysSoAndAMeasuredOneDoesNot() {
+        IResult sampled = Rules.evaluate(new SerializationHotSpotRule(), STATISTICS_ONLY,
+                Rules.with(SerializationHotSpotRule.INFO_SHARE, UnitLookup.PERCENT.quantity(0.1)));
+        String explanation = sampled.getExplanation();
+        assertTrue(explanation.contains("measured on 62 of the 1,000 calls") && explanation.contains("estimate"),
+                explanation);
+        IResult measured = Rules.evaluate(new SerializationHotSpotRule(), HOT_SPOT);
+        assertFalse(measured.getExplanation().contains("estimate"), measured.getExplanation());
     }
 }

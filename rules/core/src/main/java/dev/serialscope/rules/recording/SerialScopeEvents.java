@@ -50,6 +50,7 @@ public final class SerialScopeEvents {
     public static final IAttribute<IQuantity> CLASSES = attr("classes", "Classes", UnitLookup.NUMBER);
     public static final IAttribute<IQuantity> CALLS = attr("calls", "Calls", UnitLookup.NUMBER);
     public static final IAttribute<IQuantity> TOTAL_TIME = attr("totalTime", "Total Time", UnitLookup.TIMESPAN);
+    public static final IAttribute<IQuantity> TIMED_CALLS = attr("timedCalls", "Timed Calls", UnitLookup.NUMBER);
     public static final IAttribute<IQuantity> FAILURES = attr("failures", "Failures", UnitLookup.NUMBER);
 
     // serialscope.SerializationComposition (callId, rootClass, bytes, objects and identity as above).

@@ -15,10 +15,11 @@ import org.openjdk.jmc.flightrecorder.JfrAttributes;
 
 /**
  * One serialscope.SerializationStatistics event: the totals of one direction and root class over
- * one period. These count every call, also those whose per-call event a threshold suppressed.
+ * one period. These count every call, also those whose per-call event a threshold suppressed; the time
+ * is measured on {@code timedCalls} of them (all, in recordings made before timing was a setting).
  */
 public record StatisticsRow(String direction, String rootClass, long calls, long bytes, long totalTimeNanos,
-        long failures, long endNanos) {
+        long timedCalls, long failures, long endNanos) {
 
     /** The root class of the row that sums the classes outside the top N. */
     public static final String OTHER_CLASSES = "(other classes)";
@@ -32,6 +33,7 @@ public record StatisticsRow(String direction, String rootClass, long calls, long
             IMemberAccessor<IQuantity, IItem> calls = EventFields.accessor(SerialScopeEvents.CALLS, batch.getType());
             IMemberAccessor<IQuantity, IItem> bytes = EventFields.accessor(SerialScopeEvents.BYTES, batch.getType());
             IMemberAccessor<IQuantity, IItem> time = EventFields.accessor(SerialScopeEvents.TOTAL_TIME, batch.getType());
+            IMemberAccessor<IQuantity, IItem> timed = EventFields.accessor(SerialScopeEvents.TIMED_CALLS, batch.getType());
             IMemberAccessor<IQuantity, IItem> failures = EventFields.accessor(SerialScopeEvents.FAILURES, batch.getType());
             IMemberAccessor<IQuantity, IItem> end = EventFields.accessor(JfrAttributes.END_TIME, batch.getType());
             for (IItem item : batch) {
@@ -39,11 +41,13 @@ public record StatisticsRow(String direction, String rootClass, long calls, long
                     continue;
                 }
                 IMCType type = EventFields.get(rootClass, item);
+                long callCount = EventFields.longValue(EventFields.get(calls, item), UnitLookup.NUMBER_UNITY, 0);
                 rows.add(new StatisticsRow(direction,
                         type == null ? OTHER_CLASSES : type.getFullName(),
-                        EventFields.longValue(EventFields.get(calls, item), UnitLookup.NUMBER_UNITY, 0),
+                        callCount,
                         EventFields.longValue(EventFields.get(bytes, item), UnitLookup.BYTE, 0),
                         EventFields.longValue(EventFields.get(time, item), UnitLookup.NANOSECOND, 0),
+                        EventFields.longValue(EventFields.get(timed, item), UnitLookup.NUMBER_UNITY, callCount),
                         EventFields.longValue(EventFields.get(failures, item), UnitLookup.NUMBER_UNITY, 0),
                         EventFields.longValue(EventFields.get(end, item), UnitLookup.EPOCH_NS, 0)));
             }
@@ -57,5 +61,9 @@ public record StatisticsRow(String direction, String rootClass, long calls, long
 
     public static long totalBytes(List<StatisticsRow> rows) {
         return rows.stream().mapToLong(StatisticsRow::bytes).sum();
+    }
+
+    public static long totalTimedCalls(List<StatisticsRow> rows) {
+        return rows.stream().mapToLong(StatisticsRow::timedCalls).sum();
     }
 }
