@@ -234,24 +234,24 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
 
     @Override
     public void writeExit(int site, Object token, Object result, Throwable thrown) throws Throwable {
-        Call c = endedCall(token);
-        long end = c != null && c.timeWeight > 0 ? System.nanoTime() : 0;
-        serializerCalls.listener().exit();
-        finish(c, site, true, result, thrown, end);
+        exit(site, true, token, result, thrown);
     }
 
     @Override
     public void readExit(int site, Object token, Object result, Throwable thrown) throws Throwable {
+        exit(site, false, token, result, thrown);
+    }
+
+    private void exit(int site, boolean write, Object token, Object result, Throwable thrown) throws Throwable {
         Call c = endedCall(token);
         long end = c != null && c.timeWeight > 0 ? System.nanoTime() : 0;
         serializerCalls.listener().exit();
-        finish(c, site, false, result, thrown, end);
+        if (c != null) {
+            finish(c, site, write, result, thrown, end);
+        }
     }
 
     private void finish(Call c, int site, boolean write, Object result, Throwable thrown, long end) throws Throwable {
-        if (c == null) {
-            return;
-        }
         try {
             int framework = FrameworkBridge.framework(site);
             int kind = FrameworkBridge.kind(site);
