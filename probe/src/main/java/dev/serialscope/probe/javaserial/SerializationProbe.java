@@ -131,6 +131,10 @@ final class SerializationProbe implements ProbeHooks {
         long bytes = f.startBytes < 0 ? SerializationCallEvent.BYTES_UNKNOWN
                 : ((CountingOutputStream) f.target).count() - f.startBytes - f.earlierBytes;
         Class<?> rootClass = root == null ? null : root.getClass();
+        if (compositionEvents && nanos == CallTiming.UNTIMED && bytes >= CurrentSettings.compositionMinBytes) {
+            // Calls large enough to be explained arm the tracer too: with sampled timing, few of them are timed.
+            tracer.tick(System.nanoTime());
+        }
         if (recording.statistics()) {
             CallFrames thread = f.thread;
             if (thread.writeCounts == null) {
