@@ -14,6 +14,7 @@ public final class CallTiming {
     public static final long UNTIMED = -1;
 
     private int untilTimed = 1;
+    private boolean timedBefore;
     private int random;
 
     public CallTiming(int seed) {
@@ -28,13 +29,21 @@ public final class CallTiming {
         return Math.max(bytes, 0) >= minBytes || (nanos != UNTIMED && nanos >= minNanos);
     }
 
-    /** For the next call: the calls it stands for when it is to be timed, else 0. */
+    /**
+     * For the next call: the calls it stands for when it is to be timed, else 0. A thread's first call is
+     * timed and stands for itself alone: it is often the slowest by far (classes load, code is cold), and
+     * scaled up it would dominate the estimate of a short recording.
+     */
     public int next() {
         if (--untilTimed > 0) {
             return 0;
         }
         int interval = CurrentSettings.timingInterval;
         untilTimed = interval <= 1 ? 1 : 1 + randomBelow(2 * interval - 1);
+        if (!timedBefore) {
+            timedBefore = true;
+            return 1;
+        }
         return interval;
     }
 
