@@ -64,6 +64,28 @@ public final class SerializationStatisticsEvent extends jdk.jfr.Event {
     @Description("Calls that threw an exception")
     public int failures;
 
+    @Label("New Streams")
+    @Description("Java calls that were the first on their ObjectOutputStream: the streams that wrote a stream header (4 bytes, before the first call) in the period; 0 for reads and other frameworks")
+    public int newStreams;
+
+    @Label("Class Descriptor Bytes")
+    @Description("Bytes of class descriptors inside those calls (java serialization; part of Bytes)")
+    @DataAmount
+    public long descriptorBytes;
+
+    @Label("Unfiltered Reads")
+    @Description("Java reads from an ObjectInputStream without a serial filter (any channel)")
+    public int unfilteredCalls;
+
+    @Label("Repeated Roots")
+    @Description("Java writes of at least 1 KiB whose root object the same thread had written shortly before at the same size (one of its last 64 such roots, by identity hash, class and size)")
+    public int repeatedRoots;
+
+    @Label("Repeated Root Bytes")
+    @Description("Bytes of the calls counted in Repeated Roots")
+    @DataAmount
+    public long repeatedBytes;
+
     @Label("Timing")
     @Description("Which calls have their duration measured: all, or one in N (1/16)")
     @Name("timing")

@@ -29,6 +29,8 @@ public final class CountingOutputStream extends OutputStream {
      * them already, so only bytes that leave between calls need marking here.
      */
     public int callsInProgress;
+    /** Top-level calls made on the ObjectOutputStream so far: the first one tells a new stream. */
+    public long calls;
 
     public CountingOutputStream(OutputStream out, boolean underObjectOutputStream) {
         this.out = out;

@@ -1,13 +1,12 @@
 package dev.serialscope.probe.core;
 
-/** One row of a statistics period: the calls of one root class, or of all the others. */
+/**
+ * One row of a statistics period: the calls of one root class, or of all the others, with one
+ * total per {@link ThreadCounts} counter.
+ */
 final class StatisticsRow {
     final Class<?> rootClass;
-    long calls;
-    long bytes;
-    long nanos;
-    long timedCalls;
-    long failures;
+    final long[] counters = new long[ThreadCounts.COUNTERS];
     int classes;
 
     StatisticsRow(Class<?> rootClass) {
@@ -15,16 +14,14 @@ final class StatisticsRow {
         this.classes = rootClass == null ? 0 : 1;
     }
 
-    void add(long moreCalls, long moreBytes, long moreNanos, long moreTimedCalls, long moreFailures) {
-        calls += moreCalls;
-        bytes += moreBytes;
-        nanos += moreNanos;
-        timedCalls += moreTimedCalls;
-        failures += moreFailures;
+    long get(int counter) {
+        return counters[counter];
     }
 
     void merge(StatisticsRow row) {
-        add(row.calls, row.bytes, row.nanos, row.timedCalls, row.failures);
+        for (int counter = 0; counter < counters.length; counter++) {
+            counters[counter] += row.counters[counter];
+        }
         classes += row.classes;
     }
 }

@@ -59,7 +59,8 @@ public final class StatisticsTable implements PeriodicCounts {
             }
         }
         List<StatisticsRow> rows = new ArrayList<>(byClass.values());
-        rows.sort(Comparator.comparingLong((StatisticsRow r) -> r.bytes).thenComparingLong(r -> r.calls).reversed());
+        rows.sort(Comparator.comparingLong((StatisticsRow r) -> r.get(ThreadCounts.BYTES))
+                .thenComparingLong(r -> r.get(ThreadCounts.CALLS)).reversed());
         for (int i = 0; i < rows.size(); i++) {
             if (i < TOP_CLASSES) {
                 commit(rows.get(i));
@@ -67,7 +68,7 @@ public final class StatisticsTable implements PeriodicCounts {
                 other.merge(rows.get(i));
             }
         }
-        if (other.calls > 0) {
+        if (other.get(ThreadCounts.CALLS) > 0) {
             commit(other);
         }
     }
@@ -78,11 +79,20 @@ public final class StatisticsTable implements PeriodicCounts {
         event.framework = framework;
         event.rootClass = row.rootClass;
         event.classes = row.classes;
-        event.calls = (int) Math.min(Integer.MAX_VALUE, row.calls);
-        event.bytes = row.bytes;
-        event.totalTime = row.nanos;
-        event.timedCalls = (int) Math.min(Integer.MAX_VALUE, row.timedCalls);
-        event.failures = (int) Math.min(Integer.MAX_VALUE, row.failures);
+        event.calls = asInt(row.get(ThreadCounts.CALLS));
+        event.bytes = row.get(ThreadCounts.BYTES);
+        event.totalTime = row.get(ThreadCounts.NANOS);
+        event.timedCalls = asInt(row.get(ThreadCounts.TIMED));
+        event.failures = asInt(row.get(ThreadCounts.FAILURES));
+        event.newStreams = asInt(row.get(ThreadCounts.NEW_STREAMS));
+        event.descriptorBytes = row.get(ThreadCounts.DESCRIPTOR_BYTES);
+        event.unfilteredCalls = asInt(row.get(ThreadCounts.UNFILTERED));
+        event.repeatedRoots = asInt(row.get(ThreadCounts.REPEATED_ROOTS));
+        event.repeatedBytes = row.get(ThreadCounts.REPEATED_BYTES);
         event.commit();
+    }
+
+    private static int asInt(long count) {
+        return (int) Math.min(Integer.MAX_VALUE, count);
     }
 }

@@ -20,7 +20,16 @@ public final class ThreadCounts {
     static final int NANOS = 2;
     static final int FAILURES = 3;
     static final int TIMED = 4;
-    static final int COUNTERS = 5;
+    /** Calls that were the first on their stream: the streams that wrote a header. */
+    public static final int NEW_STREAMS = 5;
+    /** Bytes of class descriptors inside the calls. */
+    public static final int DESCRIPTOR_BYTES = 6;
+    /** Reads from a stream without a serial filter. */
+    public static final int UNFILTERED = 7;
+    /** Calls whose root object the thread had written shortly before, and their bytes. */
+    public static final int REPEATED_ROOTS = 8;
+    public static final int REPEATED_BYTES = 9;
+    static final int COUNTERS = 10;
     private static final int OTHER = CAPACITY;
 
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
@@ -38,9 +47,9 @@ public final class ThreadCounts {
 
     /**
      * Called by the owning thread only. A timed call ({@code timeWeight} > 0) adds its duration times the
-     * calls it stands for; an untimed one adds no time.
+     * calls it stands for; an untimed one adds no time. Returns the call's row, for {@link #count}.
      */
-    public void add(Class<?> rootClass, long bytes, long nanos, int timeWeight, boolean failed) {
+    public int add(Class<?> rootClass, long bytes, long nanos, int timeWeight, boolean failed) {
         int base = slotOf(rootClass) * COUNTERS;
         LONGS.setOpaque(totals, base + CALLS, totals[base + CALLS] + 1);
         if (bytes > 0) {
@@ -53,6 +62,12 @@ public final class ThreadCounts {
         if (failed) {
             LONGS.setOpaque(totals, base + FAILURES, totals[base + FAILURES] + 1);
         }
+        return base;
+    }
+
+    /** Called by the owning thread only: adds {@code amount} to one counter of the row {@link #add} returned. */
+    public void count(int row, int counter, long amount) {
+        LONGS.setOpaque(totals, row + counter, totals[row + counter] + amount);
     }
 
     private int slotOf(Class<?> rootClass) {
@@ -92,12 +107,16 @@ public final class ThreadCounts {
                 continue;
             }
             int base = slot * COUNTERS;
-            long calls = delta(base + CALLS);
-            if (calls == 0) {
-                continue;
+            StatisticsRow row = null;
+            for (int counter = 0; counter < COUNTERS; counter++) {
+                long delta = delta(base + counter);
+                if (delta != 0) {
+                    if (row == null) {
+                        row = rootClass == null ? other : rows.computeIfAbsent(rootClass, StatisticsRow::new);
+                    }
+                    row.counters[counter] += delta;
+                }
             }
-            StatisticsRow row = rootClass == null ? other : rows.computeIfAbsent(rootClass, StatisticsRow::new);
-            row.add(calls, delta(base + BYTES), delta(base + NANOS), delta(base + TIMED), delta(base + FAILURES));
         }
     }
 

@@ -25,6 +25,8 @@ final class CallFrame {
     /** Buffered primitive data that leaves the stream inside this call but belongs before it. */
     int earlierBytes;
     boolean hashing;
+    /** The call is the first on its ObjectOutputStream, which wrote its header just before. */
+    boolean newStream;
     int startHandles;
     int descriptors;
     int descriptorHandles;
@@ -50,6 +52,7 @@ final class CallFrame {
         descriptorNesting = 0;
         descriptorBytes = 0;
         hashing = false;
+        newStream = false;
         eventStarted = false;
         traced = false;
     }

@@ -17,6 +17,7 @@ final class CallFrames {
     ThreadCounts writeCounts;
     ThreadCounts readCounts;
     final CallTiming timing = new CallTiming(System.identityHashCode(this));
+    final RecentRoots recentRoots = new RecentRoots();
 
     /** Opens a frame for {@code callStream}, or returns null when nesting is too deep. */
     CallFrame push(Object callStream) {

@@ -15,6 +15,7 @@ import dev.serialscope.probe.core.ProbeCore;
 import dev.serialscope.probe.core.ProbeErrors;
 import dev.serialscope.probe.core.SerializationRecording;
 import dev.serialscope.probe.core.StatisticsTable;
+import dev.serialscope.probe.core.ThreadCounts;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
@@ -34,6 +35,7 @@ final class SerializationProbe implements ProbeHooks {
 
     private final ThreadLocal<CallFrames> frames = ThreadLocal.withInitial(CallFrames::new);
     private final CompositionTracer tracer = new CompositionTracer();
+    private final UnfilteredSources unfilteredSources = new UnfilteredSources();
     private final SerializationRecording recording;
     private final StatisticsTable writeStatistics;
     private final StatisticsTable readStatistics;
@@ -71,6 +73,7 @@ final class SerializationProbe implements ProbeHooks {
         if (target instanceof CountingOutputStream) {
             CountingOutputStream counting = (CountingOutputStream) target;
             counting.callsInProgress++;
+            f.newStream = counting.calls++ == 0;
             f.startBytes = counting.count();
             if (events && CurrentSettings.serializationContentHash) {
                 counting.startHash(earlier);
@@ -140,7 +143,16 @@ final class SerializationProbe implements ProbeHooks {
             if (thread.writeCounts == null) {
                 thread.writeCounts = writeStatistics.register();
             }
-            thread.writeCounts.add(rootClass, bytes, nanos, f.timeWeight, thrown != null);
+            ThreadCounts counts = thread.writeCounts;
+            int row = counts.add(rootClass, bytes, nanos, f.timeWeight, thrown != null);
+            if (f.newStream) {
+                counts.count(row, ThreadCounts.NEW_STREAMS, 1);
+            }
+            countDescriptors(counts, row, f, bytes);
+            if (bytes >= RecentRoots.MIN_BYTES && root != null && thread.recentRoots.repeated(root, bytes)) {
+                counts.count(row, ThreadCounts.REPEATED_ROOTS, 1);
+                counts.count(row, ThreadCounts.REPEATED_BYTES, bytes);
+            }
         }
         boolean explained = composition != null && bytes >= CurrentSettings.compositionMinBytes;
         long callId = 0;
@@ -220,27 +232,41 @@ final class SerializationProbe implements ProbeHooks {
     private void record(CallFrame f, ObjectInputStream in, Object result, Throwable thrown, long nanos) {
         long bytes = StreamInternals.bytesRead(in) - f.startBytes;
         Class<?> rootClass = result == null ? null : result.getClass();
+        boolean unfiltered = !StreamInternals.filtered(in);
         if (recording.statistics()) {
             CallFrames thread = f.thread;
             if (thread.readCounts == null) {
                 thread.readCounts = readStatistics.register();
             }
-            thread.readCounts.add(rootClass, bytes, nanos, f.timeWeight, thrown != null);
+            ThreadCounts counts = thread.readCounts;
+            int row = counts.add(rootClass, bytes, nanos, f.timeWeight, thrown != null);
+            countDescriptors(counts, row, f, bytes);
+            if (unfiltered) {
+                counts.count(row, ThreadCounts.UNFILTERED, 1);
+            }
         }
-        if (f.eventStarted
-                && CallTiming.passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos)) {
+        // An unfiltered class is a security signal: its first read from a source is never thresholded away.
+        boolean firstUnfiltered = unfiltered && f.eventStarted && rootClass != null
+                && unfilteredSources.firstFrom(rootClass, StreamInternals.source(in));
+        if (f.eventStarted && (firstUnfiltered
+                || CallTiming.passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos))) {
             DeserializationEvent event = f.deserializationEvent();
             event.end();
             int objects = StreamInternals.handleCount(in) - f.startHandles - f.descriptorHandles;
             fill(event, rootClass, bytes, objects, f, result, in, thrown);
             event.contentHash = 0;
-            event.filtered = StreamInternals.filtered(in);
+            event.filtered = !unfiltered;
             event.channel = channels.ofInput(in, StreamInternals.source(in));
             event.commit();
             event.rootClass = null;
         }
     }
 
+    private static void countDescriptors(ThreadCounts counts, int row, CallFrame f, long bytes) {
+        if (bytes >= 0 && f.descriptorBytes > 0) {
+            counts.count(row, ThreadCounts.DESCRIPTOR_BYTES, f.descriptorBytes);
+        }
+    }
 
     private void fill(SerializationCallEvent event, Class<?> rootClass, long bytes, int objects,
                       CallFrame f, Object root, Object stream, Throwable thrown) {

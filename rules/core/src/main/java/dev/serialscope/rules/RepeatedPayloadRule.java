@@ -24,6 +24,7 @@ import dev.serialscope.rules.recording.Composition;
 import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.RmiMethods;
 import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.recording.StatisticsRow;
 import dev.serialscope.rules.recording.Tally;
 import dev.serialscope.rules.result.Culprit;
 
@@ -91,7 +92,9 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
     protected IResult evaluate(RecordingModel recording, IPreferenceValueProvider vp) {
         // Calls made by RMI name the remote method as their site (their stacks show only RMI's machinery).
         CallTable writes = RmiMethods.relabel(recording, recording.calls(SerialScopeEvents.SERIALIZATION));
-        if (writes.isEmpty()) {
+        List<StatisticsRow> counted = StatisticsRow.readAll(recording, SerialScopeEvents.WRITE);
+        boolean detailed = StatisticsRow.detailed(counted);
+        if (writes.isEmpty() && !detailed) {
             return notRecorded(recording, vp, "per-call serialization events");
         }
         RootRepeats roots = RootRepeats.of(writes);
@@ -103,11 +106,23 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
         long rootWaste = rootRepeats.stream().mapToLong(writes::countedBytes).sum();
         int sameObject = roots.sameObject().cardinality();
         int sameBytes = roots.sameBytes().cardinality();
+        long rootRepeatCalls = rootRepeats.cardinality();
+        // The agent counts every call whose root it had just written; per-call events may hold only a few of them.
+        long countedWaste = counted.stream().mapToLong(StatisticsRow::repeatedBytes).sum();
+        boolean countedRoots = detailed && countedWaste > rootWaste;
+        if (detailed) {
+            totalBytes = StatisticsRow.totalBytes(counted);
+        }
+        if (countedRoots) {
+            rootWaste = countedWaste;
+            rootRepeatCalls = counted.stream().mapToLong(StatisticsRow::repeatedRoots).sum();
+            sameObject = (int) Math.min(Integer.MAX_VALUE, rootRepeatCalls);
+        }
         RepeatedFields fields = RepeatedFields.find(recording.compositions(), writes, rootRepeats,
                 (long) value(vp, MIN_FIELD_SIZE, UnitLookup.BYTE));
         long wastedBytes = Math.min(totalBytes, rootWaste + fields.wastedBytes());
         // Calls that repeat their whole root are never counted for their sub-objects: the two sets do not overlap.
-        long repeatedCalls = rootRepeats.cardinality() + fields.wastefulCalls();
+        long repeatedCalls = rootRepeatCalls + fields.wastefulCalls();
         double wastedShare = totalBytes == 0 ? 0 : (double) wastedBytes / totalBytes;
         // A few repeated small messages (acknowledgements, heartbeats) are not worth a finding.
         double score = wastedBytes < value(vp, MIN_WASTED, UnitLookup.BYTE) ? 0
@@ -121,17 +136,34 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                     + "{wastedBytes} ({wastedShare} of the bytes written).").build();
         }
 
-        IntPredicate wasteful = row -> rootRepeats.get(row) || fields.wasteful(row);
-        IntToLongFunction wasted = row -> rootRepeats.get(row) ? writes.countedBytes(row) : fields.waste(row);
-        List<Tally> byClass = writes.tally(CallTable.Key.ROOT_CLASS, wasteful, wasted, Tally::bytes);
+        List<Tally> byClass;
+        IntPredicate wasteful;
+        IntToLongFunction wasted;
+        if (countedRoots) {
+            byClass = Tally.ofRows(counted.stream().filter(row -> row.repeatedRoots() > 0).toList(),
+                    StatisticsRow::repeatedBytes, Tally::bytes);
+            String topClass = byClass.get(0).key();
+            // Sites and channels: the per-call events of the class that repeated most.
+            wasteful = row -> writes.rootClass(row).equals(topClass) || fields.wasteful(row);
+            wasted = row -> writes.rootClass(row).equals(topClass) ? writes.countedBytes(row) : fields.waste(row);
+        } else {
+            wasteful = row -> rootRepeats.get(row) || fields.wasteful(row);
+            wasted = row -> rootRepeats.get(row) ? writes.countedBytes(row) : fields.waste(row);
+            byClass = writes.tally(CallTable.Key.ROOT_CLASS, wasteful, wasted, Tally::bytes);
+        }
         List<Tally> bySite = writes.tally(CallTable.Key.SITE, wasteful, wasted, Tally::bytes);
         List<Tally> byChannel = writes.tally(CallTable.Key.CHANNEL, wasteful, wasted, Tally::bytes);
         List<Culprit> culprits = new ArrayList<>(culprits(byClass, Culprit.Kind.CLASS, 5));
         fields.groups().stream().limit(5).forEach(group -> culprits.add(group.toCulprit()));
         culprits.addAll(culprits(bySite, Culprit.Kind.SITE, 3));
         culprits.addAll(culprits(byChannel, Culprit.Kind.CHANNEL, 3));
-        result.addResult(TOP_CLASS, byClass.get(0).key()).addResult(TOP_SITE, bySite.get(0).key())
-                .addResult(TOP_CHANNEL, byChannel.get(0).key()).addResult(Culprit.CULPRITS, culprits);
+        result.addResult(TOP_CLASS, byClass.get(0).key()).addResult(Culprit.CULPRITS, culprits);
+        String where = ", mostly {topClass}" + (bySite.isEmpty() ? " (" + SerialScopeEvents.HOW_TO_RECORD_EVERY_CALL
+                + " to see the call sites)." : " from {topSite} to {topChannel}.");
+        if (!bySite.isEmpty()) {
+            result.addResult(TOP_SITE, bySite.get(0).key()).addResult(TOP_CHANNEL, byChannel.get(0).key());
+        }
+        boolean rmi = !bySite.isEmpty() && RmiMethods.isRmi(bySite.get(0).key());
 
         if (fields.wastedBytes() > rootWaste) {
             RepeatedFields.Group top = fields.groups().get(0);
@@ -150,7 +182,7 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                             + (top.sampled() ? " Not every call was traced (the production profile traces about one "
                                     + "call per second), so the wasted bytes are estimated from the traced calls."
                                     : "")
-                            + (RmiMethods.isRmi(bySite.get(0).key()) ? RmiMethods.EXPLANATION : ""))
+                            + (rmi ? RmiMethods.EXPLANATION : ""))
                     .setSolution(top.capturedByLambda()
                             ? "The object was captured by a serializable lambda: copy what the lambda needs into "
                                     + "local variables so that it does not capture {topFieldClass} (see Captured This "
@@ -165,14 +197,15 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                 : sameObject > 0 ? "the same object" : "the same bytes";
         return result.addResult(SAME_WHAT, sameWhat)
                 .setSummary("{wastedBytes} ({wastedShare} of the bytes written) repeated an earlier payload in "
-                        + "{repeatedCalls} calls, mostly {topClass} from {topSite} to {topChannel}.")
+                        + "{repeatedCalls} calls" + where)
                 .setExplanation("These calls wrote {sameWhat} as an earlier call: the identity hash code and "
-                        + "class of the root object, or the content hash of the bytes (recorded with the diagnose "
-                        + "profile), were equal. Only the first of each was needed; the rest cost serialization "
-                        + "time, bandwidth and deserialization time on the receiver. Writing the same object twice "
-                        + "on one ObjectOutputStream costs only a back-reference, so the repeats come from new "
-                        + "streams, reset() or writeUnshared."
-                        + (RmiMethods.isRmi(bySite.get(0).key()) ? RmiMethods.EXPLANATION : ""))
+                        + "class of the root object (and, counted by the agent in every call of at least 1 KiB, "
+                        + "its size), or the content hash of the bytes (recorded with the diagnose profile), were "
+                        + "equal. Only the first of each was needed; the rest cost serialization time, bandwidth "
+                        + "and deserialization time on the receiver. Writing the same object twice on one "
+                        + "ObjectOutputStream costs only a back-reference, so the repeats come from new streams, "
+                        + "reset() or writeUnshared."
+                        + (rmi ? RmiMethods.EXPLANATION : ""))
                 .setSolution("Send {topClass} once and refer to it afterwards by an id or version, cache its "
                         + "serialized bytes and write those instead of serializing it again, or mark the field "
                         + "that holds the unchanged data transient and rebuild it on the receiver.")

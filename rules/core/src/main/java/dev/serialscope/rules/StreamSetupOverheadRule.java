@@ -70,59 +70,54 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
     @Override
     protected IResult evaluate(RecordingModel recording, IPreferenceValueProvider vp) {
         CallTable writes = recording.calls(SerialScopeEvents.SERIALIZATION);
-        long allCalls = StatisticsRow.totalCalls(StatisticsRow.readAll(recording, SerialScopeEvents.WRITE));
+        List<StatisticsRow> rows = StatisticsRow.readAll(recording, SerialScopeEvents.WRITE);
+        long allCalls = StatisticsRow.totalCalls(rows);
         if (writes.isEmpty() && allCalls == 0) {
             return notRecorded(recording, vp, "serialization events");
         }
-        if (writes.size() < MIN_COVERAGE * allCalls) {
+        Setup setup;
+        if (StatisticsRow.detailed(rows)) {
+            setup = Setup.counted(rows);
+        } else if (writes.size() >= MIN_COVERAGE * allCalls) {
+            setup = Setup.ofCalls(writes);
+        } else {
             return notApplicable(vp, "Only " + writes.size() + " of " + allCalls + " serialization calls have a "
                     + "per-call event, too few to judge stream setup: " + SerialScopeEvents.HOW_TO_RECORD_EVERY_CALL
                     + ".");
         }
-        RowSet streams = new RowSet(writes.size(), writes::streamId,
-                (row, other) -> writes.streamId(row) == writes.streamId(other));
-        BitSet payingCalls = new BitSet(writes.size());
-        long setupBytes = 0;
-        long totalBytes = 0;
-        for (int row = 0; row < writes.size(); row++) {
-            long setup = descriptorBytes(writes, row);
-            if (streams.add(row)) {
-                setup += STREAM_HEADER_BYTES;
-            }
-            if (setup > 0) {
-                payingCalls.set(row);
-            }
-            setupBytes += setup;
-            totalBytes += writes.countedBytes(row);
+        if (setup.streams == 0) {
+            return scored(vp, 0).addResult(STREAMS, UnitLookup.NUMBER_UNITY.quantity(0))
+                    .setSummary("No ObjectOutputStream was opened while recording.").build();
         }
-        // The headers are written by the constructor, outside any call's bytes.
-        totalBytes += (long) STREAM_HEADER_BYTES * streams.size();
-        double setupShare = (double) setupBytes / totalBytes;
-        double score = streams.size() < value(vp, MIN_STREAMS, UnitLookup.NUMBER_UNITY) ? 0
+        double setupShare = (double) setup.setupBytes / setup.totalBytes;
+        double score = setup.streams < value(vp, MIN_STREAMS, UnitLookup.NUMBER_UNITY) ? 0
                 : RulesToolkit.mapExp100(setupShare, value(vp, INFO_SHARE, UnitLookup.PERCENT_UNITY),
                         value(vp, WARNING_SHARE, UnitLookup.PERCENT_UNITY));
         ResultBuilder result = scored(vp, score)
-                .addResult(STREAMS, UnitLookup.NUMBER_UNITY.quantity(streams.size()))
-                .addResult(CALLS_PER_STREAM, UnitLookup.NUMBER_UNITY.quantity((double) writes.size() / streams.size()))
-                .addResult(SETUP_BYTES, bytes(setupBytes)).addResult(SETUP_SHARE, share(setupShare));
+                .addResult(STREAMS, UnitLookup.NUMBER_UNITY.quantity(setup.streams))
+                .addResult(CALLS_PER_STREAM, UnitLookup.NUMBER_UNITY.quantity((double) setup.calls / setup.streams))
+                .addResult(SETUP_BYTES, bytes(setup.setupBytes)).addResult(SETUP_SHARE, share(setupShare));
         if (Severity.get(score) == Severity.OK) {
             return result.setSummary("{streams} streams, {callsPerStream} calls per stream on average; stream setup "
                     + "was {setupShare} of the bytes written.").build();
         }
 
-        // Culprit bytes are setup bytes: headers are not attributed, descriptors are.
+        // Culprit bytes are setup bytes: classes from the counts, sites and channels from the per-call events.
+        List<Culprit> culprits = new ArrayList<>(culprits(setup.byClass, Culprit.Kind.CLASS, 3));
+        BitSet payingCalls = new BitSet(writes.size());
+        RowSet streams = new RowSet(writes.size(), writes::streamId,
+                (row, other) -> writes.streamId(row) == writes.streamId(other));
+        for (int row = 0; row < writes.size(); row++) {
+            if (streams.add(row) | descriptorBytes(writes, row) > 0) {
+                payingCalls.set(row);
+            }
+        }
         IntToLongFunction descriptorBytes = row -> descriptorBytes(writes, row);
         List<Tally> bySite = writes.tally(CallTable.Key.SITE, payingCalls::get, descriptorBytes, Tally::bytes);
         List<Tally> byChannel = writes.tally(CallTable.Key.CHANNEL, payingCalls::get, descriptorBytes, Tally::bytes);
-        List<Culprit> culprits = new ArrayList<>(culprits(writes.tally(CallTable.Key.ROOT_CLASS, payingCalls::get,
-                descriptorBytes, Tally::bytes), Culprit.Kind.CLASS, 3));
         culprits.addAll(culprits(bySite, Culprit.Kind.SITE, 3));
         culprits.addAll(culprits(byChannel, Culprit.Kind.CHANNEL, 3));
-        return result.addResult(TOP_SITE, bySite.get(0).key()).addResult(TOP_CHANNEL, byChannel.get(0).key())
-                .setSummary("{streams} streams, {callsPerStream} calls per stream on average: stream headers and "
-                        + "class descriptors were {setupShare} ({setupBytes}) of the bytes written, mostly "
-                        + "from {topSite} to {topChannel}.")
-                .setExplanation("Every new ObjectOutputStream writes a 4-byte header, and the first time it writes "
+        result.setExplanation("Every new ObjectOutputStream writes a 4-byte header, and the first time it writes "
                         + "an object of a class it writes that class's descriptor (name, serialVersionUID, field names "
                         + "and types, and the same for each superclass). A stream per message pays this for every "
                         + "message; the receiver must also create an ObjectInputStream per message and parse the "
@@ -132,7 +127,62 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
                         + "messages rather than after each one (reset() drops the descriptors too). For small "
                         + "messages, a compact format (DataOutputStream, Externalizable, or protobuf) avoids "
                         + "descriptors altogether.")
-                .addResult(Culprit.CULPRITS, culprits).build();
+                .addResult(Culprit.CULPRITS, culprits);
+        String counted = "{streams} streams, {callsPerStream} calls per stream on average: stream headers and "
+                + "class descriptors were {setupShare} ({setupBytes}) of the bytes written";
+        if (bySite.isEmpty()) {
+            return result.setSummary(counted + ", mostly in calls writing " + setup.byClass.get(0).key() + " ("
+                    + SerialScopeEvents.HOW_TO_RECORD_EVERY_CALL + " to see their call sites).").build();
+        }
+        return result.addResult(TOP_SITE, bySite.get(0).key()).addResult(TOP_CHANNEL, byChannel.get(0).key())
+                .setSummary(counted + ", mostly from {topSite} to {topChannel}.").build();
+    }
+
+    /** Streams, calls and bytes written, and the setup bytes among them per root class. */
+    private record Setup(long streams, long calls, long setupBytes, long totalBytes, List<Tally> byClass) {
+
+        /** From the statistics, which count every call. */
+        static Setup counted(List<StatisticsRow> rows) {
+            long streams = 0;
+            long setupBytes = 0;
+            long totalBytes = 0;
+            for (StatisticsRow row : rows) {
+                streams += row.newStreams();
+                setupBytes += setupBytes(row);
+                totalBytes += row.bytes() + STREAM_HEADER_BYTES * row.newStreams();
+            }
+            return new Setup(streams, StatisticsRow.totalCalls(rows), setupBytes, totalBytes,
+                    Tally.ofRows(rows, Setup::setupBytes, Tally::bytes));
+        }
+
+        private static long setupBytes(StatisticsRow row) {
+            return row.descriptorBytes() + STREAM_HEADER_BYTES * row.newStreams();
+        }
+
+        /** From the per-call events, in recordings made before the statistics counted streams. */
+        static Setup ofCalls(CallTable writes) {
+            RowSet streams = new RowSet(writes.size(), writes::streamId,
+                    (row, other) -> writes.streamId(row) == writes.streamId(other));
+            BitSet payingCalls = new BitSet(writes.size());
+            long setupBytes = 0;
+            long totalBytes = 0;
+            for (int row = 0; row < writes.size(); row++) {
+                long setup = descriptorBytes(writes, row);
+                if (streams.add(row)) {
+                    setup += STREAM_HEADER_BYTES;
+                }
+                if (setup > 0) {
+                    payingCalls.set(row);
+                }
+                setupBytes += setup;
+                totalBytes += writes.countedBytes(row);
+            }
+            // The headers are written by the constructor, outside any call's bytes.
+            totalBytes += (long) STREAM_HEADER_BYTES * streams.size();
+            return new Setup(streams.size(), writes.size(), setupBytes, totalBytes,
+                    writes.tally(CallTable.Key.ROOT_CLASS, payingCalls::get, row -> descriptorBytes(writes, row),
+                            Tally::bytes));
+        }
     }
 
     /** The bytes of the class descriptors one call wrote; 0 when the stream was not measured. */

@@ -134,6 +134,12 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
                         + "serial filter: {unfilteredClasses}."
                 : "{gadgetClass}, a known gadget-chain entry point, was deserialized without a serial filter from "
                         + "{gadgetChannel}; {unfilteredCalls} unfiltered reads in all: {unfilteredClasses}.";
+        long counted = StatisticsRow.readAll(recording, SerialScopeEvents.READ).stream()
+                .mapToLong(StatisticsRow::unfilteredCalls).sum();
+        if (counted > unfilteredCalls) {
+            summary += " The agent counted " + counted + " reads without a filter on all channels; per-call events "
+                    + "hold the first read of each class from each stream, and larger or slower reads.";
+        }
         return result.addResult(UNFILTERED_CLASSES, classList(byClass))
                 .addResult(TOP_CHANNEL, byChannel.get(0).key())
                 .addResult(SUGGESTED_FILTER, suggestedFilter(byClass, gadgets))

@@ -173,7 +173,11 @@ public final class Recordings {
                 update.classDescriptorBytes = 150;
                 Shop.tickPrice(update);
             }
-            statistics(SerializationStatisticsEvent.WRITE, PriceUpdate.class, 100, 20_000, 3_000_000);
+            SerializationStatisticsEvent row = statisticsRow(SerializationStatisticsEvent.WRITE, PriceUpdate.class,
+                    100, 20_000, 3_000_000, 100);
+            row.newStreams = 100;
+            row.descriptorBytes = 100 * 150;
+            row.commit();
         }
         case PAYLOAD_GROWTH -> {
             for (int i = 0; i < 40; i++) {
@@ -275,6 +279,11 @@ public final class Recordings {
 
     private static void statistics(String direction, Class<?> rootClass, int calls, long bytes, long totalNanos,
                                    int timedCalls) {
+        statisticsRow(direction, rootClass, calls, bytes, totalNanos, timedCalls).commit();
+    }
+
+    private static SerializationStatisticsEvent statisticsRow(String direction, Class<?> rootClass, int calls,
+                                                              long bytes, long totalNanos, int timedCalls) {
         SerializationStatisticsEvent row = new SerializationStatisticsEvent();
         row.direction = direction;
         row.framework = "java";
@@ -285,7 +294,7 @@ public final class Recordings {
         row.totalTime = totalNanos;
         row.timedCalls = timedCalls;
         row.failures = 0;
-        row.commit();
+        return row;
     }
 
     private static void deleteRecursively(Path root) {

@@ -35,9 +35,10 @@ class StreamSetupOverheadRuleTest {
     }
 
     @Test
-    void thresholdedRecordingsAskForEveryCall() {
+    void statisticsAloneTellThatNoStreamWasOpened() {
+        // The production profile's statistics count new streams: calls on long-lived streams open none.
         IResult result = Rules.evaluate(new StreamSetupOverheadRule(), STATISTICS_ONLY);
-        Rules.assertSeverity(Severity.NA, result);
-        assertTrue(Rules.summary(result).contains("--profile diagnose"), Rules.summary(result));
+        Rules.assertSeverity(Severity.OK, result);
+        assertEquals("No ObjectOutputStream was opened while recording.", Rules.summary(result));
     }
 }

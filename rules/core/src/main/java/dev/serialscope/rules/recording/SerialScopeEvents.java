@@ -52,6 +52,14 @@ public final class SerialScopeEvents {
     public static final IAttribute<IQuantity> TOTAL_TIME = attr("totalTime", "Total Time", UnitLookup.TIMESPAN);
     public static final IAttribute<IQuantity> TIMED_CALLS = attr("timedCalls", "Timed Calls", UnitLookup.NUMBER);
     public static final IAttribute<IQuantity> FAILURES = attr("failures", "Failures", UnitLookup.NUMBER);
+    public static final IAttribute<IQuantity> NEW_STREAMS = attr("newStreams", "New Streams", UnitLookup.NUMBER);
+    public static final IAttribute<IQuantity> DESCRIPTOR_BYTES = attr("descriptorBytes", "Class Descriptor Bytes",
+            UnitLookup.MEMORY);
+    public static final IAttribute<IQuantity> UNFILTERED_CALLS = attr("unfilteredCalls", "Unfiltered Reads",
+            UnitLookup.NUMBER);
+    public static final IAttribute<IQuantity> REPEATED_ROOTS = attr("repeatedRoots", "Repeated Roots", UnitLookup.NUMBER);
+    public static final IAttribute<IQuantity> REPEATED_BYTES = attr("repeatedBytes", "Repeated Root Bytes",
+            UnitLookup.MEMORY);
 
     // serialscope.SerializationComposition (callId, rootClass, bytes, objects and identity as above).
     public static final IAttribute<String> PATH = attr("path", "Path", UnitLookup.PLAIN_TEXT);

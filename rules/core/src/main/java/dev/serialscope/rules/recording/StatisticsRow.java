@@ -17,9 +17,11 @@ import org.openjdk.jmc.flightrecorder.JfrAttributes;
  * One serialscope.SerializationStatistics event: the totals of one direction and root class over
  * one period. These count every call, also those whose per-call event a threshold suppressed; the time
  * is measured on {@code timedCalls} of them (all, in recordings made before timing was a setting).
+ * Recordings made before a counter existed read it as 0, except {@link #detailed}, which tells them apart.
  */
 public record StatisticsRow(String direction, String rootClass, long calls, long bytes, long totalTimeNanos,
-        long timedCalls, long failures, long endNanos) {
+        long timedCalls, long failures, long endNanos, boolean detailed, long newStreams, long descriptorBytes,
+        long unfilteredCalls, long repeatedRoots, long repeatedBytes) {
 
     /** The root class of the row that sums the classes outside the top N. */
     public static final String OTHER_CLASSES = "(other classes)";
@@ -36,6 +38,16 @@ public record StatisticsRow(String direction, String rootClass, long calls, long
             IMemberAccessor<IQuantity, IItem> timed = EventFields.accessor(SerialScopeEvents.TIMED_CALLS, batch.getType());
             IMemberAccessor<IQuantity, IItem> failures = EventFields.accessor(SerialScopeEvents.FAILURES, batch.getType());
             IMemberAccessor<IQuantity, IItem> end = EventFields.accessor(JfrAttributes.END_TIME, batch.getType());
+            IMemberAccessor<IQuantity, IItem> newStreams = EventFields.accessor(SerialScopeEvents.NEW_STREAMS, batch.getType());
+            IMemberAccessor<IQuantity, IItem> descriptorBytes = EventFields.accessor(SerialScopeEvents.DESCRIPTOR_BYTES,
+                    batch.getType());
+            IMemberAccessor<IQuantity, IItem> unfiltered = EventFields.accessor(SerialScopeEvents.UNFILTERED_CALLS,
+                    batch.getType());
+            IMemberAccessor<IQuantity, IItem> repeatedRoots = EventFields.accessor(SerialScopeEvents.REPEATED_ROOTS,
+                    batch.getType());
+            IMemberAccessor<IQuantity, IItem> repeatedBytes = EventFields.accessor(SerialScopeEvents.REPEATED_BYTES,
+                    batch.getType());
+            boolean detailed = newStreams != null;
             for (IItem item : batch) {
                 if (!direction.equals(EventFields.get(directionField, item))) {
                     continue;
@@ -49,7 +61,13 @@ public record StatisticsRow(String direction, String rootClass, long calls, long
                         EventFields.longValue(EventFields.get(time, item), UnitLookup.NANOSECOND, 0),
                         EventFields.longValue(EventFields.get(timed, item), UnitLookup.NUMBER_UNITY, callCount),
                         EventFields.longValue(EventFields.get(failures, item), UnitLookup.NUMBER_UNITY, 0),
-                        EventFields.longValue(EventFields.get(end, item), UnitLookup.EPOCH_NS, 0)));
+                        EventFields.longValue(EventFields.get(end, item), UnitLookup.EPOCH_NS, 0),
+                        detailed,
+                        EventFields.longValue(EventFields.get(newStreams, item), UnitLookup.NUMBER_UNITY, 0),
+                        EventFields.longValue(EventFields.get(descriptorBytes, item), UnitLookup.BYTE, 0),
+                        EventFields.longValue(EventFields.get(unfiltered, item), UnitLookup.NUMBER_UNITY, 0),
+                        EventFields.longValue(EventFields.get(repeatedRoots, item), UnitLookup.NUMBER_UNITY, 0),
+                        EventFields.longValue(EventFields.get(repeatedBytes, item), UnitLookup.BYTE, 0)));
             }
         }
         return rows;
@@ -61,6 +79,11 @@ public record StatisticsRow(String direction, String rootClass, long calls, long
 
     public static long totalBytes(List<StatisticsRow> rows) {
         return rows.stream().mapToLong(StatisticsRow::bytes).sum();
+    }
+
+    /** Whether every row carries the detail counters (new streams, descriptors, unfiltered and repeated). */
+    public static boolean detailed(List<StatisticsRow> rows) {
+        return !rows.isEmpty() && rows.stream().allMatch(StatisticsRow::detailed);
     }
 
     public static long totalTimedCalls(List<StatisticsRow> rows) {

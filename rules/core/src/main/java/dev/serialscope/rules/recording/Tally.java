@@ -56,11 +56,17 @@ public final class Tally {
 
     /** Tallies statistics rows by root class, largest weight first. */
     public static List<Tally> ofRows(List<StatisticsRow> rows, ToLongFunction<Tally> weight) {
+        return ofRows(rows, StatisticsRow::bytes, weight);
+    }
+
+    /** Like {@link #ofRows(List, ToLongFunction)}, with the bytes of a row chosen by the caller. */
+    public static List<Tally> ofRows(List<StatisticsRow> rows, ToLongFunction<StatisticsRow> bytesOf,
+            ToLongFunction<Tally> weight) {
         Map<String, Tally> byKey = new LinkedHashMap<>();
         for (StatisticsRow row : rows) {
             Tally tally = byKey.computeIfAbsent(row.rootClass(), Tally::new);
             tally.calls += row.calls();
-            tally.bytes += row.bytes();
+            tally.bytes += bytesOf.applyAsLong(row);
             tally.nanos += row.totalTimeNanos();
         }
         return sorted(byKey, weight);
