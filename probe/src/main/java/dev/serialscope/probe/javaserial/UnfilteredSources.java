@@ -1,5 +1,6 @@
 package dev.serialscope.probe.javaserial;
 
+import java.io.ByteArrayInputStream;
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
 
@@ -19,9 +20,13 @@ final class UnfilteredSources {
         }
     };
 
-    /** Whether this is the first read of {@code rootClass} from {@code source} (null: an unknown source). */
+    /**
+     * Whether this is the first read of {@code rootClass} from {@code source} (null: an unknown source). Byte
+     * arrays count as one source, the channel "memory": a program that reads each message from a new one
+     * would otherwise have every read of a class written, up to the limit.
+     */
     boolean firstFrom(Class<?> rootClass, Object source) {
-        return byClass.get(rootClass).add(source);
+        return byClass.get(rootClass).add(source instanceof ByteArrayInputStream ? ByteArrayInputStream.class : source);
     }
 
     private static final class Sources {

@@ -97,7 +97,7 @@ final class AnalyzeCommand extends Command {
         for (Path file : files) {
             // Our rules read only SerialScope events: JMC's rules (--jdk-rules) need them all.
             RecordingModel recording = RecordingModel.of(RecordingInput.load(file, !jdkRules));
-            if (!SerialScopeRule.hasSerialScopeEvents(recording)) {
+            if (!SerialScopeRule.recordedWithAgent(recording)) {
                 if (!jdkRules) {
                     throw CliException.input(RecordingInput.notSerialScope(file));
                 }

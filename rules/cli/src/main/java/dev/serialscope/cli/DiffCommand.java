@@ -146,7 +146,7 @@ final class DiffCommand extends Command {
         static Side load(Path file) throws CliException {
             // Only SerialScope events are compared: the others are dropped while parsing.
             IItemCollection items = RecordingInput.load(file, true);
-            if (!SerialScopeRule.hasSerialScopeEvents(items)) {
+            if (!SerialScopeRule.recordedWithAgent(items)) {
                 throw CliException.input(RecordingInput.notSerialScope(file));
             }
             return of(RecordingModel.of(items));

@@ -115,6 +115,7 @@ final class RecordingSummary {
      * through the constant pool, so each is resolved once per chunk instead of once per event (walking the frames
      * was most of the time). Emptied when large, so memory stays bounded whatever the recording.
      */
+    private boolean recordedWithAgent;
     private final Map<RecordedStackTrace, String> sites = new IdentityHashMap<>();
     private final Map<RecordedClass, String> classNames = new IdentityHashMap<>();
     private static final int CACHE_LIMIT = 10_000;
@@ -125,6 +126,9 @@ final class RecordingSummary {
         Instant first = null;
         Instant last = null;
         try (RecordingFile recording = new RecordingFile(file)) {
+            // Flight Recorder lists the agent's event types even when none of them occurred.
+            summary.recordedWithAgent = recording.readEventTypes().stream()
+                    .anyMatch(type -> type.getName().startsWith(SerialScopeEvents.PREFIX));
             while (recording.hasMoreEvents()) {
                 RecordedEvent event = recording.readEvent();
                 Instant start = event.getStartTime();
@@ -194,8 +198,8 @@ final class RecordingSummary {
         return Math.floorDiv(EventFields.longValue(time, UnitLookup.EPOCH_NS, 0), NANOS_PER_SECOND);
     }
 
-    boolean hasSerialScopeEvents() {
-        return !writes.isEmpty() || !reads.isEmpty();
+    boolean recordedWithAgent() {
+        return recordedWithAgent || !writes.isEmpty() || !reads.isEmpty();
     }
 
     long durationNanos() {

@@ -9,6 +9,8 @@ import org.openjdk.jmc.flightrecorder.parser.IEventSinkFactory;
 import org.openjdk.jmc.flightrecorder.parser.IParserExtension;
 import org.openjdk.jmc.flightrecorder.parser.ValueField;
 
+import dev.serialscope.rules.recording.SerialScopeEvents;
+
 /**
  * A parser extension for {@code analyze} without --jdk-rules: the SerialScope rules read only SerialScope events
  * ({@code serialscope.*}), so every other event is parsed and dropped instead of being stored, sorted and indexed
@@ -17,7 +19,6 @@ import org.openjdk.jmc.flightrecorder.parser.ValueField;
  */
 final class SerialScopeTypesOnly implements IParserExtension {
 
-    static final String PREFIX = "serialscope.";
 
     @Override
     public IEventSinkFactory getEventSinkFactory(IEventSinkFactory next) {
@@ -35,7 +36,7 @@ final class SerialScopeTypesOnly implements IParserExtension {
         @Override
         public IEventSink create(String identifier, String label, String[] category, String description,
                 List<ValueField> fields) {
-            if (identifier.startsWith(PREFIX)) {
+            if (identifier.startsWith(SerialScopeEvents.PREFIX)) {
                 return next.create(identifier, label, category, description, fields);
             }
             Bounds bounds = new Bounds(identifier, label, category, description, fields);

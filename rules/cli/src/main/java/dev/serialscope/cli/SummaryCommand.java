@@ -63,7 +63,7 @@ final class SummaryCommand extends Command {
             throw new CliException(CliException.INPUT, file + " is truncated or damaged and cannot be read ("
                     + e.getClass().getSimpleName() + "): record it again", e);
         }
-        if (!summary.hasSerialScopeEvents()) {
+        if (!summary.recordedWithAgent()) {
             throw CliException.input(RecordingInput.notSerialScope(file));
         }
         out.println("SerialScope summary of " + file + " (" + Units.nanos(summary.durationNanos()) + " recorded)");

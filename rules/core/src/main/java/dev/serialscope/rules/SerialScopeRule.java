@@ -10,6 +10,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.RunnableFuture;
 
 import org.openjdk.jmc.common.item.IItemCollection;
+import org.openjdk.jmc.common.item.IItemIterable;
 import org.openjdk.jmc.common.item.ItemFilters;
 import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.unit.IUnit;
@@ -105,7 +106,24 @@ public abstract class SerialScopeRule implements IRule {
         if (hasSerialScopeEvents(items)) {
             return notApplicable(vp, "No " + missing + " in this recording.");
         }
+        if (recordedWithAgent(items)) {
+            return scored(vp, 0).setSummary("No serialization was recorded: the agent was there, and the program "
+                    + "serialized nothing while it recorded.").build();
+        }
         return notApplicable(vp, "No " + missing + " in this recording: " + SerialScopeEvents.HOW_TO_RECORD + ".");
+    }
+
+    /**
+     * Whether the SerialScope agent was loaded: Flight Recorder lists the event types it registered in the
+     * recording even when none of them occurred.
+     */
+    public static boolean recordedWithAgent(IItemCollection items) {
+        for (IItemIterable events : items) {
+            if (events.getType().getIdentifier().startsWith(SerialScopeEvents.PREFIX)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the SerialScope agent recorded anything at all. */

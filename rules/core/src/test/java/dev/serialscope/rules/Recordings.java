@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -88,15 +89,14 @@ public final class Recordings {
 
     private static Path record(Scenario scenario) {
         Path file = directory().resolve(scenario.name().toLowerCase() + ".jfr");
+        if (scenario == Scenario.NO_SERIALSCOPE) {
+            return recordWithoutAgent(file);
+        }
         try (Recording recording = new Recording()) {
-            if (scenario == Scenario.NO_SERIALSCOPE) {
-                recording.enable("jdk.JVMInformation");
-            } else {
-                recording.enable(SerializationEvent.class).withStackTrace().withoutThreshold();
-                recording.enable(DeserializationEvent.class).withStackTrace().withoutThreshold();
-                recording.enable(SerializationStatisticsEvent.class);
-                recording.enable(SerializationCompositionEvent.class);
-            }
+            recording.enable(SerializationEvent.class).withStackTrace().withoutThreshold();
+            recording.enable(DeserializationEvent.class).withStackTrace().withoutThreshold();
+            recording.enable(SerializationStatisticsEvent.class);
+            recording.enable(SerializationCompositionEvent.class);
             recording.start();
             play(scenario);
             recording.stop();
@@ -105,6 +105,31 @@ public final class Recordings {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /**
+     * A recording of another JVM: this one has registered the SerialScope event types, which Flight Recorder
+     * lists in every recording it makes, with or without events.
+     */
+    private static Path recordWithoutAgent(Path file) {
+        try {
+            Path program = directory().resolve("Idle.java");
+            Files.writeString(program, "class Idle { public static void main(String[] args) { } }");
+            Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:StartFlightRecording:filename=" + file, "-Xlog:jfr+startup=error", program.toString())
+                    .redirectErrorStream(true).redirectOutput(directory().resolve("idle.log").toFile()).start();
+            if (!java.waitFor(60, TimeUnit.SECONDS) || java.exitValue() != 0 || !Files.isRegularFile(file)) {
+                java.destroyForcibly();
+                throw new IllegalStateException("recording a JVM without the agent failed: "
+                        + Files.readString(directory().resolve("idle.log")));
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void play(Scenario scenario) {
@@ -215,9 +240,6 @@ public final class Recordings {
                 }
                 Shop.sendOrder(order);
             }
-        }
-        case NO_SERIALSCOPE -> {
-            // JDK events only.
         }
         default -> throw new IllegalArgumentException(scenario.name());
         }

@@ -15,6 +15,8 @@ import org.openjdk.jmc.common.unit.UnitLookup;
  */
 public final class SerialScopeEvents {
 
+    /** The start of every SerialScope event type's name. */
+    public static final String PREFIX = "serialscope.";
     public static final String SERIALIZATION = "serialscope.Serialization";
     public static final String DESERIALIZATION = "serialscope.Deserialization";
     public static final String STATISTICS = "serialscope.SerializationStatistics";
