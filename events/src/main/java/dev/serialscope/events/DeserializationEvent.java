@@ -19,6 +19,10 @@ public final class DeserializationEvent extends SerializationCallEvent {
     @Description("Whether a serial filter (JEP 290/415) applied to the stream during this call")
     public boolean filtered;
 
+    @Label("Resolve Class Overridden")
+    @Description("Whether the stream's class overrides resolveClass, as look-ahead streams that allow-list classes do (Commons IO's ValidatingObjectInputStream, Tomcat's CustomObjectInputStream): a check of their own that a serial filter does not show")
+    public boolean resolveClassOverridden;
+
     @Label("Call Threshold")
     @Description("Write the event when the call read at least this many bytes or took at least this long, e.g. 64 KiB or 10 ms; 0 B writes every call")
     @Name("callThreshold")

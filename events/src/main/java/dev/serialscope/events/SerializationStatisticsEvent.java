@@ -74,7 +74,7 @@ public final class SerializationStatisticsEvent extends jdk.jfr.Event {
     public long descriptorBytes;
 
     @Label("Unfiltered Reads")
-    @Description("Java reads from an ObjectInputStream without a serial filter (any channel)")
+    @Description("Java reads from an ObjectInputStream without a serial filter and without a resolveClass override of its own (any channel)")
     public int unfilteredCalls;
 
     @Label("Repeated Roots")

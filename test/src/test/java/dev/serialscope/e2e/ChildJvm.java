@@ -1,14 +1,17 @@
 package dev.serialscope.e2e;
 
 import dev.serialscope.e2e.programs.ExpectationLog;
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -66,9 +69,10 @@ final class ChildJvm {
         return dir;
     }
 
-    /** The child's class path; by default this module's test classes (the programs package). */
-    ChildJvm classPathOf(Class<?> mainClass) {
-        classPath = codeSourceOf(mainClass).toString();
+    /** The child's class path: where these classes come from; by default this module's test classes (the programs). */
+    ChildJvm classPathOf(Class<?>... classes) {
+        classPath = Arrays.stream(classes).map(type -> codeSourceOf(type).toString())
+                .collect(Collectors.joining(File.pathSeparator));
         return this;
     }
 

@@ -232,7 +232,9 @@ final class SerializationProbe implements ProbeHooks {
     private void record(CallFrame f, ObjectInputStream in, Object result, Throwable thrown, long nanos) {
         long bytes = StreamInternals.bytesRead(in) - f.startBytes;
         Class<?> rootClass = result == null ? null : result.getClass();
-        boolean unfiltered = !StreamInternals.filtered(in);
+        boolean filtered = StreamInternals.filtered(in);
+        boolean ownCheck = !filtered && ResolveClassOverrides.of(in);
+        boolean unfiltered = !filtered && !ownCheck;
         if (recording.statistics()) {
             CallFrames thread = f.thread;
             if (thread.readCounts == null) {
@@ -255,7 +257,8 @@ final class SerializationProbe implements ProbeHooks {
             int objects = StreamInternals.handleCount(in) - f.startHandles - f.descriptorHandles;
             fill(event, rootClass, bytes, objects, f, result, in, thrown);
             event.contentHash = 0;
-            event.filtered = !unfiltered;
+            event.filtered = filtered;
+            event.resolveClassOverridden = ownCheck || ResolveClassOverrides.of(in);
             event.channel = channels.ofInput(in, StreamInternals.source(in));
             event.commit();
             event.rootClass = null;

@@ -94,7 +94,12 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
         Map<String, Boolean> gadgetClasses = new HashMap<>();
         BitSet unfiltered = new BitSet(reads.size());
         BitSet gadgetReads = new BitSet(reads.size());
+        int ownChecks = 0;
         for (int row = 0; row < reads.size(); row++) {
+            if (!reads.filtered(row) && reads.resolveClassOverridden(row)) {
+                ownChecks++;
+                continue;
+            }
             if (!reads.filtered(row) && untrustedChannels.computeIfAbsent(reads.channel(row),
                     channel -> isUntrusted(channel, channels))) {
                 unfiltered.set(row);
@@ -110,9 +115,11 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
                 : unfilteredCalls == 0 ? 0 : RulesToolkit.mapExp74(unfilteredCalls, 1);
         ResultBuilder result = scored(vp, score)
                 .addResult(UNFILTERED_CALLS, UnitLookup.NUMBER_UNITY.quantity(unfilteredCalls));
+        String ownCheckNote = ownChecks == 0 ? "" : " " + ownChecks + " reads without a filter came through streams "
+                + "that override resolveClass, a check of their own (e.g. an allow-list), and are not counted.";
         if (unfilteredCalls == 0) {
             return result.setSummary("No object was read from " + String.join(", ", channels)
-                    + " without a serial filter.").build();
+                    + " without a serial filter." + ownCheckNote).build();
         }
 
         List<Tally> byClass = reads.tally(CallTable.Key.ROOT_CLASS, unfiltered::get, reads::countedBytes, Tally::calls);
@@ -134,6 +141,7 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
                         + "serial filter: {unfilteredClasses}."
                 : "{gadgetClass}, a known gadget-chain entry point, was deserialized without a serial filter from "
                         + "{gadgetChannel}; {unfilteredCalls} unfiltered reads in all: {unfilteredClasses}.";
+        summary += ownCheckNote;
         long counted = StatisticsRow.readAll(recording, SerialScopeEvents.READ).stream()
                 .mapToLong(StatisticsRow::unfilteredCalls).sum();
         if (counted > unfilteredCalls) {

@@ -137,6 +137,11 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         return columns.filtered[row];
     }
 
+    /** Whether the read's stream overrides resolveClass: a class check of its own, e.g. an allow-list. */
+    public boolean resolveClassOverridden(int row) {
+        return columns.resolveClassOverridden[row];
+    }
+
     public long startNanos(int row) {
         return columns.startNanos[row];
     }
@@ -267,6 +272,7 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         private final Names channelNames = new Names();
         private final long[] streamId = longs();
         private final boolean[] filtered = booleans();
+        private final boolean[] resolveClassOverridden = booleans();
         private final long[] startNanos = longs();
         private final long[] durationNanos = longs();
         private final int[] site = ints();
@@ -302,6 +308,7 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
             IMemberAccessor<String, IItem> channelField = field(SerialScopeEvents.CHANNEL, type);
             IMemberAccessor<Number, IItem> streamIdField = field(SerialScopeEvents.STREAM_ID, type);
             IMemberAccessor<Boolean, IItem> filteredField = field(SerialScopeEvents.FILTERED, type);
+            IMemberAccessor<Boolean, IItem> overriddenField = field(SerialScopeEvents.RESOLVE_CLASS_OVERRIDDEN, type);
             IMemberAccessor<IQuantity, IItem> startField = field(JfrAttributes.START_TIME, type);
             IMemberAccessor<IQuantity, IItem> durationField = field(JfrAttributes.DURATION, type);
             IMemberAccessor<IMCStackTrace, IItem> stackTraceField = field(JfrAttributes.EVENT_STACKTRACE, type);
@@ -322,6 +329,8 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
                 streamId[row] = EventFields.rawLong(streamIdField.getMember(item));
                 Boolean wasFiltered = filteredField.getMember(item);
                 filtered[row] = wasFiltered != null && wasFiltered;
+                Boolean overridden = overriddenField.getMember(item);
+                resolveClassOverridden[row] = overridden != null && overridden;
                 startNanos[row] = startInNanos.toLong(startField.getMember(item), 0);
                 durationNanos[row] = durationInNanos.toLong(durationField.getMember(item), 0);
                 IMCStackTrace trace = stackTraceField.getMember(item);

@@ -46,6 +46,8 @@ public final class SerialScopeEvents {
     public static final IAttribute<Number> CALL_ID = attr("callId", "Call Id", UnitLookup.RAW_NUMBER);
     /** Deserialization only. */
     public static final IAttribute<Boolean> FILTERED = attr("filtered", "Filtered", UnitLookup.FLAG);
+    public static final IAttribute<Boolean> RESOLVE_CLASS_OVERRIDDEN = attr("resolveClassOverridden",
+            "Resolve Class Overridden", UnitLookup.FLAG);
 
     // serialscope.SerializationStatistics (framework, rootClass and bytes as above).
     public static final IAttribute<String> DIRECTION = attr("direction", "Direction", UnitLookup.PLAIN_TEXT);
