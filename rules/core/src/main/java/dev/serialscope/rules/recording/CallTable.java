@@ -317,7 +317,8 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
                 int row = filled++;
                 IMCType rootType = rootClassField.getMember(item);
                 rootClass[row] = rootType == null ? classNames.indexOf(Call.NO_OBJECT)
-                        : classOfType.computeIfAbsent(rootType, t -> classNames.indexOf(t.getFullName()));
+                        : classOfType.computeIfAbsent(rootType,
+                                t -> classNames.indexOf(Composition.stableName(t.getFullName())));
                 bytes[row] = bytesInBytes.toLong(bytesField.getMember(item), -1);
                 classDescriptors[row] = (int) descriptorCount.toLong(descriptorsField.getMember(item), 0);
                 classDescriptorBytes[row] = descriptorBytesInBytes.toLong(descriptorBytesField.getMember(item), -1);

@@ -74,7 +74,7 @@ public record Composition(
     }
 
     private static String name(IMCType type) {
-        return type == null ? "" : type.getFullName();
+        return type == null ? "" : stableName(type.getFullName());
     }
 
     private static String nonNull(String text) {

@@ -55,7 +55,7 @@ public record StatisticsRow(String direction, String rootClass, long calls, long
                 IMCType type = EventFields.get(rootClass, item);
                 long callCount = EventFields.longValue(EventFields.get(calls, item), UnitLookup.NUMBER_UNITY, 0);
                 rows.add(new StatisticsRow(direction,
-                        type == null ? OTHER_CLASSES : type.getFullName(),
+                        type == null ? OTHER_CLASSES : Composition.stableName(type.getFullName()),
                         callCount,
                         EventFields.longValue(EventFields.get(bytes, item), UnitLookup.BYTE, 0),
                         EventFields.longValue(EventFields.get(time, item), UnitLookup.NANOSECOND, 0),
