@@ -22,7 +22,8 @@ final class Configurations {
         String javaagent = "-javaagent:" + agent;
         StringBuilder off = new StringBuilder();
         for (String event : List.of("Serialization", "Deserialization", "SerializationStatistics", "StatisticsFlush",
-                "SerializationComposition", "ChannelStatistics", "ChannelStatisticsFlush", "ChannelIO", "RmiCall")) {
+                "SerializationComposition", "ChannelStatistics", "ChannelStatisticsFlush", "ChannelIO", "RmiCall",
+                "DeserializedClass", "DeserializationLimits")) {
             off.append(event(event, Map.of("enabled", "false")));
         }
         Path oursOff = settingsFile("serialscope-off-", configuration(off.toString()));
