@@ -14,6 +14,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import dev.serialscope.rules.UnfilteredDeserializationRule;
 import dev.serialscope.rules.analysis.AllowList;
 import dev.serialscope.rules.analysis.FilterPattern;
 import dev.serialscope.rules.recording.ChannelClasses;
@@ -110,6 +111,13 @@ final class FilterCommand extends Command {
             case "json" -> FilterReport.json(files, factor, collapse, pattern, traffic, target);
             case "java" -> FilterReport.java(pattern, merged, target);
             default -> target.println(pattern);
+            }
+            List<String> gadgets = UnfilteredDeserializationRule.defaultGadgetClasses();
+            for (String type : merged.classes().keySet()) {
+                if (UnfilteredDeserializationRule.isGadget(FilterPattern.componentOf(type), gadgets)) {
+                    err.println("serialscope: warning: the pattern allows " + type + ", a known gadget-chain entry "
+                            + "point that the recorded traffic contained: remove it unless the application needs it");
+                }
             }
             if (merged.untrackedChecks() > 0) {
                 err.println("serialscope: warning: a channel met more classes than the agent keeps per channel ("

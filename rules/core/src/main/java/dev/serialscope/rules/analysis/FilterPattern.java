@@ -159,7 +159,7 @@ public final class FilterPattern {
     }
 
     /** The innermost component type of an array class name ({@code int[][]}, {@code [Ljava.lang.String;}), else the name. */
-    static String componentOf(String className) {
+    public static String componentOf(String className) {
         String name = className;
         while (name.endsWith("[]")) {
             name = name.substring(0, name.length() - 2);

@@ -1,10 +1,12 @@
 package dev.serialscope.rules.recording;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * What Java deserialization met on one channel (or several, merged): the classes a serial filter was
@@ -16,6 +18,14 @@ public record ChannelClasses(String channel, Map<String, Integer> classes, long 
 
     public ChannelClasses {
         classes = Collections.unmodifiableMap(new TreeMap<>(classes));
+    }
+
+    /** The same traffic without the classes {@code left} names, e.g. known gadget classes. */
+    public ChannelClasses without(Predicate<String> left) {
+        Map<String, Integer> kept = new TreeMap<>(classes);
+        kept.keySet().removeIf(left);
+        return new ChannelClasses(channel, kept, maxDepth, maxReferences, maxArrayLength, maxStreamBytes,
+                untrackedChecks);
     }
 
     /** The channels together, as one channel named {@code name}: classes united, maxima the largest. */
@@ -42,7 +52,7 @@ public record ChannelClasses(String channel, Map<String, Integer> classes, long 
         Map<String, List<ChannelClasses>> byName = new TreeMap<>();
         for (List<ChannelClasses> recording : recordings) {
             for (ChannelClasses channel : recording) {
-                byName.computeIfAbsent(channel.channel, k -> new java.util.ArrayList<>()).add(channel);
+                byName.computeIfAbsent(channel.channel, k -> new ArrayList<>()).add(channel);
             }
         }
         return byName.entrySet().stream().map(entry -> merge(entry.getKey(), entry.getValue())).toList();
