@@ -14,12 +14,13 @@ import dev.serialscope.rules.recording.ChannelClasses;
  * (the largest values reached, times a margin), the classes, then {@code !*}. The JDK's filter decides an
  * array by its innermost component type, so an array class adds that type and a primitive array adds
  * nothing. Class names the JVM numbers at run time are allowed by their stable prefix: a dynamic proxy as
- * {@code pkg.$Proxy*} (its interfaces and invocation handler are checked on their own) and a lambda as
- * {@code Outer$$Lambda*}.
+ * {@code pkg.$Proxy*}, or {@code jdk.proxy*} in the dynamic modules the JDK numbers per class loader (a proxy's
+ * interfaces and invocation handler are checked on their own), and a lambda as {@code Outer$$Lambda*}.
  */
 public final class AllowList {
 
     private static final Pattern PROXY = Pattern.compile("(.*\\.)?\\$Proxy\\d+");
+    private static final Pattern DYNAMIC_MODULE_PROXY = Pattern.compile("jdk\\.proxy\\d+\\.\\$Proxy\\d+");
     private static final String LAMBDA = "$$Lambda";
 
     private AllowList() {
@@ -55,6 +56,9 @@ public final class AllowList {
     }
 
     private static String entry(String type) {
+        if (DYNAMIC_MODULE_PROXY.matcher(type).matches()) {
+            return "jdk.proxy*";
+        }
         Matcher proxy = PROXY.matcher(type);
         if (proxy.matches()) {
             return (proxy.group(1) == null ? "" : proxy.group(1)) + "$Proxy*";
