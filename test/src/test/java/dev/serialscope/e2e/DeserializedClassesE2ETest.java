@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The class set per channel, as the production profile records it: every class a serial filter is asked
- * about (nested, array component, proxy interface and handler), and in every chunk of the recording, also one
+ * about (nested, array component, proxy interface and handler, a lambda's class), and in every chunk of the recording, also one
  * in which nothing was deserialized; a filter written from it lets the program run under -Djdk.serialFilter.
  */
 class DeserializedClassesE2ETest {
@@ -49,6 +49,9 @@ class DeserializedClassesE2ETest {
                         PROGRAMS + "ClassSetChunks$Greeter", PROGRAMS + "ClassSetChunks$FixedGreeting",
                         "java.lang.reflect.Proxy")), first.toString()),
                 () -> assertTrue(first.stream().anyMatch(name -> name.matches(".*\\$Proxy\\d+")), first.toString()),
+                // A lambda is read as a SerializedLambda and replaced by an instance of the lambda's hidden class.
+                () -> assertTrue(first.contains("java.lang.invoke.SerializedLambda") && first.stream().anyMatch(
+                        name -> name.startsWith(PROGRAMS + "ClassSetChunks$$Lambda")), first.toString()),
                 () -> {
                     for (Path chunk : chunks) {
                         assertEquals(first, classes(chunk), chunk.getFileName() + " holds another set");

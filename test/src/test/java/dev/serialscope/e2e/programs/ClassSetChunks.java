@@ -10,11 +10,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import jdk.jfr.Recording;
 
 /**
  * Copies a few objects through serialization in memory (a list of integers, a primitive array, a nested
- * String array, a dynamic proxy), then starts and stops a second recording, which makes JFR begin a new
+ * String array, a dynamic proxy, a serializable lambda), then starts and stops a second recording, which makes JFR begin a new
  * chunk of the recording started on the command line, and reads nothing more. Prints "ClassSetChunks: read
  * N objects, then began a new chunk".
  */
@@ -41,8 +42,9 @@ public final class ClassSetChunks {
     public static void main(String[] args) throws Exception {
         Object greeter = Proxy.newProxyInstance(ClassSetChunks.class.getClassLoader(), new Class<?>[] {Greeter.class},
                 new FixedGreeting());
+        Supplier<String> lambda = (Supplier<String> & Serializable) () -> "hi";
         List<Object> messages = List.of(new ArrayList<>(List.of(1, 2, 3)), new int[7], new String[][] {{"a", "b"}},
-                greeter);
+                greeter, lambda);
         int read = 0;
         for (Object message : messages) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
