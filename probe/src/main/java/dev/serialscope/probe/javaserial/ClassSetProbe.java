@@ -59,7 +59,8 @@ final class ClassSetProbe implements ClassSetBridge.Hooks {
     }
 
     private ChannelClassSet setOf(ObjectInputStream in) {
-        String channel = channels.ofInput(in, StreamInternals.source(in));
+        // Named afresh, not through the per-stream cache of the call events: no lock and no entry per stream.
+        String channel = channels.nameOf(StreamInternals.source(in));
         ChannelClassSet set = sets.get(channel);
         if (set != null) {
             return set;
