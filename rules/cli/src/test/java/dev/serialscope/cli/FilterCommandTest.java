@@ -136,7 +136,9 @@ class FilterCommandTest {
         AnalyzeCommandTest.assertOneLine(format.err(), "--format yaml: choose one of pattern, json, java");
         Cli noFile = Cli.run("filter");
         assertEquals(2, noFile.exitCode());
-        AnalyzeCommandTest.assertOneLine(noFile.err(), "give at least one recording; usage: serialscope filter FILE...");
+        AnalyzeCommandTest.assertOneLine(noFile.err(), "give at least one recording; usage: serialscope filter FILE... "
+                + "[--channel REGEX] [--margin 2x] [--collapse] [--format pattern|json|java] [-o OUT] [--debug] "
+                + "serialscope filter --check PATTERN FILE... [--channel REGEX] [--debug]");
     }
 
     @Test
