@@ -27,8 +27,8 @@ public final class ClassSetBridge {
     }
 
     /**
-     * The stream is about to ask its serial filter (if it has one) about {@code type} (null for a
-     * back-reference), with the stream's counters of that moment.
+     * The stream's serial filter, if it has one, let {@code type} (null for a back-reference) through, at
+     * these counters of the stream.
      */
     public static void checked(Object stream, Class<?> type, int arrayLength, long depth, long references) {
         try {
