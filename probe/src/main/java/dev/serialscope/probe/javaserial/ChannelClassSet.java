@@ -122,6 +122,11 @@ final class ChannelClassSet {
         limits.commit();
     }
 
+    /** Lets go of the classes once no recording wants the set. */
+    synchronized void forget() {
+        classes.clear();
+    }
+
     private void write(Class<?> type) {
         DeserializedClassEvent event = new DeserializedClassEvent();
         event.channel = channel;

@@ -72,8 +72,10 @@ final class ClassSetProbe implements ClassSetBridge.Hooks {
     /** Starts or stops tracking as the recordings ask; stopping forgets every set. */
     synchronized void track(boolean wanted) {
         if (tracking && !wanted) {
-            sets.clear();
             generation++;
+            // Threads that read no more keep their last set: emptied, it holds no class (and no class loader).
+            sets.values().forEach(ChannelClassSet::forget);
+            sets.clear();
         }
         tracking = wanted;
     }
