@@ -119,11 +119,12 @@ final class FilterCommand extends Command {
                             + "point that the recorded traffic contained: remove it unless the application needs it");
                 }
             }
-            if (merged.untrackedChecks() > 0) {
-                err.println("serialscope: warning: a channel met more classes than the agent keeps per channel ("
-                        + merged.untrackedChecks() + " checks of classes not in the recording): the filter rejects "
-                        + "those; narrow --channel or check the traffic");
-            }
+        }
+        long untracked = traffic.stream().mapToLong(ChannelClasses::untrackedChecks).sum();
+        if (untracked > 0) {
+            err.println("serialscope: warning: a channel had more classes than the agent keeps (1024 per channel); "
+                    + untracked + " checks of classes the recording does not name, which this pattern cannot allow "
+                    + "or judge");
         }
         Reports.close(output, target);
         return exit;
