@@ -12,6 +12,7 @@ final class Configurations {
 
     private static final String QUIET = "-Xlog:jfr+startup=error";
     private static final String EVERY_CALL_TRACED = "agent, production profile, every call traced";
+    private static final String WITHOUT_CLASS_SET = "agent, production profile without the class set";
     private static final String JDK_DEFAULT_RECORDING = "no agent, recording with JDK default settings";
 
     private Configurations() {
@@ -22,7 +23,8 @@ final class Configurations {
         String javaagent = "-javaagent:" + agent;
         StringBuilder off = new StringBuilder();
         for (String event : List.of("Serialization", "Deserialization", "SerializationStatistics", "StatisticsFlush",
-                "SerializationComposition", "ChannelStatistics", "ChannelStatisticsFlush", "ChannelIO", "RmiCall")) {
+                "SerializationComposition", "ChannelStatistics", "ChannelStatisticsFlush", "ChannelIO", "RmiCall",
+                "DeserializedClass", "DeserializationLimits")) {
             off.append(event(event, Map.of("enabled", "false")));
         }
         Path oursOff = settingsFile("serialscope-off-", configuration(off.toString()));
@@ -35,11 +37,18 @@ final class Configurations {
                 "-XX:StartFlightRecording:settings=default,settings=" + oursOff));
         configurations.put("agent, production profile", List.of(javaagent, QUIET,
                 "-XX:StartFlightRecording:settings=default,settings=" + profiles.resolve("production.jfc")));
+        String production = Files.readString(profiles.resolve("production.jfc"));
+        // Without the class set for serial filters: the difference to the production profile is its cost.
+        Path withoutClassSet = settingsFile("serialscope-no-class-set-", production
+                .replace(enabledEvent("DeserializedClass"), disabledEvent("DeserializedClass"))
+                .replace(enabledEvent("DeserializationLimits"), disabledEvent("DeserializationLimits")));
+        configurations.put(WITHOUT_CLASS_SET, List.of(javaagent, QUIET,
+                "-XX:StartFlightRecording:settings=default,settings=" + withoutClassSet));
         configurations.put("agent, diagnose profile", List.of(javaagent, QUIET,
                 "-XX:StartFlightRecording:settings=default,settings=" + profiles.resolve("diagnose.jfc")));
         // The production profile with every call traced field by field: the difference to the production
         // profile is what one traced (sampled) call costs.
-        Path everyCallTraced = settingsFile("serialscope-traced-", Files.readString(profiles.resolve("production.jfc"))
+        Path everyCallTraced = settingsFile("serialscope-traced-", production
                 .replace("<setting name=\"sampling\">1/s</setting>", "<setting name=\"sampling\">all</setting>")
                 .replace("<setting name=\"sizeFloor\">64 KiB</setting>", "<setting name=\"sizeFloor\">0 B</setting>"));
         configurations.put(EVERY_CALL_TRACED, List.of(javaagent, QUIET,
@@ -53,13 +62,14 @@ final class Configurations {
     }
 
     /**
-     * For the framework benchmarks: the agent's configurations without the two that mean nothing for
-     * them (framework calls are never traced field by field, and JDK method timing of writeObject
-     * sees none of them).
+     * For the framework benchmarks: the agent's configurations without the three that mean nothing for
+     * them (framework calls are never traced field by field, nor is their class set kept, and JDK method
+     * timing of writeObject sees none of them).
      */
     static Map<String, List<String>> frameworks(String agent, Path profiles) throws IOException {
         Map<String, List<String>> configurations = agent(agent, profiles, 17);
         configurations.remove(EVERY_CALL_TRACED);
+        configurations.remove(WITHOUT_CLASS_SET);
         return configurations;
     }
 
@@ -92,6 +102,14 @@ final class Configurations {
         settings.forEach((setting, value) ->
                 event.append("    <setting name=\"").append(setting).append("\">").append(value).append("</setting>\n"));
         return event.append("  </event>\n").toString();
+    }
+
+    private static String enabledEvent(String name) {
+        return "<event name=\"serialscope." + name + "\">\n    <setting name=\"enabled\">true</setting>";
+    }
+
+    private static String disabledEvent(String name) {
+        return "<event name=\"serialscope." + name + "\">\n    <setting name=\"enabled\">false</setting>";
     }
 
     private static String configuration(String events) {

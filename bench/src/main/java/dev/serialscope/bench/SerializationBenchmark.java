@@ -23,12 +23,18 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class SerializationBenchmark {
 
+    /** Quotes in the long stream that readSmallLongStream reads from, before it opens it again. */
+    private static final int QUOTES_PER_STREAM = 100_000;
+
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * 1024);
     private ObjectOutputStream longStream;
     private Payloads.Quote quote;
     private Payloads.Book book;
     private byte[] quoteBytes;
     private byte[] bookBytes;
+    private byte[] quoteStreamBytes;
+    private ObjectInputStream quoteStream;
+    private int quotesLeft;
 
     @Setup
     public void setUp() throws IOException {
@@ -37,6 +43,13 @@ public class SerializationBenchmark {
         longStream = new ObjectOutputStream(buffer);
         quoteBytes = serialize(quote);
         bookBytes = serialize(book);
+        ByteArrayOutputStream quotes = new ByteArrayOutputStream();
+        try (ObjectOutputStream stream = new ObjectOutputStream(quotes)) {
+            for (int i = 0; i < QUOTES_PER_STREAM; i++) {
+                stream.writeObject(new Payloads.Quote(i, 1234));
+            }
+        }
+        quoteStreamBytes = quotes.toByteArray();
     }
 
     private static byte[] serialize(Object object) throws IOException {
@@ -80,6 +93,17 @@ public class SerializationBenchmark {
     @Benchmark
     public Object readSmall() throws IOException, ClassNotFoundException {
         return new ObjectInputStream(new ByteArrayInputStream(quoteBytes)).readObject();
+    }
+
+    /** A distinct small message from a long-lived stream: its class descriptor arrived with the first one. */
+    @Benchmark
+    public Object readSmallLongStream() throws IOException, ClassNotFoundException {
+        if (quotesLeft == 0) {
+            quoteStream = new ObjectInputStream(new ByteArrayInputStream(quoteStreamBytes));
+            quotesLeft = QUOTES_PER_STREAM;
+        }
+        quotesLeft--;
+        return quoteStream.readObject();
     }
 
     @Benchmark

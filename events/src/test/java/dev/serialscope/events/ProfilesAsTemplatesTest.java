@@ -30,7 +30,7 @@ class ProfilesAsTemplatesTest {
     private static final List<String> EVENT_TYPES = List.of(SerializationEvent.NAME, DeserializationEvent.NAME,
             SerializationStatisticsEvent.NAME, StatisticsFlushEvent.NAME, SerializationCompositionEvent.NAME,
             ChannelStatisticsEvent.NAME, ChannelStatisticsFlushEvent.NAME, ChannelIoEvent.NAME, RmiCallEvent.NAME,
-            ProbeErrorEvent.NAME);
+            ProbeErrorEvent.NAME, DeserializedClassEvent.NAME, DeserializationLimitsEvent.NAME);
 
     @ParameterizedTest
     @ValueSource(strings = {"production.jfc", "diagnose.jfc"})

@@ -32,6 +32,8 @@ public final class Samples {
                     "an ObjectOutputStream straight on a socket stream: dozens of tiny socket writes per message"),
             new Sample(GadgetOnSocket.class,
                     "quotes read from a socket without a serial filter, and among them one gadget-class object"),
+            new Sample(QuoteFeed.class,
+                    "batches of quotes read from a socket under the JVM-wide filter alone: write it with serialscope filter"),
             new Sample(SharedCatalogOrders.class,
                     "Kryo and Jackson orders, every 50th dragging the same 70 KB product catalog along"));
 

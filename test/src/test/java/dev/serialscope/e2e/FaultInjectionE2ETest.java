@@ -38,6 +38,7 @@ class FaultInjectionE2ETest {
     private static final String READ = "ObjectInputStream.readObject";
     private static final String PROCESS = "ProcessBuilder.start";
     private static final String TRACING = "ObjectOutputStream.writeObject0";
+    private static final String CLASS_SET = "ObjectInputStream.filterCheck";
     private static final String NO_FAULT = "none";
 
     /** The application's stdout without the agent, per JDK: the reference for every run. */
@@ -63,7 +64,9 @@ class FaultInjectionE2ETest {
         OBJECT_ENTER("objectEnter", Set.of(TRACING), 0),
         OBJECT_EXIT("objectExit", Set.of(TRACING), 0),
         FIELDS_ENTER("fieldsEnter", Set.of(TRACING), 0),
-        FIELDS_EXIT("fieldsExit", Set.of(TRACING), 0);
+        FIELDS_EXIT("fieldsExit", Set.of(TRACING), 0),
+        // The class set of the serial filter: only it stops, every call is still measured exactly.
+        CLASS_SET_CHECKED("classSetChecked", Set.of(CLASS_SET), 0);
 
         final String property;
         final Set<String> reported;

@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 
 import dev.serialscope.boot.Bridge;
+import dev.serialscope.boot.ClassSetBridge;
 import dev.serialscope.boot.ProbeHooks;
 import dev.serialscope.events.SerializationCompositionEvent;
 import dev.serialscope.probe.core.Bridges;
@@ -24,7 +25,8 @@ import net.bytebuddy.utility.JavaModule;
 /**
  * Java serialization: top-level ObjectOutputStream.writeObject/writeUnshared and
  * ObjectInputStream.readObject/readUnshared calls, their class descriptors, the counting wrapper
- * every ObjectOutputStream writes through, and the pipes of child processes (for channel names).
+ * every ObjectOutputStream writes through, the pipes of child processes (for channel names), and the
+ * classes ObjectInputStream asks its serial filter about (the class set per channel).
  * The per-object tracing advice for composition events is added later, by {@link TracingInstaller}.
  */
 public final class JavaSerializationInstrumentation implements InstrumentationModule {
@@ -52,6 +54,9 @@ public final class JavaSerializationInstrumentation implements InstrumentationMo
                     recording.deserializationEvents() || statistics);
         });
         Bridges.install(ProbeHooks.class, probe, Bridge::install);
+        ClassSetProbe classSets = new ClassSetProbe(core);
+        Bridges.install(ClassSetBridge.Hooks.class, classSets, ClassSetBridge::install);
+        new ClassSetRecording(classSets).start();
         core.agentBuilder()
                 .type(named("java.io.ObjectOutputStream"))
                 .transform(JavaSerializationInstrumentation::objectOutputStream)
@@ -77,7 +82,8 @@ public final class JavaSerializationInstrumentation implements InstrumentationMo
                 .visit(Advice.to(ReadObjectAdvice.class).on(
                         named("readObject").and(takesNoArguments()).or(named("readUnshared").and(takesNoArguments()))))
                 .visit(Advice.to(ReadDescriptorAdvice.class).on(named("readNonProxyDesc").or(named("readProxyDesc"))))
-                .visit(Advice.to(ReadResetAdvice.class).on(named("handleReset")));
+                .visit(Advice.to(ReadResetAdvice.class).on(named("handleReset")))
+                .visit(Advice.to(FilterCheckAdvice.class).on(named("filterCheck").and(takesArguments(Class.class, int.class))));
     }
 
     private static DynamicType.Builder<?> processBuilder(DynamicType.Builder<?> builder, TypeDescription type,

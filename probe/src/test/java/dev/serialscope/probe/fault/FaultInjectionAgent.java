@@ -1,5 +1,6 @@
 package dev.serialscope.probe.fault;
 
+import dev.serialscope.boot.ClassSetBridge;
 import dev.serialscope.boot.FrameworkBridge;
 import dev.serialscope.boot.IpcBridge;
 import dev.serialscope.boot.ProbeHooks;
@@ -15,15 +16,16 @@ import java.util.Map;
  * Test-only agent, never part of serialscope-agent.jar: loaded after the SerialScope agent with
  * {@code -javaagent:serialscope-probe-VERSION-fault-injection.jar=HOOK}, it makes one hook throw, to
  * prove that a failure inside the agent never reaches the application. HOOK is a method of a
- * bridge's hooks, prefixed "framework" or "ipc" for those bridges: serializationExit,
- * frameworkWriteExit, ipcIoEnter. Only the hooks that have it are decorated.
+ * bridge's hooks, prefixed "framework", "ipc" or "classSet" for those bridges: serializationExit,
+ * frameworkWriteExit, ipcIoEnter, classSetChecked. Only the hooks that have it are decorated.
  */
 public final class FaultInjectionAgent {
 
     private static final Map<Class<?>, String> PREFIXES = Map.of(
             ProbeHooks.class, "",
             FrameworkBridge.Hooks.class, "framework",
-            IpcBridge.Hooks.class, "ipc");
+            IpcBridge.Hooks.class, "ipc",
+            ClassSetBridge.Hooks.class, "classSet");
 
     private FaultInjectionAgent() {
     }

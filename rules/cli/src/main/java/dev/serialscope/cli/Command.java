@@ -39,8 +39,9 @@ abstract class Command implements Callable<Integer> {
 
     /** The one-line usage of a command, for error messages: its synopsis in --help. */
     static String usage(CommandSpec command) {
-        // Help texts are format strings: "%%" stands for "%".
-        return String.format(Locale.ROOT, String.join(" ", command.usageMessage().customSynopsis())).strip();
+        // Help texts are format strings: "%%" stands for "%". A synopsis of several lines becomes one.
+        return String.format(Locale.ROOT, String.join(" ", command.usageMessage().customSynopsis()))
+                .replaceAll("\\s+", " ").strip();
     }
 
     protected final boolean debug() {

@@ -15,11 +15,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.serialscope.rules.Recordings;
 import dev.serialscope.rules.Recordings.Scenario;
 
-/** Both commands on each kind of bad input: exit code 3 and one line that says what to do. */
+/** Every command that reads one recording, on each kind of bad input: exit code 3 and one line that says what to do. */
 class BadInputTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"analyze", "summary"})
+    @ValueSource(strings = {"analyze", "summary", "filter"})
     void missingFile(String command) {
         Cli cli = Cli.run(command, Recordings.directory().resolve("nothing-here.jfr").toString());
         assertEquals(3, cli.exitCode());
@@ -27,7 +27,7 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"analyze", "summary"})
+    @ValueSource(strings = {"analyze", "summary", "filter"})
     void directory(String command) {
         Cli cli = Cli.run(command, Recordings.directory().toString());
         assertEquals(3, cli.exitCode());
@@ -35,7 +35,7 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"analyze", "summary"})
+    @ValueSource(strings = {"analyze", "summary", "filter"})
     void emptyFile(String command) throws IOException {
         Cli cli = Cli.run(command, write("empty.jfr", new byte[0]).toString());
         assertEquals(3, cli.exitCode());
@@ -43,7 +43,7 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"analyze", "summary"})
+    @ValueSource(strings = {"analyze", "summary", "filter"})
     void randomBytes(String command) throws IOException {
         byte[] noise = new byte[4096];
         new Random(42).nextBytes(noise);
@@ -53,7 +53,7 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"analyze", "summary"})
+    @ValueSource(strings = {"analyze", "summary", "filter"})
     void truncatedRecording(String command) throws IOException {
         byte[] whole = Files.readAllBytes(Recordings.of(Scenario.LARGE_PAYLOAD));
         Path truncated = write("truncated.jfr", Arrays.copyOf(whole, whole.length / 2));
@@ -63,7 +63,7 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"analyze", "summary"})
+    @ValueSource(strings = {"analyze", "summary", "filter"})
     void recordingWithoutSerialScopeEvents(String command) {
         Cli cli = Cli.run(command, Recordings.of(Scenario.NO_SERIALSCOPE).toString());
         assertEquals(3, cli.exitCode());
@@ -71,7 +71,7 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"analyze", "summary"})
+    @ValueSource(strings = {"analyze", "summary", "filter"})
     void debugAddsTheStackTrace(String command) throws IOException {
         // Chunk headers intact, contents overwritten: only the parser finds out, with an exception to show.
         byte[] damaged = Files.readAllBytes(Recordings.of(Scenario.LARGE_PAYLOAD));

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,8 @@ import org.openjdk.jmc.flightrecorder.rules.ResultBuilder;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
+import dev.serialscope.rules.analysis.AllowList;
+import dev.serialscope.rules.analysis.FilterPattern;
 import dev.serialscope.rules.recording.CallTable;
 import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.RmiMethods;
@@ -66,14 +69,33 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
             "A known gadget-chain entry point that was read without a filter.");
     public static final TypedResult<String> GADGET_CHANNEL = text("gadgetChannel", "Gadget Channel",
             "The channel the gadget class came from.");
+    public static final TypedResult<String> FILTER_CHANNEL = text("filterChannel", "Filter Channel",
+            "The channel the suggested filter was written for: the gadget's, else the one with the most unfiltered reads.");
     public static final TypedResult<String> SUGGESTED_FILTER = text("suggestedFilter", "Suggested Filter",
-            "A starting point for an allow-list filter: the packages of the classes read, everything else rejected.");
+            "The allow-list filter for the channel named: every class read there (from the Deserialized Class "
+                    + "events, gadget classes left out) and twice the largest depth, references, array length and "
+                    + "stream bytes, everything else rejected; without those events, the packages of the root classes.");
+
+    private static final String RECORDED_FILTER_SOLUTION = "Give each stream an allow-list filter. This one allows "
+            + "exactly the classes the recording saw read from {filterChannel}, nested ones included "
+            + "(known gadget classes left out), with twice the largest depth, references, array length and stream "
+            + "bytes seen: stream.setObjectInputFilter(ObjectInputFilter.Config.createFilter(\"{suggestedFilter}\")), "
+            + "or for the whole JVM -Djdk.serialFilter=\"{suggestedFilter}\". serialscope filter app.jfr writes it "
+            + "for any channel and from several recordings, and serialscope filter --check PATTERN app.jfr tells what "
+            + "a filter would reject before you roll it out. Better still, do not read Java serialization from "
+            + "outside the process.";
+
+    private static final String PACKAGE_FILTER_SOLUTION = "Give each stream an allow-list filter, e.g. "
+            + "stream.setObjectInputFilter(ObjectInputFilter.Config.createFilter(\"{suggestedFilter}\")) (add the "
+            + "classes nested in the messages; a recording with the Deserialized Class events lists them all), or set "
+            + "one for the whole JVM with -Djdk.serialFilter=... or a jdk.serialFilterFactory (JDK 17+). Better "
+            + "still, do not read Java serialization from outside the process.";
 
     public UnfilteredDeserializationRule() {
         super("serialscope.unfilteredDeserialization", "Unfiltered Deserialization",
                 SerialScopeTopics.DESERIALIZATION, List.of(CHANNELS, GADGET_CLASSES),
                 List.of(UNFILTERED_CALLS, UNFILTERED_CLASSES, TOP_CHANNEL, GADGET_CLASS, GADGET_CHANNEL,
-                        SUGGESTED_FILTER));
+                        FILTER_CHANNEL, SUGGESTED_FILTER));
     }
 
     @Override
@@ -136,6 +158,8 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
         culprits.addAll(culprits(byChannel, Culprit.Kind.CHANNEL, 3));
         culprits.addAll(culprits(reads.tally(CallTable.Key.SITE, unfiltered::get, reads::countedBytes, Tally::calls),
                 Culprit.Kind.SITE, 3));
+        String namedChannel = gadgetReads.isEmpty() ? byChannel.get(0).key() : reads.channel(gadgetReads.nextSetBit(0));
+        Optional<String> recordedFilter = recordedFilter(recording, namedChannel, gadgets);
         String summary = gadgetReads.isEmpty()
                 ? "{unfilteredCalls} objects were read from {topChannel} and other untrusted channels without a "
                         + "serial filter: {unfilteredClasses}."
@@ -150,19 +174,25 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
         }
         return result.addResult(UNFILTERED_CLASSES, classList(byClass))
                 .addResult(TOP_CHANNEL, byChannel.get(0).key())
-                .addResult(SUGGESTED_FILTER, suggestedFilter(byClass, gadgets))
+                .addResult(FILTER_CHANNEL, namedChannel)
+                .addResult(SUGGESTED_FILTER, recordedFilter.orElseGet(() -> suggestedFilter(byClass, gadgets)))
                 .setSummary(summary)
                 .setExplanation("Without a serial filter, ObjectInputStream instantiates any serializable class "
                         + "on the class path that the bytes name, and runs its readObject code, before the program "
                         + "sees the object. Whoever can write to this channel can pick classes whose readObject "
                         + "methods chain into code execution (gadget chains). The events show the root class only: "
                         + "a gadget nested inside an allowed class is not named here, which a filter also prevents.")
-                .setSolution("Give each stream an allow-list filter, e.g. stream.setObjectInputFilter("
-                        + "ObjectInputFilter.Config.createFilter(\"{suggestedFilter}\")) (add the classes nested in "
-                        + "the messages), or set one for the whole JVM with -Djdk.serialFilter=... or a "
-                        + "jdk.serialFilterFactory (JDK 17+). Better still, do not read Java serialization from "
-                        + "outside the process.")
+                .setSolution(recordedFilter.isPresent() ? RECORDED_FILTER_SOLUTION : PACKAGE_FILTER_SOLUTION)
                 .addResult(Culprit.CULPRITS, culprits).build();
+    }
+
+    /** The pattern that allows what the recording saw on the channel, gadgets left out; empty without class events. */
+    private static Optional<String> recordedFilter(RecordingModel recording, String channel, List<String> gadgets) {
+        return recording.deserializedClasses().stream()
+                .filter(traffic -> traffic.channel().equals(channel) && !traffic.classes().isEmpty())
+                .findFirst()
+                .map(traffic -> AllowList.pattern(
+                        traffic.without(type -> isGadget(FilterPattern.componentOf(type), gadgets)), 2, false));
     }
 
     private static List<String> split(String list) {
@@ -179,7 +209,13 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
         return false;
     }
 
-    static boolean isGadget(String rootClass, List<String> gadgets) {
+    /** The gadget-chain entry points of the rule's default setting. */
+    public static List<String> defaultGadgetClasses() {
+        return split(GADGET_CLASSES.getDefaultValue());
+    }
+
+    /** Whether the class is one of {@code gadgets}: class names, or packages as {@code name.*}. */
+    public static boolean isGadget(String rootClass, List<String> gadgets) {
         for (String gadget : gadgets) {
             boolean matches = gadget.endsWith(".*")
                     ? rootClass.startsWith(gadget.substring(0, gadget.length() - 1))

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,8 @@ import com.example.shop.SessionState;
 import com.example.shop.Shop;
 
 import dev.serialscope.events.DeserializationEvent;
+import dev.serialscope.events.DeserializationLimitsEvent;
+import dev.serialscope.events.DeserializedClassEvent;
 import dev.serialscope.events.SerializationCompositionEvent;
 import dev.serialscope.events.SerializationEvent;
 import dev.serialscope.events.SerializationStatisticsEvent;
@@ -48,7 +51,10 @@ public final class Recordings {
         PAYLOAD_GROWTH,
         /** Orders read from a socket without a filter. */
         UNFILTERED,
-        /** As UNFILTERED, plus a BadAttributeValueExpException from the same socket. */
+        /**
+         * As UNFILTERED, plus a BadAttributeValueExpException from the same socket, and the classes the socket's
+         * streams resolved (orders with a price list and an array of price updates, and the gadget's own).
+         */
         GADGET,
         /** The production profile when no call passed a threshold: statistics only. */
         STATISTICS_ONLY,
@@ -97,6 +103,8 @@ public final class Recordings {
             recording.enable(DeserializationEvent.class).withStackTrace().withoutThreshold();
             recording.enable(SerializationStatisticsEvent.class);
             recording.enable(SerializationCompositionEvent.class);
+            recording.enable(DeserializedClassEvent.class);
+            recording.enable(DeserializationLimitsEvent.class);
             recording.start();
             play(scenario);
             recording.stop();
@@ -221,6 +229,13 @@ public final class Recordings {
             if (scenario == Scenario.GADGET) {
                 Shop.receiveOrder(read(BadAttributeValueExpException.class, 2 * KIB, "socket 10.0.0.9:4444", 8002,
                         false));
+                for (Class<?> type : List.of(Order.class, PriceList.class, PriceUpdate[].class, PriceUpdate.class,
+                        BadAttributeValueExpException.class, Exception.class, Throwable.class)) {
+                    deserializedClass("socket 10.0.0.9:4444", type);
+                }
+                deserializedClass("memory", java.util.PriorityQueue.class);
+                limits("socket 10.0.0.9:4444", 7, 930, 40, 31 * KIB);
+                limits("memory", 2, 11, 0, 300);
             }
         }
         // Timed as the production profile does, about one call in 16.
@@ -243,6 +258,25 @@ public final class Recordings {
         }
         default -> throw new IllegalArgumentException(scenario.name());
         }
+    }
+
+    /** A class a stream resolved, as the agent writes it the first time in a chunk. */
+    static void deserializedClass(String channel, Class<?> type) {
+        DeserializedClassEvent event = new DeserializedClassEvent();
+        event.channel = channel;
+        event.serialClass = type;
+        event.commit();
+    }
+
+    /** The maxima of a channel, as the agent writes them when a chunk ends. */
+    static void limits(String channel, long depth, long references, long arrayLength, long streamBytes) {
+        DeserializationLimitsEvent event = new DeserializationLimitsEvent();
+        event.channel = channel;
+        event.maxDepth = depth;
+        event.maxReferences = references;
+        event.maxArrayLength = arrayLength;
+        event.maxStreamBytes = streamBytes;
+        event.commit();
     }
 
     /** A serialization call as the agent fills it: a fresh root object with distinct bytes. */

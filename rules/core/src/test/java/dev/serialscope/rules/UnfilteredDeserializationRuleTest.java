@@ -36,6 +36,30 @@ class UnfilteredDeserializationRuleTest {
     }
 
     @Test
+    void theFixQuotesTheFilterWrittenFromTheClassesOfTheGadgetsChannel() {
+        IResult result = Rules.evaluate(new UnfilteredDeserializationRule(), GADGET);
+        String filter = result.getResult(UnfilteredDeserializationRule.SUGGESTED_FILTER);
+        // Twice the maxima; nested classes and the array's component type in, the gadget class out.
+        assertEquals("maxdepth=14;maxrefs=1860;maxarray=80;maxbytes=63488;com.example.shop.Order;"
+                + "com.example.shop.PriceList;com.example.shop.PriceUpdate;java.lang.Exception;java.lang.Throwable;!*",
+                filter);
+        assertEquals("socket 10.0.0.9:4444", result.getResult(UnfilteredDeserializationRule.FILTER_CHANNEL));
+        String solution = ResultText.solution(result);
+        assertTrue(solution.contains("read from socket 10.0.0.9:4444, nested ones included")
+                && solution.contains("ObjectInputFilter.Config.createFilter(\"" + filter + "\")")
+                && solution.contains("-Djdk.serialFilter=\"" + filter + "\"")
+                && solution.contains("serialscope filter --check PATTERN app.jfr"), solution);
+    }
+
+    @Test
+    void withoutClassEventsTheFixSuggestsThePackagesOfTheRootClasses() {
+        IResult result = Rules.evaluate(new UnfilteredDeserializationRule(), UNFILTERED);
+        assertTrue(ResultText.solution(result).contains("createFilter(\"com.example.shop.*;!*\")) (add the classes "
+                + "nested in the messages; a recording with the Deserialized Class events lists them all)"),
+                ResultText.solution(result));
+    }
+
+    @Test
     void channelsAndGadgetsAreConfigurable() {
         IResult memoryToo = Rules.evaluate(new UnfilteredDeserializationRule(), UNFILTERED,
                 Rules.with(UnfilteredDeserializationRule.CHANNELS, "socket, memory"));

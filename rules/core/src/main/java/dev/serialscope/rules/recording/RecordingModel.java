@@ -50,6 +50,11 @@ public final class RecordingModel implements IItemCollection {
                 collection -> Collections.unmodifiableList(Composition.read(collection)));
     }
 
+    /** The classes and maxima of Java deserialization per channel, sorted by channel; shared by all callers. */
+    public List<ChannelClasses> deserializedClasses() {
+        return shared(SerialScopeEvents.DESERIALIZED_CLASS, DeserializedClasses::read);
+    }
+
     /** From the first event of the recording to the last, in nanoseconds; 0 without events. */
     public long spanNanos() {
         return shared("serialscope.recordingNanos", RecordingSpan::of);

@@ -93,6 +93,20 @@ public final class SerialScopeEvents {
     public static final IAttribute<IQuantity> ARGUMENT_BYTES = attr("argumentBytes", "Argument Bytes", UnitLookup.MEMORY);
     public static final IAttribute<IQuantity> RESULT_BYTES = attr("resultBytes", "Result Bytes", UnitLookup.MEMORY);
 
+    // serialscope.DeserializedClass and serialscope.DeserializationLimits (channel as above).
+    public static final String DESERIALIZED_CLASS = "serialscope.DeserializedClass";
+    public static final String DESERIALIZATION_LIMITS = "serialscope.DeserializationLimits";
+    public static final IAttribute<IMCType> SERIAL_CLASS = attr("serialClass", "Class", UnitLookup.CLASS);
+    public static final IAttribute<Number> UNTRACKED_CHECKS =
+            attr("untrackedChecks", "Untracked Checks", UnitLookup.RAW_NUMBER);
+    public static final IAttribute<Number> MAX_DEPTH = attr("maxDepth", "Largest Depth", UnitLookup.RAW_NUMBER);
+    public static final IAttribute<Number> MAX_REFERENCES =
+            attr("maxReferences", "Largest References", UnitLookup.RAW_NUMBER);
+    public static final IAttribute<Number> MAX_ARRAY_LENGTH =
+            attr("maxArrayLength", "Largest Array", UnitLookup.RAW_NUMBER);
+    public static final IAttribute<IQuantity> MAX_STREAM_BYTES =
+            attr("maxStreamBytes", "Largest Stream Bytes", UnitLookup.MEMORY);
+
     /** How to get these events, for every "not applicable" message. */
     public static final String HOW_TO_RECORD = "record with the SerialScope agent, e.g. "
             + "./serialscope record -o app.jfr -- java -cp app.jar Main";
