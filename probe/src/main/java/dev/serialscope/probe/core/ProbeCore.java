@@ -1,10 +1,16 @@
 package dev.serialscope.probe.core;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
 
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -14,6 +20,9 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  * What every instrumentation builds on: error reporting, channel names, the serialization
  * recording's flags and statistics, call ids, serializer-call attribution and the one AgentBuilder
  * configuration. It knows no instrumentation by name.
+ *
+ * <p>The advice of all modules is one Byte Buddy transformer, reached through a {@link ClassGate}, and
+ * built after the modules have said which classes they transform: Byte Buddy is first touched there.
  */
 public final class ProbeCore {
 
@@ -24,12 +33,21 @@ public final class ProbeCore {
     private final AtomicLong callIds = new AtomicLong();
     private final SerializerCalls serializerCalls = new SerializerCalls();
     private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
+    private final List<Transformation> transformations = new ArrayList<>();
+    private int installing;
+
+    /** The advice of module number {@code module} (in the list's order) for the class of exactly this binary name. */
+    private record Transformation(int module, String typeName, AgentBuilder.Transformer transformer) {
+    }
 
     public ProbeCore(Instrumentation instrumentation) {
         this.instrumentation = instrumentation;
     }
 
-    /** Installs the modules in order, then starts following JFR. */
+    /**
+     * Installs the modules in order, starts following JFR, then adds their advice to the classes
+     * already loaded and to those still to come.
+     */
     public void install(List<InstrumentationModule> modules) {
         for (InstrumentationModule module : modules) {
             try {
@@ -37,13 +55,79 @@ public final class ProbeCore {
             } catch (Throwable t) {
                 errors.report(module.name() + " instrumentation", t);
             }
+            installing++;
         }
         recording.start();
+        ClassGate gate = new ClassGate(typeNames(), errors);
+        gate.installingOn(Thread.currentThread());
+        instrumentation.addTransformer(gate, true);
+        installAdvice(gate);
+    }
+
+    private void installAdvice(ClassGate gate) {
+        ClassFileTransformer advice = null;
+        try {
+            advice = adviceTransformer();
+        } catch (Throwable t) {
+            errors.report("advice installation", t);
+        } finally {
+            gate.open(advice);
+        }
+        if (advice != null) {
+            retransformLoadedClasses();
+        }
+    }
+
+    /** One class at a time: a class that cannot be retransformed leaves the others instrumented. */
+    private void retransformLoadedClasses() {
+        Set<String> names = typeNames();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (names.contains(type.getName()) && instrumentation.isModifiableClass(type)) {
+                try {
+                    instrumentation.retransformClasses(type);
+                } catch (Throwable t) {
+                    errors.report("instrumentation of " + type.getName(), t);
+                }
+            }
+        }
     }
 
     /**
-     * The configuration every instrumentation installs its advice with: bootstrap classes included,
-     * loaded classes retransformed (attach), no class format changes, and never our own classes.
+     * Adds {@code transformer}'s advice to the class named {@code typeName} (matched exactly, in any
+     * class loader), after the advice added before to the same class. Only a module's install calls it.
+     */
+    public void transform(String typeName, AgentBuilder.Transformer transformer) {
+        transformations.add(new Transformation(installing, typeName, transformer));
+    }
+
+    private Set<String> typeNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Transformation transformation : transformations) {
+            names.add(transformation.typeName());
+        }
+        return names;
+    }
+
+    /**
+     * Every module's advice in one transformer. Byte Buddy puts the advice it applies first outermost,
+     * so the later modules go first: a method advised by two modules nests their advice as if each
+     * module had transformed the class after the ones before it in the list (IPC's serialization
+     * context around the java serialization advice).
+     */
+    private ClassFileTransformer adviceTransformer() {
+        List<Transformation> laterModulesFirst = new ArrayList<>(transformations);
+        laterModulesFirst.sort(Comparator.comparingInt(Transformation::module).reversed());
+        AgentBuilder builder = agentBuilder();
+        for (Transformation transformation : laterModulesFirst) {
+            builder = builder.type(named(transformation.typeName())).transform(transformation.transformer());
+        }
+        return builder.makeRaw();
+    }
+
+    /**
+     * The configuration of all advice: bootstrap classes included, loaded classes retransformed, no
+     * class format changes, and never our own classes. Advice added after the installation (composition
+     * tracing) installs its own builder of this configuration.
      */
     public AgentBuilder agentBuilder(AgentBuilder.Listener listener) {
         return new AgentBuilder.Default()
@@ -56,7 +140,7 @@ public final class ProbeCore {
     }
 
     /** The configuration with a class we could not instrument reported once; the JVM keeps the original class. */
-    public AgentBuilder agentBuilder() {
+    private AgentBuilder agentBuilder() {
         return agentBuilder(new TransformFailureListener(errors));
     }
 

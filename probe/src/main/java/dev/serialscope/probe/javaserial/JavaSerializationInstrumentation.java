@@ -52,14 +52,9 @@ public final class JavaSerializationInstrumentation implements InstrumentationMo
                     recording.deserializationEvents() || statistics);
         });
         Bridges.install(ProbeHooks.class, probe, Bridge::install);
-        core.agentBuilder()
-                .type(named("java.io.ObjectOutputStream"))
-                .transform(JavaSerializationInstrumentation::objectOutputStream)
-                .type(named("java.io.ObjectInputStream"))
-                .transform(JavaSerializationInstrumentation::objectInputStream)
-                .type(named("java.lang.ProcessBuilder"))
-                .transform(JavaSerializationInstrumentation::processBuilder)
-                .installOn(core.instrumentation());
+        core.transform("java.io.ObjectOutputStream", JavaSerializationInstrumentation::objectOutputStream);
+        core.transform("java.io.ObjectInputStream", JavaSerializationInstrumentation::objectInputStream);
+        core.transform("java.lang.ProcessBuilder", JavaSerializationInstrumentation::processBuilder);
     }
 
     private static DynamicType.Builder<?> objectOutputStream(DynamicType.Builder<?> builder, TypeDescription type,
