@@ -7,12 +7,14 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
@@ -25,6 +27,10 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  * built after the modules have said which classes they transform: Byte Buddy is first touched there.
  */
 public final class ProbeCore {
+
+    /** How often, and how long apart, the installation looks for a class still being defined (1 s in all). */
+    private static final int LOOK_AGAIN = 100;
+    private static final long LOOK_AGAIN_NANOS = 10_000_000;
 
     private final Instrumentation instrumentation;
     private final ProbeErrors errors = new ProbeErrors();
@@ -46,9 +52,12 @@ public final class ProbeCore {
 
     /**
      * Installs the modules in order, starts following JFR, then adds their advice to the classes
-     * already loaded and to those still to come.
+     * already loaded and to those still to come. {@code atStartup} (premain): Byte Buddy builds the
+     * advice on a thread of its own while the JVM goes on starting (JFR's recording among it), and
+     * the application waits for it only when it loads its first class ({@link ClassGate}); otherwise
+     * (attach) the advice is in place when this returns.
      */
-    public void install(List<InstrumentationModule> modules) {
+    public void install(List<InstrumentationModule> modules, boolean atStartup) {
         for (InstrumentationModule module : modules) {
             try {
                 module.install(this);
@@ -58,37 +67,60 @@ public final class ProbeCore {
             installing++;
         }
         recording.start();
-        ClassGate gate = new ClassGate(typeNames(), errors);
-        gate.installingOn(Thread.currentThread());
+        ClassGate gate = new ClassGate(typeNames(), errors, atStartup);
         instrumentation.addTransformer(gate, true);
-        installAdvice(gate);
+        if (atStartup) {
+            Thread thread = new Thread(() -> installAdvice(gate), "SerialScope installation");
+            thread.setDaemon(true);
+            gate.installingOn(thread);
+            thread.start();
+        } else {
+            gate.installingOn(Thread.currentThread());
+            installAdvice(gate);
+        }
     }
 
     private void installAdvice(ClassGate gate) {
-        ClassFileTransformer advice = null;
         try {
-            advice = adviceTransformer();
-        } catch (Throwable t) {
-            errors.report("advice installation", t);
+            ClassFileTransformer advice = null;
+            try {
+                advice = adviceTransformer();
+            } catch (Throwable t) {
+                errors.report("advice installation", t);
+            }
+            List<ClassGate.Passed> passed = gate.open(advice);
+            if (advice != null) {
+                retransformLoadedClasses(passed);
+            }
         } finally {
-            gate.open(advice);
-        }
-        if (advice != null) {
-            retransformLoadedClasses();
+            gate.installed();
         }
     }
 
-    /** One class at a time: a class that cannot be retransformed leaves the others instrumented. */
-    private void retransformLoadedClasses() {
+    /**
+     * Retransforms the instrumented classes loaded so far, one at a time (a class that cannot be
+     * retransformed leaves the others instrumented). A class that passed the gate while the advice was
+     * built may still be in the middle of its definition: it is looked for again a few times.
+     */
+    private void retransformLoadedClasses(List<ClassGate.Passed> passed) {
         Set<String> names = typeNames();
-        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (names.contains(type.getName()) && instrumentation.isModifiableClass(type)) {
-                try {
-                    instrumentation.retransformClasses(type);
-                } catch (Throwable t) {
-                    errors.report("instrumentation of " + type.getName(), t);
+        Set<Class<?>> done = new HashSet<>();
+        for (int attempt = 0; attempt < LOOK_AGAIN; attempt++) {
+            for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+                if (names.contains(type.getName()) && !done.contains(type) && instrumentation.isModifiableClass(type)) {
+                    done.add(type);
+                    try {
+                        instrumentation.retransformClasses(type);
+                    } catch (Throwable t) {
+                        errors.report("instrumentation of " + type.getName(), t);
+                    }
                 }
             }
+            if (passed.stream().allMatch(p -> done.stream().anyMatch(
+                    type -> type.getName().equals(p.name()) && type.getClassLoader() == p.loader()))) {
+                return;
+            }
+            LockSupport.parkNanos(LOOK_AGAIN_NANOS);
         }
     }
 
