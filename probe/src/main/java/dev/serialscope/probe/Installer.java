@@ -36,10 +36,6 @@ final class Installer {
         openJdkPackages(instrumentation);
         // Byte Buddy's Nexus would use sun.misc.Unsafe, which JDK 24+ warns about; our advice needs no Nexus.
         System.setProperty("net.bytebuddy.nexus.disabled", "true");
-        // Byte Buddy reaches JDK APIs through dispatchers, by default dynamic proxies: some 40 of them, each
-        // made by the JDK's proxy generator and called reflectively, cost start-up about 0.1 s of CPU more
-        // than the classes Byte Buddy generates instead.
-        System.setProperty("net.bytebuddy.generate", "true");
         new ProbeCore(instrumentation).install(INSTRUMENTATIONS, atStartup);
     }
 
