@@ -6,14 +6,15 @@
 #
 #   bench/startup.sh [JAVA_HOME]        e.g. bench/startup.sh "$JAVA25_HOME"; default: the java on PATH
 #
-# Environment: REPEATS (5). Needs the built jars: ./serialscope build (or mvn -B -q install -DskipTests).
+# Environment: REPEATS (5); AGENT, the agent jar to time (default probe/target/serialscope-agent.jar; a copy of
+# another build compares the two). Needs the built jars: ./serialscope build (or mvn -B -q install -DskipTests).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 JAVA_HOME="${1:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}}"
 JAVA="$JAVA_HOME/bin/java"
 REPEATS="${REPEATS:-5}"
-AGENT="$ROOT/probe/target/serialscope-agent.jar"
+AGENT="${AGENT:-$ROOT/probe/target/serialscope-agent.jar}"
 PROFILES="$ROOT/events/src/main/resources/dev/serialscope/events"
 CLASSES="$ROOT/bench/target/classes"
 for f in "$JAVA" "$AGENT" "$CLASSES/dev/serialscope/bench/HelloWorld.class"; do

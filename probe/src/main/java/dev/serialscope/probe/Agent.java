@@ -13,14 +13,14 @@ public final class Agent {
     }
 
     public static void premain(String options, Instrumentation instrumentation) {
-        start(options, instrumentation);
+        start(options, instrumentation, true);
     }
 
     public static void agentmain(String options, Instrumentation instrumentation) {
-        start(options, instrumentation);
+        start(options, instrumentation, false);
     }
 
-    private static void start(String options, Instrumentation instrumentation) {
+    private static void start(String options, Instrumentation instrumentation, boolean atStartup) {
         try {
             AgentOptions parsed = AgentOptions.parse(options);
             if (BootClasses.alreadyInjected()) {
@@ -28,7 +28,7 @@ public final class Agent {
             } else {
                 BootClasses.inject(instrumentation);
                 // Installer refers to the injected classes, so it may only be linked from here on.
-                Installer.install(instrumentation);
+                Installer.install(instrumentation, atStartup);
             }
             if (parsed.record() != null) {
                 AttachedRecording.start(parsed);

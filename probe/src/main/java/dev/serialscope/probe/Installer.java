@@ -31,11 +31,12 @@ final class Installer {
     private Installer() {
     }
 
-    static void install(Instrumentation instrumentation) {
+    /** {@code atStartup}: from premain, before the application's main class is loaded. */
+    static void install(Instrumentation instrumentation, boolean atStartup) {
         openJdkPackages(instrumentation);
         // Byte Buddy's Nexus would use sun.misc.Unsafe, which JDK 24+ warns about; our advice needs no Nexus.
         System.setProperty("net.bytebuddy.nexus.disabled", "true");
-        new ProbeCore(instrumentation).install(INSTRUMENTATIONS);
+        new ProbeCore(instrumentation).install(INSTRUMENTATIONS, atStartup);
     }
 
     /** The probe reads private fields of java.io and java.net stream classes (never their data). */

@@ -2,7 +2,6 @@ package dev.serialscope.probe.framework;
 
 import dev.serialscope.probe.core.InstrumentationModule;
 import dev.serialscope.probe.core.ProbeCore;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * A third-party serializer, instrumented by class and method name only: the agent has no
@@ -29,9 +28,9 @@ public abstract class FrameworkInstrumentation implements InstrumentationModule 
     public final void install(ProbeCore core) {
         FrameworkProbe probe = core.shared(FrameworkProbe.class, FrameworkProbe::install);
         Sites sites = new Sites(probe.add(framework));
-        instrument(core.agentBuilder(), sites).installOn(core.instrumentation());
+        instrument(core, sites);
     }
 
-    /** Adds the library's types and advice to {@code builder}, the advice bound to {@code sites}. */
-    protected abstract AgentBuilder instrument(AgentBuilder builder, Sites sites);
+    /** Adds the library's advice, bound to {@code sites}, with {@link ProbeCore#transform}. */
+    protected abstract void instrument(ProbeCore core, Sites sites);
 }

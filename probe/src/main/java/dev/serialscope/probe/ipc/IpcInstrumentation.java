@@ -45,46 +45,38 @@ public final class IpcInstrumentation implements InstrumentationModule {
         IpcProbe probe = new IpcProbe(recording, new ChannelNames(core.channels()), core.errors());
         Bridges.install(IpcBridge.Hooks.class, probe, IpcBridge::install);
         core.serializerCalls().listen(probe);
-        core.agentBuilder()
-                .type(named("sun.nio.ch.NioSocketImpl"))
-                .transform((builder, type, loader, module, domain) -> builder
-                        .visit(Advice.to(WriteIntAdvice.class).on(named("implWrite").and(returns(int.class))
-                                .and(takesArgument(0, byte[].class))))
-                        .visit(Advice.to(ReadIntAdvice.class).on(named("implRead").and(returns(int.class))
-                                .and(takesArgument(0, byte[].class)))))
-                .type(named("sun.nio.ch.SocketChannelImpl"))
-                .transform((builder, type, loader, module, domain) -> builder
-                        .visit(Advice.to(WriteIntAdvice.class).on(isPublic().and(named("write"))
-                                .and(takesArguments(ByteBuffer.class)).and(returns(int.class))))
-                        .visit(Advice.to(WriteLongAdvice.class).on(isPublic().and(named("write"))
-                                .and(takesArguments(ByteBuffer[].class, int.class, int.class)).and(returns(long.class))))
-                        .visit(Advice.to(ReadIntAdvice.class).on(isPublic().and(named("read"))
-                                .and(takesArguments(ByteBuffer.class)).and(returns(int.class))))
-                        .visit(Advice.to(ReadLongAdvice.class).on(isPublic().and(named("read"))
-                                .and(takesArguments(ByteBuffer[].class, int.class, int.class)).and(returns(long.class)))))
-                .type(named("java.io.FileOutputStream"))
-                .transform((builder, type, loader, module, domain) -> builder
-                        .visit(Advice.to(WriteByteAdvice.class).on(named("write").and(takesArguments(int.class))))
-                        .visit(Advice.to(WriteArrayAdvice.class).on(named("write").and(takesArguments(byte[].class))))
-                        .visit(Advice.to(WriteRangeAdvice.class).on(named("write")
-                                .and(takesArguments(byte[].class, int.class, int.class)))))
-                .type(named("java.io.FileInputStream"))
-                .transform((builder, type, loader, module, domain) -> builder
-                        .visit(Advice.to(ReadByteAdvice.class).on(named("read").and(takesNoArguments())))
-                        .visit(Advice.to(ReadIntAdvice.class).on(named("read").and(takesArguments(byte[].class))
-                                .or(named("read").and(takesArguments(byte[].class, int.class, int.class))))))
-                .type(named("java.io.ObjectOutputStream"))
-                .transform((builder, type, loader, module, domain) -> builder
-                        .visit(Advice.to(ObjectStreamContextAdvice.class).on(
-                                named("writeObject").and(takesArguments(Object.class))
-                                        .or(named("writeUnshared").and(takesArguments(Object.class))))))
-                .type(named("java.io.ObjectInputStream"))
-                .transform((builder, type, loader, module, domain) -> builder
-                        .visit(Advice.to(ObjectReadContextAdvice.class).on(
-                                named("readObject").and(takesNoArguments())
-                                        .or(named("readUnshared").and(takesNoArguments()))
-                                        .or(named("readStreamHeader").and(takesNoArguments())))))
-                .installOn(core.instrumentation());
+        core.transform("sun.nio.ch.NioSocketImpl", (builder, type, loader, module, domain) -> builder
+                .visit(Advice.to(WriteIntAdvice.class).on(named("implWrite").and(returns(int.class))
+                        .and(takesArgument(0, byte[].class))))
+                .visit(Advice.to(ReadIntAdvice.class).on(named("implRead").and(returns(int.class))
+                        .and(takesArgument(0, byte[].class)))));
+        core.transform("sun.nio.ch.SocketChannelImpl", (builder, type, loader, module, domain) -> builder
+                .visit(Advice.to(WriteIntAdvice.class).on(isPublic().and(named("write"))
+                        .and(takesArguments(ByteBuffer.class)).and(returns(int.class))))
+                .visit(Advice.to(WriteLongAdvice.class).on(isPublic().and(named("write"))
+                        .and(takesArguments(ByteBuffer[].class, int.class, int.class)).and(returns(long.class))))
+                .visit(Advice.to(ReadIntAdvice.class).on(isPublic().and(named("read"))
+                        .and(takesArguments(ByteBuffer.class)).and(returns(int.class))))
+                .visit(Advice.to(ReadLongAdvice.class).on(isPublic().and(named("read"))
+                        .and(takesArguments(ByteBuffer[].class, int.class, int.class)).and(returns(long.class)))));
+        core.transform("java.io.FileOutputStream", (builder, type, loader, module, domain) -> builder
+                .visit(Advice.to(WriteByteAdvice.class).on(named("write").and(takesArguments(int.class))))
+                .visit(Advice.to(WriteArrayAdvice.class).on(named("write").and(takesArguments(byte[].class))))
+                .visit(Advice.to(WriteRangeAdvice.class).on(named("write")
+                        .and(takesArguments(byte[].class, int.class, int.class)))));
+        core.transform("java.io.FileInputStream", (builder, type, loader, module, domain) -> builder
+                .visit(Advice.to(ReadByteAdvice.class).on(named("read").and(takesNoArguments())))
+                .visit(Advice.to(ReadIntAdvice.class).on(named("read").and(takesArguments(byte[].class))
+                        .or(named("read").and(takesArguments(byte[].class, int.class, int.class))))));
+        core.transform("java.io.ObjectOutputStream", (builder, type, loader, module, domain) -> builder
+                .visit(Advice.to(ObjectStreamContextAdvice.class).on(
+                        named("writeObject").and(takesArguments(Object.class))
+                                .or(named("writeUnshared").and(takesArguments(Object.class))))));
+        core.transform("java.io.ObjectInputStream", (builder, type, loader, module, domain) -> builder
+                .visit(Advice.to(ObjectReadContextAdvice.class).on(
+                        named("readObject").and(takesNoArguments())
+                                .or(named("readUnshared").and(takesNoArguments()))
+                                .or(named("readStreamHeader").and(takesNoArguments())))));
         recording.start();
     }
 }

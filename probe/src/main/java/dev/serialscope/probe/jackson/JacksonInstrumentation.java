@@ -10,6 +10,7 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.serialscope.probe.core.ProbeCore;
 import dev.serialscope.probe.framework.FrameworkInstrumentation;
 import dev.serialscope.probe.framework.RangeReadAdvice;
 import dev.serialscope.probe.framework.Sites;
@@ -40,12 +41,13 @@ public final class JacksonInstrumentation extends FrameworkInstrumentation {
     }
 
     @Override
-    protected AgentBuilder instrument(AgentBuilder builder, Sites sites) {
-        return builder
-                .type(named(MAPPER).or(named(WRITER)))
-                .transform((type, description, loader, module, domain) -> writes(type, description, sites))
-                .type(named(MAPPER).or(named(READER)))
-                .transform((type, description, loader, module, domain) -> reads(type, description, sites));
+    protected void instrument(ProbeCore core, Sites sites) {
+        AgentBuilder.Transformer writes = (type, description, loader, module, domain) -> writes(type, description, sites);
+        AgentBuilder.Transformer reads = (type, description, loader, module, domain) -> reads(type, description, sites);
+        core.transform(MAPPER, writes);
+        core.transform(WRITER, writes);
+        core.transform(MAPPER, reads);
+        core.transform(READER, reads);
     }
 
     private static DynamicType.Builder<?> writes(DynamicType.Builder<?> builder, TypeDescription type, Sites sites) {

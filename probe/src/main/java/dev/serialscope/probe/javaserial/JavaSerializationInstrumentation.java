@@ -57,14 +57,9 @@ public final class JavaSerializationInstrumentation implements InstrumentationMo
         ClassSetProbe classSets = new ClassSetProbe(core);
         Bridges.install(ClassSetBridge.Hooks.class, classSets, ClassSetBridge::install);
         new ClassSetRecording(classSets).start();
-        core.agentBuilder()
-                .type(named("java.io.ObjectOutputStream"))
-                .transform(JavaSerializationInstrumentation::objectOutputStream)
-                .type(named("java.io.ObjectInputStream"))
-                .transform(JavaSerializationInstrumentation::objectInputStream)
-                .type(named("java.lang.ProcessBuilder"))
-                .transform(JavaSerializationInstrumentation::processBuilder)
-                .installOn(core.instrumentation());
+        core.transform("java.io.ObjectOutputStream", JavaSerializationInstrumentation::objectOutputStream);
+        core.transform("java.io.ObjectInputStream", JavaSerializationInstrumentation::objectInputStream);
+        core.transform("java.lang.ProcessBuilder", JavaSerializationInstrumentation::processBuilder);
     }
 
     private static DynamicType.Builder<?> objectOutputStream(DynamicType.Builder<?> builder, TypeDescription type,

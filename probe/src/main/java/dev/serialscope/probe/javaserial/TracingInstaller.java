@@ -34,7 +34,12 @@ final class TracingInstaller {
         return installed;
     }
 
-    /** Installs the advice unless already tried; returns whether it is in place. */
+    /**
+     * Installs the advice unless already tried; returns whether it is in place, or will be when
+     * ObjectOutputStream loads: a recording that starts with the JVM finds it not loaded yet, and
+     * loading it then (to retransform it at once) would make every JVM's start-up pay for
+     * instrumenting it twice.
+     */
     synchronized boolean install() {
         if (attempted) {
             return installed;
@@ -42,18 +47,25 @@ final class TracingInstaller {
         attempted = true;
         Outcome outcome = new Outcome();
         try {
-            // Loaded first (if it was not yet), so that it is retransformed now and the outcome is known
-            // before any call can be traced.
-            Class.forName(OBJECT_OUTPUT_STREAM);
+            boolean loaded = isLoaded();
             core.agentBuilder(outcome)
                     .type(named(OBJECT_OUTPUT_STREAM))
                     .transform(TracingInstaller::objectOutputStream)
                     .installOn(core.instrumentation());
+            installed = !outcome.failed && (outcome.transformed || !loaded);
         } catch (Throwable t) {
             errors.report("instrumentation of java.io.ObjectOutputStream for composition tracing", t);
         }
-        installed = outcome.transformed && !outcome.failed;
         return installed;
+    }
+
+    private boolean isLoaded() {
+        for (Class<?> type : core.instrumentation().getAllLoadedClasses()) {
+            if (type.getName().equals(OBJECT_OUTPUT_STREAM) && type.getClassLoader() == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static DynamicType.Builder<?> objectOutputStream(DynamicType.Builder<?> builder, TypeDescription type,
@@ -76,6 +88,7 @@ final class TracingInstaller {
         @Override
         public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable failure) {
             failed = true;
+            installed = false;
             errors.report("instrumentation of " + typeName + " for composition tracing", failure);
         }
     }

@@ -10,6 +10,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.serialscope.probe.core.ProbeCore;
 import dev.serialscope.probe.framework.FrameworkInstrumentation;
 import dev.serialscope.probe.framework.Sites;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -27,10 +28,10 @@ public final class KryoInstrumentation extends FrameworkInstrumentation {
     }
 
     @Override
-    protected AgentBuilder instrument(AgentBuilder builder, Sites sites) {
-        return builder
-                .type(named("com.esotericsoftware.kryo.Kryo").or(named("com.esotericsoftware.kryo.kryo5.Kryo")))
-                .transform((type, description, loader, module, domain) -> kryo(type, description, sites));
+    protected void instrument(ProbeCore core, Sites sites) {
+        AgentBuilder.Transformer kryo = (type, description, loader, module, domain) -> kryo(type, description, sites);
+        core.transform("com.esotericsoftware.kryo.Kryo", kryo);
+        core.transform("com.esotericsoftware.kryo.kryo5.Kryo", kryo);
     }
 
     private static DynamicType.Builder<?> kryo(DynamicType.Builder<?> builder, TypeDescription type, Sites sites) {

@@ -13,6 +13,7 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.serialscope.probe.core.ProbeCore;
 import dev.serialscope.probe.framework.FrameworkInstrumentation;
 import dev.serialscope.probe.framework.RangeReadAdvice;
 import dev.serialscope.probe.framework.Sites;
@@ -21,7 +22,6 @@ import dev.serialscope.probe.framework.StreamReadAdvice;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.method.MethodList;
 import net.bytebuddy.description.type.TypeDescription;
@@ -38,12 +38,11 @@ public final class ProtobufInstrumentation extends FrameworkInstrumentation {
     }
 
     @Override
-    protected AgentBuilder instrument(AgentBuilder builder, Sites sites) {
-        return builder
-                .type(named("com.google.protobuf.AbstractMessageLite"))
-                .transform((type, description, loader, module, domain) -> message(type, description, sites))
-                .type(named("com.google.protobuf.AbstractParser"))
-                .transform((type, description, loader, module, domain) -> parser(type, description, sites));
+    protected void instrument(ProbeCore core, Sites sites) {
+        core.transform("com.google.protobuf.AbstractMessageLite",
+                (type, description, loader, module, domain) -> message(type, description, sites));
+        core.transform("com.google.protobuf.AbstractParser",
+                (type, description, loader, module, domain) -> parser(type, description, sites));
     }
 
     private static DynamicType.Builder<?> message(DynamicType.Builder<?> builder, TypeDescription type, Sites sites) {

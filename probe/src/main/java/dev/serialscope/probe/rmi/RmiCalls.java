@@ -20,25 +20,6 @@ public final class RmiCalls {
 
     static final int MAX_NESTING = 4;
 
-    private static final VarHandle IN_BLOCK_STREAM;
-    private static final VarHandle IN_PEEK_STREAM;
-    private static final VarHandle PEEK_BYTES_READ;
-
-    static {
-        try {
-            Class<?> blockIn = Class.forName("java.io.ObjectInputStream$BlockDataInputStream");
-            Class<?> peekIn = Class.forName("java.io.ObjectInputStream$PeekInputStream");
-            IN_BLOCK_STREAM = MethodHandles.privateLookupIn(ObjectInputStream.class, MethodHandles.lookup())
-                    .findVarHandle(ObjectInputStream.class, "bin", blockIn);
-            IN_PEEK_STREAM = MethodHandles.privateLookupIn(blockIn, MethodHandles.lookup())
-                    .findVarHandle(blockIn, "in", peekIn);
-            PEEK_BYTES_READ = MethodHandles.privateLookupIn(peekIn, MethodHandles.lookup())
-                    .findVarHandle(peekIn, "totalBytesRead", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private final Frame[] frames = new Frame[MAX_NESTING];
     private int depth;
     /** Calls nested deeper than MAX_NESTING: entered and exited, not measured. */
@@ -110,7 +91,7 @@ public final class RmiCalls {
             Object in = ((RemoteCall) call).getInputStream();
             if (in instanceof ObjectInputStream) {
                 f.serverIn = (ObjectInputStream) in;
-                f.serverInStart = bytesRead(f.serverIn);
+                f.serverInStart = ServerInput.bytesRead(f.serverIn);
             }
         }
     }
@@ -168,7 +149,7 @@ public final class RmiCalls {
             event.method = f.method == null ? "" : f.method;
             event.endpoint = f.endpoint;
             if (f.server) {
-                event.argumentBytes = f.serverInStart < 0 ? -1 : Math.max(0, bytesRead(f.serverIn) - f.serverInStart);
+                event.argumentBytes = f.serverInStart < 0 ? -1 : Math.max(0, ServerInput.bytesRead(f.serverIn) - f.serverInStart);
                 event.resultBytes = f.written;
             } else {
                 event.argumentBytes = f.written;
@@ -195,8 +176,39 @@ public final class RmiCalls {
         return depth > 0 && overflow == 0 ? frames[depth - 1] : null;
     }
 
-    private static long bytesRead(ObjectInputStream in) {
-        Object block = IN_BLOCK_STREAM.get(in);
-        return block == null ? -1 : (long) PEEK_BYTES_READ.get(IN_PEEK_STREAM.get(block));
+    /**
+     * The bytes an ObjectInputStream has consumed, from its private fields. A class of its own so
+     * that ObjectInputStream is loaded by the first server call, not by the first thread to do I/O
+     * (every thread gets an RmiCalls): loading it means instrumenting it, which start-up should not pay
+     * for a program that never deserializes.
+     */
+    private static final class ServerInput {
+
+        private static final VarHandle IN_BLOCK_STREAM;
+        private static final VarHandle IN_PEEK_STREAM;
+        private static final VarHandle PEEK_BYTES_READ;
+
+        static {
+            try {
+                Class<?> blockIn = Class.forName("java.io.ObjectInputStream$BlockDataInputStream");
+                Class<?> peekIn = Class.forName("java.io.ObjectInputStream$PeekInputStream");
+                IN_BLOCK_STREAM = MethodHandles.privateLookupIn(ObjectInputStream.class, MethodHandles.lookup())
+                        .findVarHandle(ObjectInputStream.class, "bin", blockIn);
+                IN_PEEK_STREAM = MethodHandles.privateLookupIn(blockIn, MethodHandles.lookup())
+                        .findVarHandle(blockIn, "in", peekIn);
+                PEEK_BYTES_READ = MethodHandles.privateLookupIn(peekIn, MethodHandles.lookup())
+                        .findVarHandle(peekIn, "totalBytesRead", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private ServerInput() {
+        }
+
+        static long bytesRead(ObjectInputStream in) {
+            Object block = IN_BLOCK_STREAM.get(in);
+            return block == null ? -1 : (long) PEEK_BYTES_READ.get(IN_PEEK_STREAM.get(block));
+        }
     }
 }

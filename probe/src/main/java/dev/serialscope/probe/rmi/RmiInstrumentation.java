@@ -24,17 +24,13 @@ public final class RmiInstrumentation implements InstrumentationModule {
 
     @Override
     public void install(ProbeCore core) {
-        core.agentBuilder()
-                .type(named("sun.rmi.server.UnicastRef"))
-                .transform((builder, type, loader, module, domain) -> builder
-                        .visit(Advice.to(RmiClientAdvice.class).on(named("invoke").and(takesArguments(4))
-                                .and(takesArgument(1, Method.class)))))
-                .type(named("sun.rmi.server.UnicastServerRef"))
-                .transform((builder, type, loader, module, domain) -> builder
-                        .visit(Advice.to(RmiDispatchAdvice.class).on(named("dispatch").and(takesArguments(2))))
-                        .visit(Advice.to(RmiServerMethodAdvice.class).on(named("logCall").and(takesArguments(2))))
-                        .visit(Advice.to(RmiServerFailureAdvice.class).on(named("logCallException")
-                                .and(takesArguments(Throwable.class)))))
-                .installOn(core.instrumentation());
+        core.transform("sun.rmi.server.UnicastRef", (builder, type, loader, module, domain) -> builder
+                .visit(Advice.to(RmiClientAdvice.class).on(named("invoke").and(takesArguments(4))
+                        .and(takesArgument(1, Method.class)))));
+        core.transform("sun.rmi.server.UnicastServerRef", (builder, type, loader, module, domain) -> builder
+                .visit(Advice.to(RmiDispatchAdvice.class).on(named("dispatch").and(takesArguments(2))))
+                .visit(Advice.to(RmiServerMethodAdvice.class).on(named("logCall").and(takesArguments(2))))
+                .visit(Advice.to(RmiServerFailureAdvice.class).on(named("logCallException")
+                        .and(takesArguments(Throwable.class)))));
     }
 }
