@@ -289,16 +289,10 @@ final class RecordingSummary {
         if (trace == null) {
             return CallSites.UNKNOWN;
         }
-        for (RecordedFrame frame : trace.getFrames()) {
-            if (frame.getMethod() == null || frame.getMethod().getType() == null) {
-                continue;
-            }
-            String className = frame.getMethod().getType().getName();
-            if (!CallSites.isMachinery(className)) {
-                return CallSites.format(className, frame.getMethod().getName(), frame.getLineNumber());
-            }
-        }
-        return CallSites.UNKNOWN;
+        return CallSites.of(trace.getFrames(),
+                frame -> frame.getMethod() == null || frame.getMethod().getType() == null ? null
+                        : frame.getMethod().getType().getName(),
+                frame -> frame.getMethod().getName(), RecordedFrame::getLineNumber);
     }
 
     private static Row row(Map<String, Row> rows, String key) {
