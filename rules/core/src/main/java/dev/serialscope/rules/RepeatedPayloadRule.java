@@ -141,7 +141,7 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
         IntToLongFunction wasted;
         if (countedRoots) {
             byClass = Tally.ofRows(counted.stream().filter(row -> row.repeatedRoots() > 0).toList(),
-                    StatisticsRow::repeatedBytes, Tally::bytes);
+                    StatisticsRow::repeatedRoots, StatisticsRow::repeatedBytes, Tally::bytes);
             String topClass = byClass.get(0).key();
             // Sites and channels: the per-call events of the class that repeated most.
             wasteful = row -> writes.rootClass(row).equals(topClass) || fields.wasteful(row);

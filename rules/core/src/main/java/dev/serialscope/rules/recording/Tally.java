@@ -62,10 +62,16 @@ public final class Tally {
     /** Like {@link #ofRows(List, ToLongFunction)}, with the bytes of a row chosen by the caller. */
     public static List<Tally> ofRows(List<StatisticsRow> rows, ToLongFunction<StatisticsRow> bytesOf,
             ToLongFunction<Tally> weight) {
+        return ofRows(rows, StatisticsRow::calls, bytesOf, weight);
+    }
+
+    /** Like {@link #ofRows(List, ToLongFunction)}, with the calls and bytes of a row chosen by the caller. */
+    public static List<Tally> ofRows(List<StatisticsRow> rows, ToLongFunction<StatisticsRow> callsOf,
+            ToLongFunction<StatisticsRow> bytesOf, ToLongFunction<Tally> weight) {
         Map<String, Tally> byKey = new LinkedHashMap<>();
         for (StatisticsRow row : rows) {
             Tally tally = byKey.computeIfAbsent(row.rootClass(), Tally::new);
-            tally.calls += row.calls();
+            tally.calls += callsOf.applyAsLong(row);
             tally.bytes += bytesOf.applyAsLong(row);
             tally.nanos += row.totalTimeNanos();
         }
