@@ -36,6 +36,8 @@ class LibraryCallSitesE2ETest {
                 () -> assertTrue(analyze.stdout().matches("(?s).*" + SITE.replace(".", "\\.").replace("$", "\\$")
                         + "\\d+" + VIA + ".*"), analyze.describe()),
                 () -> assertTrue(!analyze.stdout().contains("SerializationUtils.serialize:"), analyze.describe()),
+                () -> assertTrue(analyze.stdout().contains("DeepCopies$PriceList was deep-copied through serialization"),
+                        analyze.describe()),
                 () -> assertTrue(summary.stdout().contains(VIA), summary.describe()));
     }
 }

@@ -81,11 +81,38 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
     public static final TypedResult<String> SAME_WHAT = text("sameWhat", "Kind of Repetition",
             "Whether the repeats were the same object, the same bytes, or both.");
 
+    /** The channel of a stream over a byte array. */
+    private static final String MEMORY_CHANNEL = "memory";
+    /** The site suffix of calls made by commons-lang's deep copy. */
+    private static final String CLONE_VIA = "via SerializationUtils.clone";
+    /** Reads of the class, as a share of its writes, above which writes to memory are taken for deep copies. */
+    private static final double DEEP_COPY_READ_SHARE = 0.9;
+
     public RepeatedPayloadRule() {
         super("serialscope.repeatedPayload", "Repeated Payloads", SerialScopeTopics.SERIALIZATION,
                 List.of(INFO_SHARE, WARNING_SHARE, MIN_WASTED, MIN_FIELD_SIZE),
                 List.of(WASTED_BYTES, WASTED_SHARE, REPEATED_CALLS, TOP_CLASS, TOP_SITE, TOP_CHANNEL, SAME_WHAT,
                         TOP_FIELD, TOP_FIELD_CLASS, TOP_FIELD_SIZE, TOP_FIELD_CALLS));
+    }
+
+    /**
+     * Whether the repeats are deep copies: made through a known copying utility, or written to memory while the
+     * class was read back about as often as it was written.
+     */
+    static boolean isDeepCopy(RecordingModel recording, String rootClass, List<Tally> bySite, List<Tally> byChannel) {
+        if (!bySite.isEmpty() && bySite.get(0).key().endsWith(CLONE_VIA)) {
+            return true;
+        }
+        if (byChannel.isEmpty() || !byChannel.get(0).key().equals(MEMORY_CHANNEL)) {
+            return false;
+        }
+        long written = callsOf(StatisticsRow.readAll(recording, SerialScopeEvents.WRITE), rootClass);
+        long read = callsOf(StatisticsRow.readAll(recording, SerialScopeEvents.READ), rootClass);
+        return written > 0 && read >= DEEP_COPY_READ_SHARE * written;
+    }
+
+    private static long callsOf(List<StatisticsRow> rows, String rootClass) {
+        return rows.stream().filter(row -> row.rootClass().equals(rootClass)).mapToLong(StatisticsRow::calls).sum();
     }
 
     @Override
@@ -195,6 +222,19 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
         }
         String sameWhat = sameObject > 0 && sameBytes > 0 ? "the same object or the same bytes"
                 : sameObject > 0 ? "the same object" : "the same bytes";
+        if (isDeepCopy(recording, byClass.get(0).key(), bySite, byChannel)) {
+            return result.addResult(SAME_WHAT, sameWhat)
+                    .setSummary("{topClass} was deep-copied through serialization: {wastedBytes} ({wastedShare} of "
+                            + "the bytes written) repeated an earlier copy in {repeatedCalls} calls" + where)
+                    .setExplanation("These calls wrote {sameWhat} as an earlier call to memory, and {topClass} was "
+                            + "read back about as often: serialization used as a deep copy (as SerializationUtils"
+                            + ".clone does). Every copy writes and parses the whole object graph, class descriptors "
+                            + "included, to produce an object equal to one the program already has.")
+                    .setSolution("Copy {topClass} without serialization: a copy constructor or copy method, a "
+                            + "copying library, or no copy at all if the object is made immutable (or wrapped "
+                            + "read-only) and shared; if only part of it changes per request, copy only that part.")
+                    .build();
+        }
         return result.addResult(SAME_WHAT, sameWhat)
                 .setSummary("{wastedBytes} ({wastedShare} of the bytes written) repeated an earlier payload in "
                         + "{repeatedCalls} calls" + where)

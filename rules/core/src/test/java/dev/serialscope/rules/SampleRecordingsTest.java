@@ -56,6 +56,19 @@ class SampleRecordingsTest {
                 && ResultText.solution(result).contains("keep it on the receiver"), ResultText.solution(result));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"diagnose", "production"})
+    void deepCopiesThroughSerializationGetCopyAdvice(String profile) {
+        IResult result = evaluate(new RepeatedPayloadRule(), AgentRecordings.load("RepeatedObject", profile));
+        Rules.assertSeverity(Severity.WARNING, result);
+        String summary = RepeatedFieldsTest.plain(Rules.summary(result));
+        assertTrue(summary.startsWith(SAMPLES + "RepeatedObject$PriceList was deep-copied through serialization: "),
+                summary);
+        assertTrue(summary.contains("in 299 calls"), summary);
+        assertTrue(ResultText.solution(result).contains("a copy constructor or copy method"),
+                ResultText.solution(result));
+    }
+
     @Test
     void largePayloadNamesTheHeaviestFieldOfTheTask() {
         IResult result = evaluate(new LargePayloadRule(), AgentRecordings.load("PipeTaskShipping", "diagnose"));
