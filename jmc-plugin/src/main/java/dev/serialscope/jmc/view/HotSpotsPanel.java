@@ -94,8 +94,11 @@ public final class HotSpotsPanel {
     }
 
     public void show(RecordingAnalysis analysis) {
-        status.setText(String.format("%s: %,d serialization and deserialization calls, %d findings",
-                analysis.recordingName(), analysis.hotSpots().calls(), analysis.findings().size()));
+        HotSpots hotSpots = analysis.hotSpots();
+        String sites = hotSpots.sitesFromSomeCalls() ? String.format(" (call sites and channels from the %,d with a "
+                + "per-call event)", hotSpots.perCallEvents()) : "";
+        status.setText(String.format("%s: %,d serialization and deserialization calls%s, %d findings",
+                analysis.recordingName(), hotSpots.calls(), sites, analysis.findings().size()));
         show(analysis.hotSpots(), analysis.findings());
     }
 
