@@ -12,6 +12,7 @@ import org.openjdk.jmc.common.util.TypedPreference;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,7 +24,8 @@ import dev.serialscope.rules.result.RuleRunner;
 /** Runs the SerialScope rules (and with --jdk-rules JMC's own) on each recording and writes a report. */
 @CommandLine.Command(name = "analyze",
         customSynopsis = "serialscope analyze FILE... [--format text|json|html] [-o OUT] [--min ok|info|warning] "
-                + "[--set ID=VALUE]... [--fail-on info|warning] [--jdk-rules] [--debug] | serialscope analyze "
+                + "[--set ID=VALUE]... [--fail-on info|warning] [--jdk-rules] [--library PREFIX]... [--debug] | "
+                + "serialscope analyze "
                 + "--list-settings",
         description = {"Runs the SerialScope rules on recordings.",
                 "Writes a text, JSON or HTML report of each rule's result for each recording.", ""},
@@ -38,6 +40,9 @@ final class AnalyzeCommand extends Command {
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Recordings (.jfr, or gzipped).")
     private List<Path> files = new ArrayList<>();
+
+    @Mixin
+    private CallSiteOptions callSiteOptions;
 
     @Option(names = "--format", paramLabel = "text|json|html",
             description = "text (default), json (a stable format for CI) or html (one self-contained page).")
@@ -96,7 +101,8 @@ final class AnalyzeCommand extends Command {
         List<FlameGraph.Graphs> graphs = new ArrayList<>();
         for (Path file : files) {
             // Our rules read only SerialScope events: JMC's rules (--jdk-rules) need them all.
-            RecordingModel recording = RecordingModel.of(RecordingInput.load(file, !jdkRules));
+            RecordingModel recording = RecordingModel.of(RecordingInput.load(file, !jdkRules),
+                    callSiteOptions.callSites());
             if (!SerialScopeRule.recordedWithAgent(recording)) {
                 if (!jdkRules) {
                     throw CliException.input(RecordingInput.notSerialScope(file));

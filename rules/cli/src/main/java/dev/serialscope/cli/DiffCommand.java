@@ -12,11 +12,13 @@ import java.util.Map;
 import org.openjdk.jmc.common.item.IItemCollection;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import dev.serialscope.rules.SerialScopeRule;
 import dev.serialscope.rules.analysis.FieldPaths;
+import dev.serialscope.rules.recording.CallSites;
 import dev.serialscope.rules.recording.Call;
 import dev.serialscope.rules.recording.CallTable;
 import dev.serialscope.rules.recording.Composition;
@@ -32,7 +34,7 @@ import dev.serialscope.rules.recording.StatisticsRow;
  */
 @CommandLine.Command(name = "diff",
         customSynopsis = "serialscope diff BASE.jfr NEW.jfr [--format text|json] [--fail-on-increase 10%%] [-o OUT] "
-                + "[--top N] [--debug]",
+                + "[--top N] [--library PREFIX]... [--debug]",
         description = {"What changed between two recordings.",
                 "Calls, bytes and time by direction, root class, field path (bytes per traced call) and call site, "
                 + "the biggest change in bytes first.", ""},
@@ -85,6 +87,9 @@ final class DiffCommand extends Command {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "The base recording, then the new one.")
     private List<Path> files = new ArrayList<>();
 
+    @Mixin
+    private CallSiteOptions callSiteOptions;
+
     @Option(names = "--format", paramLabel = "text|json", description = "text (default) or json.")
     private String format = "text";
 
@@ -126,8 +131,8 @@ final class DiffCommand extends Command {
         if (files.size() != 2) {
             throw usageError("diff compares two recordings, got " + files.size());
         }
-        Side base = Side.load(files.get(0));
-        Side changed = Side.load(files.get(1));
+        Side base = Side.load(files.get(0), callSiteOptions.callSites());
+        Side changed = Side.load(files.get(1), callSiteOptions.callSites());
         List<Row> compared = compare(base, changed, threshold);
         PrintStream target = Reports.open(output, out);
         if (format.equals("json")) {
@@ -143,13 +148,13 @@ final class DiffCommand extends Command {
     record Side(Map<String, Measure> totals, Map<String, Measure> classes, Map<String, Measure> sites,
             Map<String, Measure> fields) {
 
-        static Side load(Path file) throws CliException {
+        static Side load(Path file, CallSites callSites) throws CliException {
             // Only SerialScope events are compared: the others are dropped while parsing.
             IItemCollection items = RecordingInput.load(file, true);
             if (!SerialScopeRule.recordedWithAgent(items)) {
                 throw CliException.input(RecordingInput.notSerialScope(file));
             }
-            return of(RecordingModel.of(items));
+            return of(RecordingModel.of(items, callSites));
         }
 
         static Side of(RecordingModel recording) {

@@ -110,19 +110,24 @@ final class RecordingSummary {
     final Direction reads = new Direction("Deserialization");
     private long durationNanos;
 
+    private final CallSites callSites;
+    private boolean recordedWithAgent;
     /**
      * Call sites and class names by their parser object: events of one chunk share stack traces and classes
      * through the constant pool, so each is resolved once per chunk instead of once per event (walking the frames
      * was most of the time). Emptied when large, so memory stays bounded whatever the recording.
      */
-    private boolean recordedWithAgent;
     private final Map<RecordedStackTrace, String> sites = new IdentityHashMap<>();
     private final Map<RecordedClass, String> classNames = new IdentityHashMap<>();
     private static final int CACHE_LIMIT = 10_000;
 
+    private RecordingSummary(CallSites callSites) {
+        this.callSites = callSites;
+    }
+
     /** Streams the file with the JDK's reader. */
-    static RecordingSummary read(Path file) throws IOException {
-        RecordingSummary summary = new RecordingSummary();
+    static RecordingSummary read(Path file, CallSites callSites) throws IOException {
+        RecordingSummary summary = new RecordingSummary(callSites);
         Instant first = null;
         Instant last = null;
         try (RecordingFile recording = new RecordingFile(file)) {
@@ -148,7 +153,7 @@ final class RecordingSummary {
 
     /** Totals the SerialScope events that JMC's parser read. */
     static RecordingSummary of(RecordingModel recording) {
-        RecordingSummary summary = new RecordingSummary();
+        RecordingSummary summary = new RecordingSummary(recording.callSites());
         summary.addCalls(summary.writes, recording.apply(ItemFilters.type(SerialScopeEvents.SERIALIZATION)));
         summary.addCalls(summary.reads, recording.apply(ItemFilters.type(SerialScopeEvents.DESERIALIZATION)));
         for (String direction : List.of(SerialScopeEvents.WRITE, SerialScopeEvents.READ)) {
@@ -180,7 +185,7 @@ final class RecordingSummary {
                 IMCThread javaThread = EventFields.get(thread, item);
                 IMCStackTrace trace = EventFields.get(stackTrace, item);
                 addCall(direction, root == null ? null : root.getFullName(),
-                        trace == null ? CallSites.UNKNOWN : sites.computeIfAbsent(trace, CallSites::of),
+                        trace == null ? CallSites.UNKNOWN : sites.computeIfAbsent(trace, callSites::of),
                         EventFields.get(channel, item), javaThread == null ? null : javaThread.getThreadName(),
                         EventFields.longValue(EventFields.get(bytes, item), UnitLookup.BYTE, 0),
                         count(EventFields.get(objects, item)),
@@ -271,7 +276,7 @@ final class RecordingSummary {
         if (sites.size() > CACHE_LIMIT) {
             sites.clear();
         }
-        return sites.computeIfAbsent(trace, RecordingSummary::site);
+        return sites.computeIfAbsent(trace, this::site);
     }
 
     private String className(RecordedClass type) {
@@ -285,11 +290,8 @@ final class RecordingSummary {
     }
 
     /** The same call site as the rules find through JMC's parser. */
-    static String site(RecordedStackTrace trace) {
-        if (trace == null) {
-            return CallSites.UNKNOWN;
-        }
-        return CallSites.of(trace.getFrames(),
+    private String site(RecordedStackTrace trace) {
+        return callSites.of(trace.getFrames(),
                 frame -> frame.getMethod() == null || frame.getMethod().getType() == null ? null
                         : frame.getMethod().getType().getName(),
                 frame -> frame.getMethod().getName(), RecordedFrame::getLineNumber);

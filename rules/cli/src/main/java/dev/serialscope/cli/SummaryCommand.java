@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Locale;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** What was serialized, how much and from where, as tables, like {@code jfr view} does for JDK events. */
 @CommandLine.Command(name = "summary",
-        customSynopsis = "serialscope summary FILE [--by class|site|channel|thread] [--top N] [--direction write|read]",
+        customSynopsis = "serialscope summary FILE [--by class|site|channel|thread] [--top N] [--direction write|read] "
+                + "[--library PREFIX]...",
         description = {"Tables of what was serialized.",
                 "Calls, bytes, objects, time and share by root class (from the statistics events, which count every "
                 + "call), call site, channel and thread (from the per-call events), with totals per direction. "
@@ -27,6 +29,9 @@ final class SummaryCommand extends Command {
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "A recording (.jfr, or gzipped).")
     private List<Path> files = new ArrayList<>();
+
+    @Mixin
+    private CallSiteOptions callSiteOptions;
 
     @Option(names = "--by", paramLabel = "class|site|channel|thread", description = "Only this table.")
     private String by;
@@ -58,7 +63,7 @@ final class SummaryCommand extends Command {
         Path recording = RecordingInput.readable(file);
         RecordingSummary summary;
         try {
-            summary = RecordingSummary.read(recording);
+            summary = RecordingSummary.read(recording, callSiteOptions.callSites());
         } catch (IOException | RuntimeException e) {
             throw new CliException(CliException.INPUT, file + " is truncated or damaged and cannot be read ("
                     + e.getClass().getSimpleName() + "): record it again", e);

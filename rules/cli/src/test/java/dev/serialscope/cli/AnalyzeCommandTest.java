@@ -34,6 +34,18 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void libraryOptionPlacesCallsBelowTheLibrary() {
+        // The events were written through com.example.shop.Shop, called by the recording's author.
+        Cli cli = Cli.run("analyze", file(Scenario.LARGE_PAYLOAD), "--library", "com.example.shop.");
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("site dev.serialscope.rules.Recordings.play:"), cli.out());
+        assertTrue(cli.out().contains(" via Shop.publishCatalog"), cli.out());
+        Cli summary = Cli.run("summary", file(Scenario.LARGE_PAYLOAD), "--by", "site", "--library=com.example.shop.");
+        assertEquals(0, summary.exitCode(), summary.err());
+        assertTrue(summary.out().contains(" via Shop.publishCatalog"), summary.out());
+    }
+
+    @Test
     void minHidesLowerSeverities() {
         Cli cli = Cli.run("analyze", file(Scenario.LARGE_PAYLOAD), "--min", "warning");
         assertTrue(cli.out().contains("WARNING  Large Payloads"), cli.out());

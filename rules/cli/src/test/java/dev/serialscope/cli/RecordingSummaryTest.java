@@ -14,6 +14,7 @@ import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
 import dev.serialscope.rules.AgentRecordings;
 import dev.serialscope.rules.Recordings;
 import dev.serialscope.rules.Recordings.Scenario;
+import dev.serialscope.rules.recording.CallSites;
 import dev.serialscope.rules.recording.RecordingModel;
 
 /**
@@ -26,7 +27,7 @@ class RecordingSummaryTest {
     void jmcItemsAndTheJdkReaderGiveTheSameTotals() throws Exception {
         for (Path file : List.of(Recordings.of(Scenario.HOT_SPOT), Recordings.of(Scenario.LARGE_PAYLOAD),
                 AgentRecordings.of("PipeTaskShipping", "diagnose"))) {
-            RecordingSummary streamed = RecordingSummary.read(file);
+            RecordingSummary streamed = RecordingSummary.read(file, CallSites.DEFAULT);
             RecordingSummary parsed = RecordingSummary.of(RecordingModel.of(JfrLoaderToolkit.loadEvents(file.toFile())));
             assertTrue(Math.abs(streamed.durationNanos() - parsed.durationNanos()) < 1_000, file.toString());
             for (boolean writes : new boolean[] {true, false}) {

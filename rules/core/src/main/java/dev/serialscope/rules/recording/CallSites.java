@@ -1,5 +1,6 @@
 package dev.serialscope.rules.recording;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -14,14 +15,17 @@ import org.openjdk.jmc.common.IMCStackTrace;
  * are skipped, because "ObjectOutputStream.writeObject" is where every call goes, not where it comes
  * from. Libraries that serialize on the application's behalf (deep-copy utilities, caches and data
  * grids, session managers, Spark) are skipped too, and the one the application called is named after
- * the site: {@code com.example.Handler.handle:58 via SerializationUtils.clone}.
+ * the site: {@code com.example.Handler.handle:58 via SerializationUtils.clone}. {@link #DEFAULT} knows a list of
+ * such libraries; {@link #withLibraries} adds the application's own (e.g. a company's messaging library).
  */
 public final class CallSites {
+
+    public static final CallSites DEFAULT = new CallSites(List.of());
 
     /** The site of an event that has no stack trace, or only machinery frames in it. */
     public static final String UNKNOWN = "(unknown call site)";
 
-    static final String VIA = " via ";
+    private static final String VIA = " via ";
 
     private static final List<String> MACHINERY_PREFIXES = List.of(
             // The agent runs inside the application; its frames sit on top of every stack. Only the
@@ -60,7 +64,18 @@ public final class CallSites {
             "org.jboss.marshalling.",
             "io.netty.handler.codec.serialization.");
 
-    private CallSites() {
+    /** Class-name prefixes of libraries given by the user, besides {@link #LIBRARY_PREFIXES}. */
+    private final List<String> moreLibraries;
+
+    private CallSites(List<String> moreLibraries) {
+        this.moreLibraries = List.copyOf(moreLibraries);
+    }
+
+    /** These sites with more library prefixes (e.g. {@code com.example.messaging.}); blank entries are ignored. */
+    public CallSites withLibraries(List<String> prefixes) {
+        List<String> all = new ArrayList<>(moreLibraries);
+        prefixes.stream().map(String::strip).filter(prefix -> !prefix.isEmpty()).forEach(all::add);
+        return new CallSites(all);
     }
 
     /** Whether a frame of this class is serialization machinery rather than application code. */
@@ -69,8 +84,8 @@ public final class CallSites {
     }
 
     /** Whether a frame of this class belongs to a library that serializes on the application's behalf. */
-    public static boolean isLibrary(String className) {
-        return startsWithAny(className, LIBRARY_PREFIXES);
+    public boolean isLibrary(String className) {
+        return startsWithAny(className, LIBRARY_PREFIXES) || startsWithAny(className, moreLibraries);
     }
 
     private static boolean startsWithAny(String className, List<String> prefixes) {
@@ -88,14 +103,8 @@ public final class CallSites {
         return lineNumber > 0 ? site + ":" + lineNumber : site;
     }
 
-    /** The site without the library it went through: {@code Handler.handle:58} of {@code ... via X.y}. */
-    public static String withoutLibrary(String site) {
-        int via = site.indexOf(VIA);
-        return via < 0 ? site : site.substring(0, via);
-    }
-
     /** The call site of a stack trace as JMC's parser presents it. */
-    public static String of(IMCStackTrace trace) {
+    public String of(IMCStackTrace trace) {
         if (trace == null) {
             return UNKNOWN;
         }
@@ -113,7 +122,7 @@ public final class CallSites {
      * null for a frame without a method): the first application frame, with the outermost library frame above
      * it as "via"; without an application frame, the first library frame.
      */
-    public static <F> String of(List<? extends F> frames, Function<F, String> className, Function<F, String> methodName,
+    public <F> String of(List<? extends F> frames, Function<F, String> className, Function<F, String> methodName,
             ToIntFunction<F> lineNumber) {
         F firstLibrary = null;
         F lastLibrary = null;

@@ -54,13 +54,13 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
     }
 
     /** Reads the per-call events of one type; the rules share one table per recording through {@link RecordingModel}. */
-    static CallTable read(IItemCollection items, String eventType) {
+    static CallTable read(IItemCollection items, String eventType, CallSites callSites) {
         IItemCollection ofType = items.apply(ItemFilters.type(eventType));
         int count = 0;
         for (IItemIterable batch : ofType) {
             count += (int) batch.getItemCount();
         }
-        Columns columns = new Columns(count);
+        Columns columns = new Columns(count, callSites);
         for (IItemIterable batch : ofType) {
             columns.addAll(batch);
         }
@@ -287,8 +287,11 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         private final QuantityConverter startInNanos = new QuantityConverter(UnitLookup.EPOCH_NS);
         private final QuantityConverter durationInNanos = new QuantityConverter(UnitLookup.NANOSECOND);
 
-        Columns(int size) {
+        private final CallSites callSites;
+
+        Columns(int size, CallSites callSites) {
             super(size);
+            this.callSites = callSites;
         }
 
         /**
@@ -336,7 +339,7 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
                 durationNanos[row] = durationInNanos.toLong(durationField.getMember(item), 0);
                 IMCStackTrace trace = stackTraceField.getMember(item);
                 site[row] = trace == null ? siteNames.indexOf(CallSites.UNKNOWN)
-                        : siteOfTrace.computeIfAbsent(trace, t -> siteNames.indexOf(CallSites.of(t)));
+                        : siteOfTrace.computeIfAbsent(trace, t -> siteNames.indexOf(callSites.of(t)));
                 callId[row] = EventFields.rawLong(callIdField.getMember(item));
             }
         }

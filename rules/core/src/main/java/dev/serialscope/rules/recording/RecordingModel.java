@@ -28,20 +28,32 @@ import org.openjdk.jmc.common.unit.IRange;
 public final class RecordingModel implements IItemCollection {
 
     private final IItemCollection items;
+    private final CallSites callSites;
     private final Map<String, Lazy<?>> read = new HashMap<>();
 
-    private RecordingModel(IItemCollection items) {
+    private RecordingModel(IItemCollection items, CallSites callSites) {
         this.items = items;
+        this.callSites = callSites;
     }
 
     /** The model of these items: the same model when they are one already. */
     public static RecordingModel of(IItemCollection items) {
-        return items instanceof RecordingModel model ? model : new RecordingModel(items);
+        return items instanceof RecordingModel model ? model : new RecordingModel(items, CallSites.DEFAULT);
+    }
+
+    /** The model of these items, whose calls are placed at call sites by {@code callSites}. */
+    public static RecordingModel of(IItemCollection items, CallSites callSites) {
+        return new RecordingModel(items, callSites);
+    }
+
+    /** How this model places calls at call sites. */
+    public CallSites callSites() {
+        return callSites;
     }
 
     /** The per-call events of one type, oldest first; shared by all callers and cannot be changed. */
     public CallTable calls(String eventType) {
-        return shared(eventType, collection -> CallTable.read(collection, eventType));
+        return shared(eventType, collection -> CallTable.read(collection, eventType, callSites));
     }
 
     /** The composition events, ordered by call and path; shared by all callers, unmodifiable. */
