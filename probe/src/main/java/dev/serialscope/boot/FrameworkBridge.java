@@ -24,7 +24,11 @@ public final class FrameworkBridge {
     /** True while a recording wants third-party deserialization (read) data. */
     public static volatile boolean readActive;
 
+    /** The one thread, if any, that traces a sampled write field by field (Kryo, Jackson). */
+    public static volatile Thread tracingThread;
+
     private static volatile Hooks hooks;
+    private static volatile boolean tracingBroken;
     /** Bit {@code framework} set: that framework's writes (reads) failed in the agent and are off. */
     private static volatile int writeBroken;
     private static volatile int readBroken;
@@ -106,6 +110,65 @@ public final class FrameworkBridge {
         }
     }
 
+    /**
+     * The tracing thread writes an object ({@code writer} the Kryo Output): returns whether it is traced, then
+     * {@link #traceExit} follows.
+     */
+    public static boolean traceObject(Object writer, Object object) {
+        try {
+            return hooks.traceObject(writer, object);
+        } catch (Throwable t) {
+            tracingFailed(t);
+            return false;
+        }
+    }
+
+    /**
+     * The tracing thread writes a field ({@code member} a java.lang.reflect.Field or Jackson's
+     * BeanPropertyWriter) of {@code bean} (null when not known) to {@code writer} (a Kryo Output, a Jackson
+     * JsonGenerator): returns whether it is traced, then {@link #traceExit} follows.
+     */
+    public static boolean traceField(Object writer, Object member, Object bean) {
+        try {
+            return hooks.traceField(writer, member, bean);
+        } catch (Throwable t) {
+            tracingFailed(t);
+            return false;
+        }
+    }
+
+    public static void traceExit(Object writer) {
+        try {
+            hooks.traceExit(writer);
+        } catch (Throwable t) {
+            tracingFailed(t);
+        }
+    }
+
+    /** The tracing thread starts writing {@code value} as a JSON object or array (Jackson). */
+    public static void traceValue(Object value) {
+        try {
+            hooks.traceValue(value);
+        } catch (Throwable t) {
+            tracingFailed(t);
+        }
+    }
+
+    /** Tracing is given up for good; the calls themselves go on being measured. */
+    public static void tracingFailed(Throwable t) {
+        tracingBroken = true;
+        tracingThread = null;
+        try {
+            hooks.hookFailed(-1, "composition tracing", t);
+        } catch (Throwable ignored) {
+            // Reporting is best effort; tracing is already off.
+        }
+    }
+
+    public static boolean tracingAllowed() {
+        return !tracingBroken;
+    }
+
     private static void writeFailed(int site, Throwable t) {
         synchronized (FrameworkBridge.class) {
             writeBroken |= 1 << framework(site);
@@ -153,7 +216,15 @@ public final class FrameworkBridge {
         /** Forgets the calling thread's call in progress, after a hook failed on it. */
         void forgetCall();
 
-        /** A hook failed and has been switched off; report it once. */
+        boolean traceObject(Object writer, Object object) throws Throwable;
+
+        boolean traceField(Object writer, Object member, Object bean) throws Throwable;
+
+        void traceExit(Object writer) throws Throwable;
+
+        void traceValue(Object value) throws Throwable;
+
+        /** A hook failed and has been switched off; report it once ({@code site} -1: composition tracing, of any framework). */
         void hookFailed(int site, String direction, Throwable failure);
     }
 

@@ -1,7 +1,11 @@
 package dev.serialscope.probe.framework;
 
+
 import dev.serialscope.probe.core.InstrumentationModule;
 import dev.serialscope.probe.core.ProbeCore;
+import java.util.HashMap;
+import java.util.Map;
+import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * A third-party serializer, instrumented by class and method name only: the agent has no
@@ -27,8 +31,22 @@ public abstract class FrameworkInstrumentation implements InstrumentationModule 
     @Override
     public final void install(ProbeCore core) {
         FrameworkProbe probe = core.shared(FrameworkProbe.class, FrameworkProbe::install);
-        Sites sites = new Sites(probe.add(framework));
+        Map<String, AgentBuilder.Transformer> advice = new HashMap<>();
+        traceAdvice(advice);
+        Sites sites = new Sites(probe.add(framework, tracedAs(), advice));
         instrument(core, sites);
+    }
+
+    /** How the library's sampled writes are traced for composition events; {@link TracedAs#NONE} unless overridden. */
+    protected TracedAs tracedAs() {
+        return TracedAs.NONE;
+    }
+
+    /**
+     * Adds the advice that traces a sampled write field by field, by the exact name of the class it goes into: it
+     * is added only when a recording first asks for composition events. None unless overridden.
+     */
+    protected void traceAdvice(Map<String, AgentBuilder.Transformer> advice) {
     }
 
     /** Adds the library's advice, bound to {@code sites}, with {@link ProbeCore#transform}. */

@@ -20,13 +20,19 @@ import dev.serialscope.boot.FrameworkBridge;
 import dev.serialscope.events.CurrentSettings;
 import dev.serialscope.events.DeserializationEvent;
 import dev.serialscope.events.SerializationCallEvent;
+import dev.serialscope.events.SerializationCompositionEvent;
 import dev.serialscope.events.SerializationEvent;
 import dev.serialscope.events.SerializationStatisticsEvent;
 import dev.serialscope.probe.core.Bridges;
 import dev.serialscope.probe.core.CallTiming;
 import dev.serialscope.probe.core.Channels;
+import dev.serialscope.probe.core.CompositionPaths;
+import dev.serialscope.probe.core.LateAdvice;
+import dev.serialscope.probe.core.OpenCalls;
+import dev.serialscope.probe.core.PathTotal;
 import dev.serialscope.probe.core.ProbeCore;
 import dev.serialscope.probe.core.ProbeErrors;
+import dev.serialscope.probe.core.RecordingFollower;
 import dev.serialscope.probe.core.SerializationRecording;
 import dev.serialscope.probe.core.SerializerCalls;
 import dev.serialscope.probe.core.StatisticsTable;
@@ -34,16 +40,26 @@ import dev.serialscope.probe.core.ThreadCounts;
 import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import jdk.jfr.EventType;
+import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * Measures each top-level call of every installed framework (Kryo, Jackson, Protobuf): exact
  * bytes, time, channel; adds it to the statistics of its framework and, past the thresholds,
  * writes the same per-call events as java serialization with {@code framework} set. A call made
- * while another framework call runs on the same thread (a Jackson serializer calling the mapper, a
- * Kryo serializer calling Jackson, a parser's overloads calling each other) belongs to the outer
- * call. Allocation-free unless a stream must be counted or an event is written; no locks.
+ * while another framework call or a java serialization call runs on the same thread (a Jackson
+ * serializer calling the mapper, a Kryo serializer calling Jackson, a parser's overloads calling each
+ * other, Kryo inside a custom writeObject) belongs to the outer call. A sampled write is traced field
+ * by field ({@link FrameworkTracer}, {@link MessageSizes}) for composition events. Allocation-free
+ * unless a stream must be counted, an event is written or a call is traced; no locks.
  */
 final class FrameworkProbe implements FrameworkBridge.Hooks {
 
@@ -58,6 +74,11 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
     private static final Members INPUT_STREAM = new Members("getInputStream", Object.class);
     private static final Members REGISTRATION_REQUIRED = new Members("isRegistrationRequired", boolean.class);
     private static final Members SIZE = new Members("size", long.class);
+    private static final Members OUTPUT_TARGET = new Members("getOutputTarget", Object.class);
+    private static final Members OUTPUT_BUFFERED = new Members("getOutputBuffered", long.class);
+    private static final Members PROPERTY_NAME = new Members("getName", Object.class);
+    private static final Members PROPERTY_MEMBER = new Members("getMember", Object.class);
+    private static final Members DECLARING_CLASS = new Members("getDeclaringClass", Object.class);
 
     private final ThreadLocal<Call> calls = ThreadLocal.withInitial(Call::new);
     private final Frameworks frameworks = new Frameworks();
@@ -68,6 +89,16 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
     private final ProbeErrors errors;
     private final AtomicLong callIds;
     private final SerializerCalls serializerCalls;
+    private final TracedAs[] tracedAs = new TracedAs[FrameworkBridge.MAX_FRAMEWORKS];
+    private final Map<String, AgentBuilder.Transformer> traceAdvice = new HashMap<>();
+    private final FrameworkTracer tracer = new FrameworkTracer();
+    /** How the call the tracer traces measures positions; read by the tracing thread only. */
+    private TracedAs tracing = TracedAs.NONE;
+    private LateAdvice lateAdvice;
+    /** Set when JFR registers our events, before the first change. */
+    private EventType compositionType;
+    /** True while a recording wants composition events and the tracing advice is in place. */
+    private volatile boolean compositionEvents;
 
     private FrameworkProbe(ProbeCore core) {
         this.recording = core.recording();
@@ -81,18 +112,47 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
     static FrameworkProbe install(ProbeCore core) {
         FrameworkProbe probe = new FrameworkProbe(core);
         SerializationRecording recording = core.recording();
-        recording.onChange(() -> FrameworkBridge.activate(recording.serializationEvents() || recording.statistics(),
-                recording.deserializationEvents() || recording.statistics()));
+        recording.onRegistration(() -> probe.compositionType = RecordingFollower.registered(SerializationCompositionEvent.class));
+        recording.onChange(() -> {
+            // The tracing advice goes in before the first call can be traced, and only once a recording asks.
+            boolean composition = probe.compositionType.isEnabled() && probe.tracingInstalled(core);
+            probe.compositionEvents = composition;
+            FrameworkBridge.activate(recording.serializationEvents() || recording.statistics() || composition,
+                    recording.deserializationEvents() || recording.statistics());
+        });
         Bridges.install(FrameworkBridge.Hooks.class, probe, FrameworkBridge::install);
         return probe;
     }
 
-    /** Adds a framework with its statistics tables; returns its number. */
-    synchronized int add(String name) {
+    /**
+     * Adds a framework with its statistics tables and how its writes are traced, with the advice that
+     * traces them (by class name, added when a recording first asks for composition events); returns its number.
+     */
+    synchronized int add(String name, TracedAs traced, Map<String, AgentBuilder.Transformer> advice) {
         int framework = frameworks.add(name);
+        tracedAs[framework] = traced;
+        traceAdvice.putAll(advice);
         writeStatistics[framework] = recording.newTable(SerializationStatisticsEvent.WRITE, name);
         readStatistics[framework] = recording.newTable(SerializationStatisticsEvent.READ, name);
         return framework;
+    }
+
+    private synchronized boolean tracingInstalled(ProbeCore core) {
+        if (lateAdvice == null) {
+            lateAdvice = new LateAdvice(core, "composition tracing of " + String.join(", ", frameworkNames()),
+                    traceAdvice);
+        }
+        return lateAdvice.installed() || lateAdvice.install();
+    }
+
+    private List<String> frameworkNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < tracedAs.length && tracedAs[i] != null; i++) {
+            if (tracedAs[i] != TracedAs.NONE) {
+                names.add(frameworks.name(i));
+            }
+        }
+        return names;
     }
 
     /** One thread's top-level framework call in progress, reused, and the thread's statistics counts. */
@@ -100,7 +160,13 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
         final ThreadCounts[] writeCounts = new ThreadCounts[FrameworkBridge.MAX_FRAMEWORKS];
         final ThreadCounts[] readCounts = new ThreadCounts[FrameworkBridge.MAX_FRAMEWORKS];
         final CallTiming timing = new CallTiming(System.identityHashCode(this));
+        /** Made on the thread itself (a ThreadLocal's initial value), so it is the thread's. */
+        final OpenCalls open = OpenCalls.ofThisThread();
+        /** Framework calls open on the thread, nested ones included; {@link #open} says the same to java serialization. */
         int depth;
+        /** The open calls are nested in a java serialization call: they are part of it, even for the channel probe. */
+        boolean insideJava;
+        boolean traced;
         long startNanos;
         /** The calls this one stands for in the statistics' time when it is timed, else 0. */
         int timeWeight;
@@ -130,6 +196,7 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
                 startNanos = System.nanoTime();
             }
             depth = 1;
+            open.frameworks = 1;
         }
 
         SerializationEvent serializationEvent() {
@@ -147,6 +214,7 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
         }
 
         void clear() {
+            traced = false;
             self = null;
             target = null;
             root = null;
@@ -166,24 +234,32 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
         return enter(site, false, self, source, null, length);
     }
 
-    /** A call nested in the thread's framework call only counts its depth; the serializer-call listener hears of both. */
+    /**
+     * A call nested in the thread's framework call, or in a java serialization call, only counts its depth; the
+     * serializer-call listener hears of framework calls nested in each other, not of those inside java serialization.
+     */
     private Object enter(int site, boolean write, Object self, Object target, Object root, int length) throws Throwable {
         Call c = calls.get();
         Object token;
-        if (c.depth > 0) {
+        if (c.depth > 0 || c.open.java > 0) {
+            if (c.depth == 0) {
+                c.insideJava = true;
+            }
             c.depth++;
+            c.open.frameworks = c.depth;
             token = NESTED;
         } else {
+            c.insideJava = false;
             int kind = FrameworkBridge.kind(site);
-            token = write ? startWrite(c, kind, self, target, root) : startRead(c, kind, self, target, length);
+            token = write ? startWrite(c, site, kind, self, target, root) : startRead(c, kind, self, target, length);
         }
-        if (token != null) {
+        if (token != null && !c.insideJava) {
             serializerCalls.listener().enter(frameworks.name(FrameworkBridge.framework(site)), write, root);
         }
         return token;
     }
 
-    private Object startWrite(Call c, int kind, Object self, Object target, Object root) throws Throwable {
+    private Object startWrite(Call c, int site, int kind, Object self, Object target, Object root) throws Throwable {
         Object token = c;
         long start = 0;
         boolean events = recording.serializationEvents();
@@ -202,7 +278,27 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
             token = counting;
         }
         c.start(self, target, root, start, events ? c.serializationEvent() : null);
+        if (compositionEvents) {
+            startTrace(c, tracedAs[FrameworkBridge.framework(site)], kind, target, root);
+        }
         return token;
+    }
+
+    /** Traces the call when the sampler says so and its bytes can be seen field by field. */
+    private void startTrace(Call c, TracedAs traced, int kind, Object target, Object root) {
+        if (c.timeWeight > 0) {
+            tracer.sampler.tick(c.startNanos);
+        }
+        boolean positions = traced == TracedAs.OUTPUT_TOTAL ? c.startBytes >= 0
+                : traced == TracedAs.GENERATOR_POSITION ? kind == WRITE_BYTES_RESULT || kind == WRITE_STREAM
+                : traced == TracedAs.MESSAGE_SIZES;
+        if (positions && tracer.sampler.due() && FrameworkBridge.tracingAllowed()
+                // Kryo writes to the call's Output, Jackson to the generator it makes; Protobuf has no advice to follow.
+                && tracer.tryStart(traced == TracedAs.OUTPUT_TOTAL ? target : traced == TracedAs.MESSAGE_SIZES ? tracer : null,
+                        root)) {
+            c.traced = true;
+            tracing = traced;
+        }
     }
 
     private Object startRead(Call c, int kind, Object self, Object source, int length) throws Throwable {
@@ -243,10 +339,17 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
     }
 
     private void exit(int site, boolean write, Object token, Object result, Throwable thrown) throws Throwable {
-        Call c = endedCall(token);
-        long end = c != null && c.timeWeight > 0 ? System.nanoTime() : 0;
-        serializerCalls.listener().exit();
-        if (c != null) {
+        // Stream sites hand out the counting stream as their token; every other top-level call, the Call.
+        Call c = token instanceof Call ? (Call) token : calls.get();
+        boolean topLevel = token != NESTED;
+        // No longer in progress, whatever fails next.
+        c.depth = topLevel ? 0 : Math.max(0, c.depth - 1);
+        c.open.frameworks = c.depth;
+        long end = topLevel && c.timeWeight > 0 ? System.nanoTime() : 0;
+        if (!c.insideJava) {
+            serializerCalls.listener().exit();
+        }
+        if (topLevel) {
             finish(c, site, write, result, thrown, end);
         }
     }
@@ -262,10 +365,19 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
             if (recording.statistics()) {
                 counts(c, framework, write).add(rootClass, bytes, nanos, c.timeWeight, thrown != null);
             }
+            List<PathTotal> composition = c.traced ? composition(root, thrown) : null;
+            boolean explained = composition != null && bytes >= CurrentSettings.compositionMinBytes;
+            if (c.traced && !explained) {
+                tracer.sampler.retry();
+            } else if (write && compositionEvents && nanos == CallTiming.UNTIMED && bytes >= CurrentSettings.compositionMinBytes) {
+                // Calls large enough to be explained arm the tracer too: with sampled timing, few of them are timed.
+                tracer.sampler.tick(System.nanoTime());
+            }
+            long callId = 0;
             if (c.eventStarted) {
                 SerializationCallEvent event = write ? c.serialization : c.deserialization;
-                if (write ? CallTiming.passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos)
-                        : CallTiming.passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos)) {
+                if (explained || (write ? CallTiming.passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos)
+                        : CallTiming.passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos))) {
                     event.end();
                     fill(event, framework, rootClass, bytes, root, thrown);
                     if (write) {
@@ -276,6 +388,7 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
                     }
                     event.channel = channel(kind, c);
                     event.streamId = streamId(kind, c.target);
+                    callId = event.callId;
                     event.commit();
                     event.rootClass = null;
                     event.channel = null;
@@ -283,24 +396,33 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
             } else if (c.hashing) {
                 c.countingOut.stopHash();
             }
+            if (explained) {
+                CompositionPaths.commit(composition, callId != 0 ? callId : callIds.incrementAndGet(), rootClass);
+            }
         } finally {
+            if (c.traced) {
+                tracer.releaseIfHeld();
+            }
             c.clear();
         }
     }
 
-    /**
-     * The top-level call {@code token} belongs to, no longer in progress whatever fails next; null
-     * for a nested call, of which only the depth is kept.
-     */
-    private Call endedCall(Object token) {
-        // Stream sites hand out the counting stream as their token; every other top-level call, the Call.
-        Call c = token instanceof Call ? (Call) token : calls.get();
-        if (token == NESTED) {
-            c.depth = Math.max(0, c.depth - 1);
+    /** The traced call's paths, heaviest first; null when it failed or its bytes could not be followed. */
+    private List<PathTotal> composition(Object root, Throwable thrown) {
+        List<PathTotal> traced = tracer.finish();
+        if (thrown != null || traced == null || !FrameworkBridge.tracingAllowed()) {
             return null;
         }
-        c.depth = 0;
-        return c;
+        if (tracing != TracedAs.MESSAGE_SIZES) {
+            return traced;
+        }
+        try {
+            Collection<PathTotal> sizes = MessageSizes.of(root, CurrentSettings.compositionMaxDepth);
+            return sizes == null ? null : CompositionPaths.heaviest(sizes);
+        } catch (Throwable t) {
+            FrameworkBridge.tracingFailed(t); // the call itself is measured as before
+            return null;
+        }
     }
 
     /** The thread's counts of {@code framework}'s calls in one direction, registered on the thread's first such call. */
@@ -433,11 +555,62 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
         serializerCalls.listener().forget();
         Call c = calls.get();
         c.depth = 0;
+        c.open.frameworks = 0;
+        c.insideJava = false;
+        if (c.traced) {
+            tracer.releaseIfHeld();
+        }
         c.clear();
     }
 
     @Override
+    public boolean traceObject(Object writer, Object object) throws Throwable {
+        if (!tracer.writesTo(writer)) {
+            return false;
+        }
+        tracer.objectEnter(position(writer), object);
+        return true;
+    }
+
+    @Override
+    public boolean traceField(Object writer, Object member, Object bean) throws Throwable {
+        if (!tracer.writesTo(writer)) {
+            return false;
+        }
+        if (member instanceof Field) {
+            Field field = (Field) member;
+            tracer.fieldEnter(position(writer), field.getName(), field.getDeclaringClass(), bean);
+        } else {
+            Object declaring = DECLARING_CLASS.getObject(PROPERTY_MEMBER.getObject(member));
+            tracer.fieldEnter(position(writer), String.valueOf(PROPERTY_NAME.getObject(member)),
+                    declaring instanceof Class ? (Class<?>) declaring : bean == null ? null : bean.getClass(), bean);
+        }
+        return true;
+    }
+
+    @Override
+    public void traceExit(Object writer) throws Throwable {
+        tracer.exit(position(writer));
+    }
+
+    @Override
+    public void traceValue(Object value) {
+        tracer.value(value);
+    }
+
+    /** Bytes the traced call's writer has taken so far; -1 when they cannot be seen. */
+    private long position(Object writer) throws Throwable {
+        if (tracing == TracedAs.OUTPUT_TOTAL) {
+            return total(writer);
+        }
+        Object target = OUTPUT_TARGET.getObject(writer);
+        long flushed = target instanceof CountingOutputStream ? ((CountingOutputStream) target).count() : SIZE.getLong(target);
+        long buffered = OUTPUT_BUFFERED.getLong(writer);
+        return flushed == Members.MISSING || buffered == Members.MISSING ? -1 : flushed + buffered;
+    }
+
+    @Override
     public void hookFailed(int site, String direction, Throwable failure) {
-        errors.report(frameworks.name(FrameworkBridge.framework(site)) + " " + direction, failure);
+        errors.report(site < 0 ? direction : frameworks.name(FrameworkBridge.framework(site)) + " " + direction, failure);
     }
 }

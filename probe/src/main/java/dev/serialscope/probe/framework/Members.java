@@ -54,6 +54,11 @@ final class Members {
         return handle != null && (boolean) handle.invokeExact(target);
     }
 
+    /** Whether the object's class has the method. */
+    boolean has(Object target) {
+        return target != null && handles.get(target.getClass()) != null;
+    }
+
     /** The method as declared by the nearest public class, so that non-public subclasses work too. */
     private MethodHandle find(Class<?> type) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {

@@ -18,11 +18,14 @@ import dev.serialscope.probe.framework.SourceReadAdvice;
 import dev.serialscope.probe.framework.StreamReadAdvice;
 import dev.serialscope.probe.framework.StreamWriteAdvice;
 import dev.serialscope.probe.framework.TargetWriteAdvice;
+import dev.serialscope.probe.framework.TracedAs;
 import dev.serialscope.probe.framework.ValueWriteAdvice;
 import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.method.MethodList;
 import net.bytebuddy.description.type.TypeDescription;
@@ -48,6 +51,22 @@ public final class JacksonInstrumentation extends FrameworkInstrumentation {
         core.transform(WRITER, writes);
         core.transform(MAPPER, reads);
         core.transform(READER, reads);
+    }
+
+    @Override
+    protected TracedAs tracedAs() {
+        return TracedAs.GENERATOR_POSITION;
+    }
+
+    @Override
+    protected void traceAdvice(Map<String, AgentBuilder.Transformer> advice) {
+        advice.put("com.fasterxml.jackson.databind.ser.BeanPropertyWriter", (builder, type, loader, module, domain) ->
+                builder.visit(Advice.to(JacksonTracePropertyAdvice.class).on(publicMethod().and(named("serializeAsField"))
+                        .and(takesArguments(3)).and(takesArgument(1, named("com.fasterxml.jackson.core.JsonGenerator"))))));
+        advice.put("com.fasterxml.jackson.core.json.JsonWriteContext", (builder, type, loader, module, domain) ->
+                builder.visit(Advice.to(JacksonTraceValueAdvice.class).on(publicMethod()
+                        .and(named("createChildObjectContext").or(named("createChildArrayContext")))
+                        .and(takesArguments(Object.class)))));
     }
 
     private static DynamicType.Builder<?> writes(DynamicType.Builder<?> builder, TypeDescription type, Sites sites) {

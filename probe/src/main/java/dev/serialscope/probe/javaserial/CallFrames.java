@@ -1,6 +1,7 @@
 package dev.serialscope.probe.javaserial;
 
 import dev.serialscope.probe.core.CallTiming;
+import dev.serialscope.probe.core.OpenCalls;
 import dev.serialscope.probe.core.ThreadCounts;
 
 /**
@@ -14,15 +15,20 @@ final class CallFrames {
 
     private final CallFrame[] frames = new CallFrame[MAX_NESTING];
     private int depth;
+    /** Made on the thread itself (a ThreadLocal's initial value), so it is the thread's. */
+    private final OpenCalls open = OpenCalls.ofThisThread();
     ThreadCounts writeCounts;
     ThreadCounts readCounts;
     final CallTiming timing = new CallTiming(System.identityHashCode(this));
     final RecentRoots recentRoots = new RecentRoots();
 
-    /** Opens a frame for {@code callStream}, or returns null when nesting is too deep. */
+    /**
+     * Opens a frame for {@code callStream}, or returns null when nesting is too deep or a Kryo, Jackson or
+     * Protobuf call is open on the thread (this call is part of it).
+     */
     CallFrame push(Object callStream) {
         int level = depth;
-        if (level == MAX_NESTING) {
+        if (level == MAX_NESTING || open.frameworks > 0) {
             return null;
         }
         CallFrame frame = frames[level];
@@ -31,6 +37,7 @@ final class CallFrames {
             frames[level] = frame;
         }
         depth = level + 1;
+        open.java = depth;
         frame.open(callStream);
         return frame;
     }
@@ -42,6 +49,7 @@ final class CallFrames {
             frames[i].target = null;
         }
         depth = frame.level;
+        open.java = depth;
     }
 
     /** The innermost call on {@code callStream}, or null when it is not measured. */

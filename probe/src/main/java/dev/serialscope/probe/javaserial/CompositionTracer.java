@@ -2,18 +2,18 @@ package dev.serialscope.probe.javaserial;
 
 import dev.serialscope.boot.Bridge;
 import dev.serialscope.events.CurrentSettings;
-import dev.serialscope.events.SerializationCompositionEvent;
+import dev.serialscope.probe.core.CompositionPaths;
+import dev.serialscope.probe.core.PathTotal;
+import dev.serialscope.probe.core.TraceSampler;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.ObjectStreamField;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Traces one sampled serialization call at a time, object by object, and adds up the bytes and
@@ -25,14 +25,7 @@ final class CompositionTracer {
 
     /** Graph nesting that is followed; deeper objects still count in their ancestors' bytes. */
     private static final int MAX_NESTING = 1024;
-    /** Arrays up to this length are labelled by index; longer ones by index range. */
-    private static final int EXACT_INDEX_LENGTH = 8;
-    static final String CONTENTS = "<contents>";
-
-    private final AtomicBoolean busy = new AtomicBoolean();
-    private volatile long lastArmedNanos = Long.MIN_VALUE / 2;
-    /** The sampling interval has passed since the last trace: the next call may be traced. */
-    private volatile boolean due;
+    private final TraceSampler sampler = new TraceSampler(1);
 
     private Object stream;
     private int maxDepth;
@@ -42,29 +35,20 @@ final class CompositionTracer {
     private final Map<String, PathTotal> paths = new HashMap<>();
     private final Map<ObjectStreamClass, String[]> fieldNames = new IdentityHashMap<>();
 
-    /**
-     * Told the time by the calls that read the clock (the timed ones): arms the tracer once the sampling
-     * interval has passed, so that untimed calls need no clock to be traced.
-     */
+    /** Told the time by the calls that read the clock (the timed ones); see {@link TraceSampler}. */
     void tick(long now) {
-        long interval = CurrentSettings.compositionIntervalNanos;
-        if (interval != Long.MAX_VALUE && now - lastArmedNanos >= interval && !due) {
-            lastArmedNanos = now;
-            due = true;
-        }
+        sampler.tick(now);
     }
 
-    /** Whether the next call may be traced: the interval has passed, or every call is to be traced. */
     boolean due() {
-        return due || CurrentSettings.compositionIntervalNanos == 0;
+        return sampler.due();
     }
 
     /** Claims the tracer for a call on {@code callStream}; call only when {@link #due()}. */
     boolean tryStart(Object callStream) {
-        if (!busy.compareAndSet(false, true)) {
+        if (!sampler.tryClaim()) {
             return false;
         }
-        due = false;
         stream = callStream;
         maxDepth = CurrentSettings.compositionMaxDepth;
         depth = 0;
@@ -75,11 +59,9 @@ final class CompositionTracer {
 
     /** Ends the trace and returns the heaviest paths, heaviest first. */
     List<PathTotal> finish() {
-        List<PathTotal> heaviest = new ArrayList<>(paths.values());
-        heaviest.sort(Comparator.comparingLong((PathTotal p) -> p.bytes).reversed());
+        List<PathTotal> heaviest = CompositionPaths.heaviest(paths.values());
         release();
-        return heaviest.size() > SerializationCompositionEvent.MAX_PATHS
-                ? heaviest.subList(0, SerializationCompositionEvent.MAX_PATHS) : heaviest;
+        return heaviest;
     }
 
     /** Frees the tracer after a failure, unless {@link #finish} already did (and another call holds it now). */
@@ -97,7 +79,7 @@ final class CompositionTracer {
         for (int i = 0; i < depth && i < MAX_NESTING; i++) {
             nodes[i].clear();
         }
-        busy.set(false);
+        sampler.release();
     }
 
     void objectEnter(Object callStream, Object object) {
@@ -124,15 +106,15 @@ final class CompositionTracer {
         if (parent.fields != null && parent.fieldCursor < parent.fields.length) {
             field = parent.fields[parent.fieldCursor++];
             declaring = parent.fieldsDeclaring;
-            path = join(parent.path, field);
+            path = CompositionPaths.join(parent.path, field);
         } else if (parent.arrayLength >= 0) {
-            field = indexLabel(parent.elementCursor++, parent.arrayLength);
+            field = CompositionPaths.indexLabel(parent.elementCursor++, parent.arrayLength);
             declaring = parent.type;
             path = parent.path + field;
         } else {
-            field = CONTENTS;
+            field = CompositionPaths.CONTENTS;
             declaring = parent.type;
-            path = join(parent.path, field);
+            path = CompositionPaths.join(parent.path, field);
         }
         node.path = path;
         node.total = paths.computeIfAbsent(path, p -> new PathTotal(p, level, declaring, field));
@@ -191,23 +173,6 @@ final class CompositionTracer {
         return names.toArray(new String[0]);
     }
 
-    static String indexLabel(int index, int length) {
-        if (length <= EXACT_INDEX_LENGTH) {
-            return "[" + index + "]";
-        }
-        int low = 0;
-        int high = 9;
-        while (index > high) {
-            low = high + 1;
-            high = high * 10 + 9;
-        }
-        return "[" + low + "-" + high + "]";
-    }
-
-    private static String join(String parentPath, String field) {
-        return parentPath.isEmpty() ? field : parentPath + "." + field;
-    }
-
     private Node node(int level) {
         Node node = nodes[level];
         if (node == null) {
@@ -240,38 +205,6 @@ final class CompositionTracer {
             fieldsDeclaring = null;
             fieldCursor = 0;
             elementCursor = 0;
-        }
-    }
-
-    /** What one field path of the traced call adds up to. */
-    static final class PathTotal {
-        final String path;
-        final int level;
-        final Class<?> declaring;
-        final String field;
-        long bytes;
-        int objects;
-        int count;
-        long identity;
-        Class<?> valueClass;
-        private long largest = -1;
-
-        PathTotal(String path, int level, Class<?> declaring, String field) {
-            this.path = path;
-            this.level = level;
-            this.declaring = declaring;
-            this.field = field;
-        }
-
-        void add(long objectBytes, int objectCount, Class<?> type, long objectIdentity) {
-            bytes += objectBytes;
-            objects += Math.max(0, objectCount);
-            identity = count == 0 ? objectIdentity : 0;
-            count++;
-            if (objectBytes > largest) {
-                largest = objectBytes;
-                valueClass = type;
-            }
         }
     }
 }

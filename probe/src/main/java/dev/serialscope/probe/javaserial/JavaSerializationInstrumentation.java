@@ -11,11 +11,13 @@ import dev.serialscope.boot.ProbeHooks;
 import dev.serialscope.events.SerializationCompositionEvent;
 import dev.serialscope.probe.core.Bridges;
 import dev.serialscope.probe.core.InstrumentationModule;
+import dev.serialscope.probe.core.LateAdvice;
 import dev.serialscope.probe.core.ProbeCore;
 import dev.serialscope.probe.core.RecordingFollower;
 import dev.serialscope.probe.core.SerializationRecording;
 import java.io.OutputStream;
 import java.security.ProtectionDomain;
+import java.util.Map;
 import jdk.jfr.EventType;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
@@ -27,7 +29,7 @@ import net.bytebuddy.utility.JavaModule;
  * ObjectInputStream.readObject/readUnshared calls, their class descriptors, the counting wrapper
  * every ObjectOutputStream writes through, the pipes of child processes (for channel names), and the
  * classes ObjectInputStream asks its serial filter about (the class set per channel).
- * The per-object tracing advice for composition events is added later, by {@link TracingInstaller}.
+ * The per-object tracing advice for composition events is added later, when a recording first asks for them.
  */
 public final class JavaSerializationInstrumentation implements InstrumentationModule {
 
@@ -43,7 +45,8 @@ public final class JavaSerializationInstrumentation implements InstrumentationMo
     public void install(ProbeCore core) {
         SerializationRecording recording = core.recording();
         SerializationProbe probe = new SerializationProbe(core);
-        TracingInstaller tracing = new TracingInstaller(core);
+        LateAdvice tracing = new LateAdvice(core, "composition tracing",
+                Map.of("java.io.ObjectOutputStream", JavaSerializationInstrumentation::tracedObjectOutputStream));
         recording.onRegistration(() -> compositionType = RecordingFollower.registered(SerializationCompositionEvent.class));
         recording.onChange(() -> {
             boolean statistics = recording.statistics();
@@ -69,6 +72,13 @@ public final class JavaSerializationInstrumentation implements InstrumentationMo
                         named("writeObject").and(takesArguments(Object.class)).or(named("writeUnshared"))))
                 .visit(Advice.to(CountingStreamAdvice.class).on(isConstructor().and(takesArguments(OutputStream.class))))
                 .visit(Advice.to(WriteDescriptorAdvice.class).on(named("writeNonProxyDesc").or(named("writeProxyDesc"))));
+    }
+
+    private static DynamicType.Builder<?> tracedObjectOutputStream(DynamicType.Builder<?> builder, TypeDescription type,
+            ClassLoader loader, JavaModule module, ProtectionDomain domain) {
+        return builder
+                .visit(Advice.to(TraceObjectAdvice.class).on(named("writeObject0")))
+                .visit(Advice.to(TraceFieldsAdvice.class).on(named("defaultWriteFields")));
     }
 
     private static DynamicType.Builder<?> objectInputStream(DynamicType.Builder<?> builder, TypeDescription type,

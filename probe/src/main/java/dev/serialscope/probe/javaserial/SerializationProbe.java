@@ -6,11 +6,12 @@ import dev.serialscope.boot.ProbeHooks;
 import dev.serialscope.events.DeserializationEvent;
 import dev.serialscope.events.CurrentSettings;
 import dev.serialscope.events.SerializationCallEvent;
-import dev.serialscope.events.SerializationCompositionEvent;
 import dev.serialscope.events.SerializationEvent;
 import dev.serialscope.events.SerializationStatisticsEvent;
 import dev.serialscope.probe.core.CallTiming;
 import dev.serialscope.probe.core.Channels;
+import dev.serialscope.probe.core.CompositionPaths;
+import dev.serialscope.probe.core.PathTotal;
 import dev.serialscope.probe.core.ProbeCore;
 import dev.serialscope.probe.core.ProbeErrors;
 import dev.serialscope.probe.core.SerializationRecording;
@@ -105,7 +106,7 @@ final class SerializationProbe implements ProbeHooks {
         CallFrame f = (CallFrame) frame;
         long nanos = f.timeWeight > 0 ? System.nanoTime() - f.startNanos : CallTiming.UNTIMED;
         try {
-            List<CompositionTracer.PathTotal> composition = f.traced ? tracer.finish() : null;
+            List<PathTotal> composition = f.traced ? tracer.finish() : null;
             if (!Bridge.tracingAllowed()) {
                 composition = null; // tracing failed during this call: its paths are incomplete
             }
@@ -130,7 +131,7 @@ final class SerializationProbe implements ProbeHooks {
     }
 
     private void record(CallFrame f, ObjectOutputStream out, Object root, Throwable thrown, long nanos,
-                        long hash, List<CompositionTracer.PathTotal> composition) {
+                        long hash, List<PathTotal> composition) {
         long bytes = f.startBytes < 0 ? SerializationCallEvent.BYTES_UNKNOWN
                 : ((CountingOutputStream) f.target).count() - f.startBytes - f.earlierBytes;
         Class<?> rootClass = root == null ? null : root.getClass();
@@ -170,25 +171,7 @@ final class SerializationProbe implements ProbeHooks {
             event.rootClass = null;
         }
         if (explained) {
-            commitComposition(composition, callId != 0 ? callId : callIds.incrementAndGet(), rootClass);
-        }
-    }
-
-    private static void commitComposition(List<CompositionTracer.PathTotal> paths, long callId, Class<?> rootClass) {
-        for (CompositionTracer.PathTotal path : paths) {
-            SerializationCompositionEvent event = new SerializationCompositionEvent();
-            event.callId = callId;
-            event.rootClass = rootClass;
-            event.path = path.path;
-            event.level = path.level;
-            event.declaringClass = path.declaring;
-            event.field = path.field;
-            event.valueClass = path.valueClass;
-            event.bytes = path.bytes;
-            event.objects = path.objects;
-            event.count = path.count;
-            event.identity = path.identity;
-            event.commit();
+            CompositionPaths.commit(composition, callId != 0 ? callId : callIds.incrementAndGet(), rootClass);
         }
     }
 

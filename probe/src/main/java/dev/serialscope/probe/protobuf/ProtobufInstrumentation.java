@@ -17,6 +17,7 @@ import dev.serialscope.probe.core.ProbeCore;
 import dev.serialscope.probe.framework.FrameworkInstrumentation;
 import dev.serialscope.probe.framework.RangeReadAdvice;
 import dev.serialscope.probe.framework.Sites;
+import dev.serialscope.probe.framework.TracedAs;
 import dev.serialscope.probe.framework.SourceReadAdvice;
 import dev.serialscope.probe.framework.StreamReadAdvice;
 import java.io.InputStream;
@@ -35,6 +36,11 @@ public final class ProtobufInstrumentation extends FrameworkInstrumentation {
 
     public ProtobufInstrumentation() {
         super("Protobuf", "protobuf");
+    }
+
+    @Override
+    protected TracedAs tracedAs() {
+        return TracedAs.MESSAGE_SIZES;
     }
 
     @Override
