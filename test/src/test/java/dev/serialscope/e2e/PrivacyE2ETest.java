@@ -61,7 +61,7 @@ class PrivacyE2ETest {
                         "the probe has composition events, but none was written for the large payload"));
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
+    static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {
