@@ -2,7 +2,9 @@ package dev.serialscope.rules;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntPredicate;
 import java.util.function.IntToLongFunction;
 
@@ -181,7 +183,7 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
         List<Tally> bySite = writes.tally(CallTable.Key.SITE, wasteful, wasted, Tally::bytes);
         List<Tally> byChannel = writes.tally(CallTable.Key.CHANNEL, wasteful, wasted, Tally::bytes);
         List<Culprit> culprits = new ArrayList<>(culprits(byClass, Culprit.Kind.CLASS, 5));
-        fields.groups().stream().limit(5).forEach(group -> culprits.add(group.toCulprit()));
+        culprits.addAll(fieldCulprits(fields, 5));
         culprits.addAll(culprits(bySite, Culprit.Kind.SITE, 3));
         culprits.addAll(culprits(byChannel, Culprit.Kind.CHANNEL, 3));
         result.addResult(TOP_CLASS, byClass.get(0).key()).addResult(Culprit.CULPRITS, culprits);
@@ -250,5 +252,16 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                         + "serialized bytes and write those instead of serializing it again, or mark the field "
                         + "that holds the unchanged data transient and rebuild it on the receiver.")
                 .build();
+    }
+
+    /** The recurring sub-objects by field path: one culprit for a path that several serializers repeated. */
+    private static List<Culprit> fieldCulprits(RepeatedFields fields, int limit) {
+        Map<String, Culprit> byPath = new LinkedHashMap<>();
+        for (RepeatedFields.Group group : fields.groups()) {
+            Culprit culprit = group.toCulprit();
+            byPath.merge(culprit.name(), culprit, (a, b) -> new Culprit(Culprit.Kind.FIELD, a.name(),
+                    a.bytes() + b.bytes(), a.count() + b.count()));
+        }
+        return byPath.values().stream().limit(limit).toList();
     }
 }

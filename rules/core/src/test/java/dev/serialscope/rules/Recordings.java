@@ -62,6 +62,8 @@ public final class Recordings {
         REPEATED_FIELD,
         /** As REPEATED_FIELD, but only 2 of the 20 calls traced (the production profile's sampling). */
         REPEATED_FIELD_SAMPLED,
+        /** 20 Order calls each by Kryo and by Jackson, every 5th carrying the same catalog (100 KiB and 120 KiB). */
+        REPEATED_FIELD_TWO_FRAMEWORKS,
         /** A JDK recording without the agent. */
         NO_SERIALSCOPE
     }
@@ -254,6 +256,20 @@ public final class Recordings {
                     composition(order, "lines", 1, Order.class, java.util.ArrayList.class, 9 * KIB, 0x7000 + i);
                 }
                 Shop.sendOrder(order);
+            }
+        }
+        case REPEATED_FIELD_TWO_FRAMEWORKS -> {
+            for (String framework : List.of("kryo", "jackson")) {
+                long catalog = (framework.equals("kryo") ? 100 : 120) * KIB;
+                for (int i = 0; i < 20; i++) {
+                    boolean carries = i % 5 == 0;
+                    SerializationEvent order = write(Order.class, carries ? catalog + 100 : 100, "memory", 0);
+                    order.framework = framework;
+                    order.callId = (framework.equals("kryo") ? 7000 : 8000) + i;
+                    composition(order, "catalog", 1, Order.class, carries ? Catalog.class : null, carries ? catalog : 1,
+                            carries ? 0xCA7 : 0);
+                    Shop.sendOrder(order);
+                }
             }
         }
         default -> throw new IllegalArgumentException(scenario.name());

@@ -43,6 +43,20 @@ class RepeatedFieldsTest {
                 result.getResult(RepeatedPayloadRule.WASTED_BYTES).clampedLongValueIn(UnitLookup.BYTE));
     }
 
+    /** Kryo and Jackson write the same object in different sizes: each counts among its own calls, one culprit. */
+    @Test
+    void eachSerializerCountsAmongItsOwnCalls() {
+        IResult result = Rules.evaluate(new RepeatedPayloadRule(), Recordings.Scenario.REPEATED_FIELD_TWO_FRAMEWORKS);
+        Rules.assertSeverity(Severity.WARNING, result);
+        assertTrue(plain(Rules.summary(result)).startsWith("Order.catalog (Catalog, 120 KiB) was the same object in 4 of 20 calls"),
+                Rules.summary(result));
+        Rules.assertMainCulprit(result, Culprit.Kind.FIELD, "com.example.shop.Order.catalog");
+        assertEquals(1, result.getResult(Culprit.CULPRITS).stream().filter(c -> c.kind() == Culprit.Kind.FIELD).count(),
+                result.getResult(Culprit.CULPRITS).toString());
+        assertEquals(3L * 100 * Recordings.KIB + 3L * 120 * Recordings.KIB,
+                result.getResult(RepeatedPayloadRule.WASTED_BYTES).clampedLongValueIn(UnitLookup.BYTE));
+    }
+
     @Test
     void largePayloadNamesTheHeaviestFieldPath() {
         IResult result = Rules.evaluate(new LargePayloadRule(), REPEATED_FIELD);

@@ -16,7 +16,8 @@ import dev.serialscope.rules.result.Culprit;
 
 /**
  * Sub-objects that recur in different roots: the same object (identity hash code, class and size) on
- * the same field path of several traced calls, found in the Serialization Composition events. Only
+ * the same field path of several traced calls of one serializer, found in the Serialization Composition events
+ * (the same object written by Kryo and by Jackson has different sizes, and is counted among each one's calls). Only
  * the outermost recurring object of a call counts (its fields are part of it), and calls that
  * already repeat their whole root are left to the root check.
  *
@@ -27,8 +28,17 @@ import dev.serialscope.rules.result.Culprit;
  */
 public final class RepeatedFields {
 
-    /** What identifies one sub-object across calls. */
-    private record Key(String rootClass, String path, String valueClass, long identity, long bytes) {
+    /** What identifies one sub-object across calls: the same object written by one serializer inside one root class. */
+    private record Key(String framework, String rootClass, String path, String valueClass, long identity, long bytes) {
+
+        /** The calls this sub-object is counted among: its serializer's calls of its root class. */
+        String kind() {
+            return kind(framework, rootClass);
+        }
+
+        static String kind(String framework, String rootClass) {
+            return framework + " " + rootClass;
+        }
     }
 
     /** One recurring sub-object and what it cost. */
@@ -154,11 +164,7 @@ public final class RepeatedFields {
      * @param minSize sub-objects smaller than this are ignored
      */
     public static RepeatedFields find(List<Composition> paths, CallTable writes, BitSet rootRepeats, long minSize) {
-        int[][] callsOfClass = writes.rowsByClass(row -> !rootRepeats.get(row));
-        Map<String, Integer> classIndex = new HashMap<>();
-        for (int index = 0; index < writes.classCount(); index++) {
-            classIndex.put(writes.className(index), index);
-        }
+        Map<String, int[]> callsOfKind = callsOfKind(writes, rootRepeats);
         int[] rowOfPath = tracedRows(paths, writes, rootRepeats);
         // The paths of each traced call, in call order.
         Map<Integer, List<Composition>> traced = new LinkedHashMap<>();
@@ -167,14 +173,15 @@ public final class RepeatedFields {
                 traced.computeIfAbsent(rowOfPath[i], key -> new ArrayList<>()).add(paths.get(i));
             }
         }
-        Map<String, Integer> tracedOfClass = new HashMap<>();
-        traced.keySet().forEach(row -> tracedOfClass.merge(writes.rootClass(row), 1, Integer::sum));
+        Map<String, Integer> tracedOfKind = new HashMap<>();
+        traced.keySet().forEach(row -> tracedOfKind.merge(Key.kind(writes.framework(row), writes.rootClass(row)), 1,
+                Integer::sum));
 
         // Sub-objects seen in at least two calls.
         Map<Integer, Collection<Key>> keysOfCall = new HashMap<>();
         Map<Key, Integer> callsWithKey = new HashMap<>();
         traced.forEach((row, callPaths) -> {
-            Collection<Key> keys = keys(callPaths, minSize).keySet();
+            Collection<Key> keys = keys(callPaths, writes.framework(row), minSize).keySet();
             keysOfCall.put(row, keys);
             keys.forEach(key -> callsWithKey.merge(key, 1, Integer::sum));
         });
@@ -197,14 +204,14 @@ public final class RepeatedFields {
         BitSet wasteful = new BitSet(writes.size());
         // Sampled groups add the same bytes to every call of their class but the first: spread once per class
         // below, not once per group and call (which took minutes with many groups on millions of calls).
-        Map<String, List<Group>> sampledOfClass = new LinkedHashMap<>();
+        Map<String, List<Group>> sampledOfKind = new LinkedHashMap<>();
         occurrences.forEach((key, rows) -> {
             if (rows.size() < 2) {
                 return;
             }
-            Integer index = classIndex.get(key.rootClass());
-            int allCalls = index == null ? 0 : callsOfClass[index].length;
-            int tracedCount = tracedOfClass.getOrDefault(key.rootClass(), 0);
+            int[] kindCalls = callsOfKind.get(key.kind());
+            int allCalls = kindCalls == null ? 0 : kindCalls.length;
+            int tracedCount = tracedOfKind.getOrDefault(key.kind(), 0);
             Group group = new Group(key, rows.size(), tracedCount, Math.max(allCalls, tracedCount));
             if (!group.sampled()) {
                 for (int row : rows.subList(1, rows.size())) {
@@ -216,12 +223,11 @@ public final class RepeatedFields {
                 double frequency = (double) rows.size() / tracedCount;
                 group.perCall = Math.round(frequency * key.bytes());
                 group.repeats = Math.round(frequency * (allCalls - 1));
-                sampledOfClass.computeIfAbsent(key.rootClass(), k -> new ArrayList<>()).add(group);
+                sampledOfKind.computeIfAbsent(key.kind(), k -> new ArrayList<>()).add(group);
             }
             groups.add(group);
         });
-        sampledOfClass.forEach((rootClass, classGroups) -> spread(writes, callsOfClass[classIndex.get(rootClass)],
-                classGroups, waste, wasteful));
+        sampledOfKind.forEach((kind, kindGroups) -> spread(writes, callsOfKind.get(kind), kindGroups, waste, wasteful));
         groups.sort(Comparator.comparingLong(Group::wastedBytes).reversed().thenComparing(Group::shortPath));
         return new RepeatedFields(groups, waste, wasteful);
     }
@@ -250,20 +256,36 @@ public final class RepeatedFields {
         return rowOfPath;
     }
 
+    /** The rows of the counted calls of each serializer and root class ({@link Key#kind}), in time order. */
+    private static Map<String, int[]> callsOfKind(CallTable writes, BitSet rootRepeats) {
+        int[][] callsOfClass = writes.rowsByClass(row -> !rootRepeats.get(row));
+        Map<String, int[]> callsOfKind = new HashMap<>();
+        for (int index = 0; index < callsOfClass.length; index++) {
+            Map<String, List<Integer>> byFramework = new LinkedHashMap<>();
+            for (int row : callsOfClass[index]) {
+                byFramework.computeIfAbsent(writes.framework(row), f -> new ArrayList<>()).add(row);
+            }
+            String className = writes.className(index);
+            byFramework.forEach((framework, rows) -> callsOfKind.put(Key.kind(framework, className),
+                    rows.stream().mapToInt(Integer::intValue).toArray()));
+        }
+        return callsOfKind;
+    }
+
     /** The single objects of at least minSize on the paths of one call. */
-    private static Map<Key, Composition> keys(List<Composition> callPaths, long minSize) {
+    private static Map<Key, Composition> keys(List<Composition> callPaths, String framework, long minSize) {
         Map<Key, Composition> keys = new LinkedHashMap<>();
         for (Composition path : callPaths) {
             if (path.singleObject() && path.bytes() >= minSize) {
-                keys.put(new Key(path.rootClass(), path.path(), path.valueClass(), path.identity(), path.bytes()),
-                        path);
+                keys.put(new Key(framework, path.rootClass(), path.path(), path.valueClass(), path.identity(),
+                        path.bytes()), path);
             }
         }
         return keys;
     }
 
     /**
-     * The sampled groups of one root class, in order, each adding {@code perCall} bytes to every call of the class
+     * The sampled groups of one serializer's root class, in order, each adding {@code perCall} bytes to every call of it
      * but the first, capped at each call's own bytes: the same result as adding group after group call by call
      * ({@link #add}), with the calls sorted by size and prefix sums. After groups 1..g a call of b bytes carries
      * min(b, S_g), S_g the sum of their perCall; group g adds sum(min(b, S_g)) - sum(min(b, S_g-1)).

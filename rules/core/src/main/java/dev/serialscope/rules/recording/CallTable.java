@@ -44,6 +44,7 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
     private final String[] siteNames;
     private final String[] classNames;
     private final String[] channelNames;
+    private final String[] frameworkNames;
 
     private CallTable(Columns columns, int[] site, String[] siteNames) {
         this.columns = columns;
@@ -51,6 +52,7 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         this.siteNames = siteNames;
         classNames = columns.classNames.toArray();
         channelNames = columns.channelNames.toArray();
+        frameworkNames = columns.frameworkNames.toArray();
     }
 
     /** Reads the per-call events of one type; the rules share one table per recording through {@link RecordingModel}. */
@@ -152,6 +154,11 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
 
     public long callId(int row) {
         return columns.callId[row];
+    }
+
+    /** The serializer of the call: java, kryo, jackson, protobuf ("java" in recordings that do not say). */
+    public String framework(int row) {
+        return frameworkNames[columns.framework[row]];
     }
 
     /** The same calls with the call site of each row chosen by {@code siteOf} (null keeps the recorded one). */
@@ -278,6 +285,8 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         private final int[] site = ints();
         private final Names siteNames = new Names();
         private final long[] callId = longs();
+        private final int[] framework = ints();
+        private final Names frameworkNames = new Names();
         /** Events share class and stack trace objects through the constant pool: name each one once. */
         private final Map<IMCType, Integer> classOfType = new IdentityHashMap<>();
         private final Map<IMCStackTrace, Integer> siteOfTrace = new IdentityHashMap<>();
@@ -316,6 +325,7 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
             IMemberAccessor<IQuantity, IItem> durationField = field(JfrAttributes.DURATION, type);
             IMemberAccessor<IMCStackTrace, IItem> stackTraceField = field(JfrAttributes.EVENT_STACKTRACE, type);
             IMemberAccessor<Number, IItem> callIdField = field(SerialScopeEvents.CALL_ID, type);
+            IMemberAccessor<String, IItem> frameworkField = field(SerialScopeEvents.FRAMEWORK, type);
             for (IItem item : batch) {
                 int row = filled++;
                 IMCType rootType = rootClassField.getMember(item);
@@ -341,6 +351,9 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
                 site[row] = trace == null ? siteNames.indexOf(CallSites.UNKNOWN)
                         : siteOfTrace.computeIfAbsent(trace, t -> siteNames.indexOf(callSites.of(t)));
                 callId[row] = EventFields.rawLong(callIdField.getMember(item));
+                String frameworkName = frameworkField.getMember(item);
+                framework[row] = frameworkNames.indexOf(frameworkName == null || frameworkName.isEmpty() ? "java"
+                        : frameworkName);
             }
         }
 
