@@ -13,6 +13,7 @@ final class Configurations {
     private static final String QUIET = "-Xlog:jfr+startup=error";
     private static final String EVERY_CALL_TRACED = "agent, production profile, every call traced";
     private static final String WITHOUT_CLASS_SET = "agent, production profile without the class set";
+    private static final String WITHOUT_COMPOSITION = "agent, production profile without composition events";
     private static final String JDK_DEFAULT_RECORDING = "no agent, recording with JDK default settings";
 
     private Configurations() {
@@ -62,15 +63,26 @@ final class Configurations {
     }
 
     /**
-     * For the framework benchmarks: the agent's configurations without the three that mean nothing for
-     * them (framework calls are never traced field by field, nor is their class set kept, and JDK method
-     * timing of writeObject sees none of them).
+     * For the framework benchmarks: the agent's configurations without the two that mean nothing for them
+     * (their class set is not kept, and JDK method timing of writeObject sees none of them), and with the
+     * production profile without composition events: the tracing advice is then never added, so the difference
+     * to the production profile is what a call that is not traced pays for it (and the one traced per second).
      */
     static Map<String, List<String>> frameworks(String agent, Path profiles) throws IOException {
         Map<String, List<String>> configurations = agent(agent, profiles, 17);
-        configurations.remove(EVERY_CALL_TRACED);
         configurations.remove(WITHOUT_CLASS_SET);
-        return configurations;
+        Path withoutComposition = settingsFile("serialscope-no-composition-", Files.readString(
+                profiles.resolve("production.jfc")).replace(enabledEvent("SerializationComposition"),
+                disabledEvent("SerializationComposition")));
+        Map<String, List<String>> ordered = new LinkedHashMap<>();
+        configurations.forEach((name, options) -> {
+            if (name.equals("agent, production profile")) {
+                ordered.put(WITHOUT_COMPOSITION, List.of(options.get(0), QUIET,
+                        "-XX:StartFlightRecording:settings=default,settings=" + withoutComposition));
+            }
+            ordered.put(name, options);
+        });
+        return ordered;
     }
 
     /**
