@@ -44,8 +44,7 @@ class FrameworkCompositionE2ETest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.serialscope.e2e.Jdks#all")
     void sampledWritesAreTracedFieldByFieldWithExactBytes(Jdk jdk, @TempDir Path dir) throws Exception {
-        ChildJvm child = ChildJvm.on(jdk, dir).withAgent().recording(Profile.DIAGNOSE).classPathOf(libraries());
-        ChildRun run = child.run(FrameworkComposition.class, child.expectationFile().toString()).assertSucceeded();
+        ChildRun run = runDiagnosed(jdk, dir, FrameworkComposition.class);
         Recording recording = run.recording();
         List<RecordedEvent> calls = recording.events("serialscope.Serialization").stream()
                 .filter(event -> Recording.threadName(event).equals(CaseThread.PREFIX + "composition"))
@@ -54,7 +53,7 @@ class FrameworkCompositionE2ETest {
         for (RecordedEvent path : recording.events(COMPOSITION)) {
             pathsOfCall.computeIfAbsent(path.getLong("callId"), id -> new ArrayList<>()).add(path);
         }
-        List<String[]> expected = Files.readAllLines(child.expectationFile(), StandardCharsets.UTF_8).stream()
+        List<String[]> expected = Files.readAllLines(expectations(dir), StandardCharsets.UTF_8).stream()
                 .map(line -> line.split("\t", -1)).toList();
         List<String> problems = new ArrayList<>();
         Map<String, Long> identityOfTag = new LinkedHashMap<>();
@@ -115,11 +114,10 @@ class FrameworkCompositionE2ETest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.serialscope.e2e.Jdks#all")
     void aSerializerInsideAnotherIsPartOfItsCall(Jdk jdk, @TempDir Path dir) throws Exception {
-        ChildJvm child = ChildJvm.on(jdk, dir).withAgent().recording(Profile.DIAGNOSE).classPathOf(libraries());
-        ChildRun run = child.run(NestedSerializers.class, child.expectationFile().toString()).assertSucceeded();
+        ChildRun run = runDiagnosed(jdk, dir, NestedSerializers.class);
         Recording recording = run.recording();
         List<String> problems = new ArrayList<>();
-        for (String line : Files.readAllLines(child.expectationFile(), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(expectations(dir), StandardCharsets.UTF_8)) {
             String[] expected = line.split("\t");
             List<RecordedEvent> events = new ArrayList<>();
             for (String type : List.of("serialscope.Serialization", "serialscope.Deserialization")) {
@@ -138,6 +136,16 @@ class FrameworkCompositionE2ETest {
         if (!Objects.equals(expected, actual)) {
             problems.add(what + ": expected <" + expected + "> but was <" + actual + ">");
         }
+    }
+
+    /** Runs {@code program} with the agent and the diagnose profile; it writes its expectations to {@link #expectations}. */
+    private static ChildRun runDiagnosed(Jdk jdk, Path dir, Class<?> program) throws Exception {
+        ChildJvm child = ChildJvm.on(jdk, dir).withAgent().recording(Profile.DIAGNOSE).classPathOf(libraries());
+        return child.run(program, expectations(dir).toString()).assertSucceeded();
+    }
+
+    private static Path expectations(Path dir) {
+        return dir.resolve("expected.tsv");
     }
 
     private static Class<?>[] libraries() {

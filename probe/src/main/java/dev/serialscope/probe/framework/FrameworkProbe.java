@@ -606,7 +606,8 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
         Object target = OUTPUT_TARGET.getObject(writer);
         long flushed = target instanceof CountingOutputStream ? ((CountingOutputStream) target).count() : SIZE.getLong(target);
         long buffered = OUTPUT_BUFFERED.getLong(writer);
-        return flushed == Members.MISSING || buffered == Members.MISSING ? -1 : flushed + buffered;
+        // A generator that cannot say what it buffers (-1, as XML's does) gives no positions.
+        return flushed < 0 || buffered < 0 ? -1 : flushed + buffered;
     }
 
     @Override

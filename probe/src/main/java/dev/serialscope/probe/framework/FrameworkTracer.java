@@ -4,11 +4,10 @@ import dev.serialscope.boot.FrameworkBridge;
 import dev.serialscope.events.CurrentSettings;
 import dev.serialscope.probe.core.CompositionPaths;
 import dev.serialscope.probe.core.PathTotal;
+import dev.serialscope.probe.core.TraceNodes;
 import dev.serialscope.probe.core.TraceSampler;
 import java.lang.reflect.Array;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Traces one sampled Kryo or Jackson write at a time, field by field, and adds up the bytes written below
@@ -25,8 +24,7 @@ final class FrameworkTracer {
     private static final int MAX_NESTING = 1024;
 
     final TraceSampler sampler = new TraceSampler(TRIES_PER_INTERVAL);
-    private final Node[] nodes = new Node[MAX_NESTING];
-    private final Map<String, PathTotal> paths = new HashMap<>();
+    private final TraceNodes<Node> nodes = new TraceNodes<>(MAX_NESTING, Node::new, Node::clear);
     /** The call's Kryo Output, or the first Jackson generator seen: writes elsewhere belong to other calls. */
     private Object writer;
     private int maxDepth;
@@ -42,8 +40,7 @@ final class FrameworkTracer {
         writer = callWriter;
         maxDepth = CurrentSettings.compositionMaxDepth;
         failed = false;
-        Node node = node(0);
-        node.clear();
+        Node node = nodes.open(0);
         node.value(root);
         node.hasValue = true;
         depth = 1;
@@ -61,9 +58,8 @@ final class FrameworkTracer {
 
     /** An object written not as the value of a field just entered: an element or what a custom serializer wrote. */
     void objectEnter(long position, Object object) {
-        Node parent = nodes[depth - 1];
-        Node node = node(depth++);
-        node.clear();
+        Node parent = nodes.at(depth - 1);
+        Node node = nodes.open(depth++);
         if (parent.field && !parent.hasValue) {
             // The field's value: its bytes are the field's, its own fields follow below the field's path.
             parent.value(object);
@@ -88,9 +84,8 @@ final class FrameworkTracer {
      * path has reached is inside it (an element of a list or map): its fields are below {@code <contents>}.
      */
     void fieldEnter(long position, String name, Class<?> declaring, Object bean) {
-        Node parent = nodes[depth - 1];
-        Node node = node(depth++);
-        node.clear();
+        Node parent = nodes.at(depth - 1);
+        Node node = nodes.open(depth++);
         boolean inside = bean != null && parent.identity != identity(bean);
         String parentPath = inside ? CompositionPaths.join(parent.path, CompositionPaths.CONTENTS) : parent.path;
         open(node, CompositionPaths.join(parentPath, name), parent.level + (inside ? 2 : 1), declaring, name, position);
@@ -99,7 +94,7 @@ final class FrameworkTracer {
 
     /** The innermost field's value starts as a JSON object or array (Jackson). */
     void value(Object value) {
-        Node node = nodes[depth - 1];
+        Node node = nodes.at(depth - 1);
         if (node.field && !node.hasValue) {
             node.value(value);
             node.hasValue = true;
@@ -107,7 +102,7 @@ final class FrameworkTracer {
     }
 
     void exit(long position) {
-        Node node = nodes[--depth];
+        Node node = nodes.at(--depth);
         if (node.total != null) {
             if (position < 0 || node.startPosition < 0) {
                 failed = true;
@@ -120,7 +115,7 @@ final class FrameworkTracer {
 
     /** Ends the trace and returns the heaviest paths, heaviest first; null when positions were unknown. */
     List<PathTotal> finish() {
-        List<PathTotal> heaviest = failed ? null : CompositionPaths.heaviest(paths.values());
+        List<PathTotal> heaviest = failed ? null : nodes.heaviest();
         release();
         return heaviest;
     }
@@ -135,10 +130,7 @@ final class FrameworkTracer {
     private void release() {
         FrameworkBridge.tracingThread = null;
         writer = null;
-        paths.clear();
-        for (int i = 0; i < depth && i < MAX_NESTING; i++) {
-            nodes[i].clear();
-        }
+        nodes.reset(depth);
         depth = 0;
         sampler.release();
     }
@@ -148,21 +140,12 @@ final class FrameworkTracer {
         node.level = level;
         node.startPosition = position;
         if (level <= maxDepth) {
-            node.total = paths.computeIfAbsent(path, p -> new PathTotal(p, level, declaring, field));
+            node.total = nodes.total(path, level, declaring, field);
         }
     }
 
     private static long identity(Object object) {
         return object == null ? 0 : System.identityHashCode(object) & 0xFFFF_FFFFL;
-    }
-
-    private Node node(int level) {
-        Node node = nodes[level];
-        if (node == null) {
-            node = new Node();
-            nodes[level] = node;
-        }
-        return node;
     }
 
     /** A field, element or object being written, with where its bytes go. */

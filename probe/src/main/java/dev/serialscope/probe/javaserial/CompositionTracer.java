@@ -4,13 +4,13 @@ import dev.serialscope.boot.Bridge;
 import dev.serialscope.events.CurrentSettings;
 import dev.serialscope.probe.core.CompositionPaths;
 import dev.serialscope.probe.core.PathTotal;
+import dev.serialscope.probe.core.TraceNodes;
 import dev.serialscope.probe.core.TraceSampler;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.ObjectStreamField;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +31,7 @@ final class CompositionTracer {
     private int maxDepth;
     private int depth;
     private boolean rootDone;
-    private final Node[] nodes = new Node[MAX_NESTING];
-    private final Map<String, PathTotal> paths = new HashMap<>();
+    private final TraceNodes<Node> nodes = new TraceNodes<>(MAX_NESTING, Node::new, Node::clear);
     private final Map<ObjectStreamClass, String[]> fieldNames = new IdentityHashMap<>();
 
     /** Told the time by the calls that read the clock (the timed ones); see {@link TraceSampler}. */
@@ -59,7 +58,7 @@ final class CompositionTracer {
 
     /** Ends the trace and returns the heaviest paths, heaviest first. */
     List<PathTotal> finish() {
-        List<PathTotal> heaviest = CompositionPaths.heaviest(paths.values());
+        List<PathTotal> heaviest = nodes.heaviest();
         release();
         return heaviest;
     }
@@ -74,11 +73,8 @@ final class CompositionTracer {
     private void release() {
         Bridge.tracingThread = null;
         stream = null;
-        paths.clear();
         fieldNames.clear();
-        for (int i = 0; i < depth && i < MAX_NESTING; i++) {
-            nodes[i].clear();
-        }
+        nodes.reset(depth);
         sampler.release();
     }
 
@@ -90,8 +86,7 @@ final class CompositionTracer {
         if (level >= MAX_NESTING) {
             return;
         }
-        Node node = node(level);
-        node.clear();
+        Node node = nodes.open(level);
         if (object != null) {
             node.type = object.getClass();
             node.arrayLength = node.type.isArray() ? Array.getLength(object) : -1;
@@ -99,7 +94,7 @@ final class CompositionTracer {
         if (level == 0 || level > maxDepth) {
             return;
         }
-        Node parent = nodes[level - 1];
+        Node parent = nodes.at(level - 1);
         String field;
         Class<?> declaring;
         String path;
@@ -117,7 +112,7 @@ final class CompositionTracer {
             path = CompositionPaths.join(parent.path, field);
         }
         node.path = path;
-        node.total = paths.computeIfAbsent(path, p -> new PathTotal(p, level, declaring, field));
+        node.total = nodes.total(path, level, declaring, field);
         node.identity = object == null ? 0 : System.identityHashCode(object) & 0xFFFF_FFFFL;
         ObjectOutputStream out = (ObjectOutputStream) callStream;
         node.startPosition = StreamInternals.position(out);
@@ -135,7 +130,7 @@ final class CompositionTracer {
         if (level >= MAX_NESTING) {
             return;
         }
-        Node node = nodes[level];
+        Node node = nodes.at(level);
         if (node.total != null) {
             ObjectOutputStream out = (ObjectOutputStream) callStream;
             node.total.add(StreamInternals.position(out) - node.startPosition,
@@ -148,7 +143,7 @@ final class CompositionTracer {
         if (callStream != stream || depth == 0 || depth > MAX_NESTING) {
             return;
         }
-        Node node = nodes[depth - 1];
+        Node node = nodes.at(depth - 1);
         ObjectStreamClass desc = (ObjectStreamClass) descriptor;
         node.fields = fieldNames.computeIfAbsent(desc, CompositionTracer::objectFieldNames);
         node.fieldsDeclaring = desc.forClass();
@@ -159,7 +154,7 @@ final class CompositionTracer {
         if (callStream != stream || depth == 0 || depth > MAX_NESTING) {
             return;
         }
-        nodes[depth - 1].fields = null;
+        nodes.at(depth - 1).fields = null;
     }
 
     /** Names of the object-typed serializable fields, in the order defaultWriteFields writes them. */
@@ -171,15 +166,6 @@ final class CompositionTracer {
             }
         }
         return names.toArray(new String[0]);
-    }
-
-    private Node node(int level) {
-        Node node = nodes[level];
-        if (node == null) {
-            node = new Node();
-            nodes[level] = node;
-        }
-        return node;
     }
 
     /** One object being written, with where its bytes go. */

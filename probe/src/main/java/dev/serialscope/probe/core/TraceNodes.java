@@ -1,0 +1,61 @@
+package dev.serialscope.probe.core;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * What a composition tracer keeps while it traces one call: a node per nesting level (what is being written
+ * there), made once and reused, and the totals of the paths the nodes add their bytes to.
+ */
+public final class TraceNodes<N> {
+
+    private final Object[] nodes;
+    private final Supplier<N> factory;
+    private final Consumer<N> clear;
+    private final Map<String, PathTotal> totals = new HashMap<>();
+
+    public TraceNodes(int maxNesting, Supplier<N> factory, Consumer<N> clear) {
+        this.nodes = new Object[maxNesting];
+        this.factory = factory;
+        this.clear = clear;
+    }
+
+    /** The node of {@code level}, cleared for what is written there now. */
+    public N open(int level) {
+        N node = at(level);
+        if (node == null) {
+            node = factory.get();
+            nodes[level] = node;
+        }
+        clear.accept(node);
+        return node;
+    }
+
+    @SuppressWarnings("unchecked")
+    public N at(int level) {
+        return (N) nodes[level];
+    }
+
+    /** The total of {@code path}, made on its first object. */
+    public PathTotal total(String path, int level, Class<?> declaring, String field) {
+        return totals.computeIfAbsent(path, p -> new PathTotal(p, level, declaring, field));
+    }
+
+    public List<PathTotal> heaviest() {
+        return CompositionPaths.heaviest(totals.values());
+    }
+
+    /** Forgets the traced call: its totals, and the nodes below {@code depth}. */
+    public void reset(int depth) {
+        totals.clear();
+        for (int i = 0; i < depth && i < nodes.length; i++) {
+            N node = at(i);
+            if (node != null) {
+                clear.accept(node);
+            }
+        }
+    }
+}
