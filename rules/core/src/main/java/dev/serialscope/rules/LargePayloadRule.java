@@ -16,6 +16,7 @@ import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
 import dev.serialscope.rules.analysis.FieldPaths;
+import dev.serialscope.rules.recording.CallSites;
 import dev.serialscope.rules.recording.Call;
 import dev.serialscope.rules.recording.CallTable;
 import dev.serialscope.rules.recording.Composition;
@@ -66,7 +67,7 @@ public final class LargePayloadRule extends SerialScopeRule {
 
     public LargePayloadRule() {
         super("serialscope.largePayload", "Large Payloads", SerialScopeTopics.SERIALIZATION,
-                List.of(INFO_SIZE, WARNING_SIZE),
+                List.of(INFO_SIZE, WARNING_SIZE, CallSites.LIBRARIES),
                 List.of(LARGEST_CLASS, LARGEST_SIZE, LARGEST_P95, LARGE_CALLS, LARGEST_SITE, LARGEST_CHANNEL,
                         HEAVIEST_FIELD, HEAVIEST_FIELD_CLASS, HEAVIEST_FIELD_SIZE, HEAVIEST_FIELD_SHARE));
     }

@@ -19,6 +19,7 @@ import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
 import dev.serialscope.rules.analysis.RepeatedFields;
 import dev.serialscope.rules.analysis.RootRepeats;
+import dev.serialscope.rules.recording.CallSites;
 import dev.serialscope.rules.recording.CallTable;
 import dev.serialscope.rules.recording.Composition;
 import dev.serialscope.rules.recording.RecordingModel;
@@ -90,7 +91,7 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
 
     public RepeatedPayloadRule() {
         super("serialscope.repeatedPayload", "Repeated Payloads", SerialScopeTopics.SERIALIZATION,
-                List.of(INFO_SHARE, WARNING_SHARE, MIN_WASTED, MIN_FIELD_SIZE),
+                List.of(INFO_SHARE, WARNING_SHARE, MIN_WASTED, MIN_FIELD_SIZE, CallSites.LIBRARIES),
                 List.of(WASTED_BYTES, WASTED_SHARE, REPEATED_CALLS, TOP_CLASS, TOP_SITE, TOP_CHANNEL, SAME_WHAT,
                         TOP_FIELD, TOP_FIELD_CLASS, TOP_FIELD_SIZE, TOP_FIELD_CALLS));
     }

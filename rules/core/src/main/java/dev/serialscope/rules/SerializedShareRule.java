@@ -14,6 +14,7 @@ import org.openjdk.jmc.flightrecorder.rules.ResultBuilder;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
+import dev.serialscope.rules.recording.CallSites;
 import dev.serialscope.rules.recording.Call;
 import dev.serialscope.rules.recording.ChannelTotals;
 import dev.serialscope.rules.recording.RecordingModel;
@@ -56,7 +57,7 @@ public final class SerializedShareRule extends SerialScopeRule {
 
     public SerializedShareRule() {
         super("serialscope.serializedShare", "Serialized Share of Channel Bytes", SerialScopeTopics.SERIALIZATION,
-                List.of(INFO_SHARE, MIN_BYTES),
+                List.of(INFO_SHARE, MIN_BYTES, CallSites.LIBRARIES),
                 List.of(TOP_CHANNEL, CHANNEL_BYTES, SERIALIZED_BYTES, SERIALIZED_SHARE, IPC_SHARE, TOP_CLASS,
                         TOP_RMI_METHOD));
     }

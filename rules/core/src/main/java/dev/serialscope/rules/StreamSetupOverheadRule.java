@@ -16,6 +16,7 @@ import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
 import dev.serialscope.rules.analysis.RowSet;
+import dev.serialscope.rules.recording.CallSites;
 import dev.serialscope.rules.recording.CallTable;
 import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.SerialScopeEvents;
@@ -63,7 +64,7 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
 
     public StreamSetupOverheadRule() {
         super("serialscope.streamSetup", "Stream Setup Overhead", SerialScopeTopics.SERIALIZATION,
-                List.of(INFO_SHARE, WARNING_SHARE, MIN_STREAMS),
+                List.of(INFO_SHARE, WARNING_SHARE, MIN_STREAMS, CallSites.LIBRARIES),
                 List.of(STREAMS, CALLS_PER_STREAM, SETUP_BYTES, SETUP_SHARE, TOP_SITE, TOP_CHANNEL));
     }
 

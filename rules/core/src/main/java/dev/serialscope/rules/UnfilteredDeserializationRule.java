@@ -22,6 +22,7 @@ import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
 import dev.serialscope.rules.analysis.AllowList;
 import dev.serialscope.rules.analysis.FilterPattern;
+import dev.serialscope.rules.recording.CallSites;
 import dev.serialscope.rules.recording.CallTable;
 import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.RmiMethods;
@@ -93,7 +94,7 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
 
     public UnfilteredDeserializationRule() {
         super("serialscope.unfilteredDeserialization", "Unfiltered Deserialization",
-                SerialScopeTopics.DESERIALIZATION, List.of(CHANNELS, GADGET_CLASSES),
+                SerialScopeTopics.DESERIALIZATION, List.of(CHANNELS, GADGET_CLASSES, CallSites.LIBRARIES),
                 List.of(UNFILTERED_CALLS, UNFILTERED_CLASSES, TOP_CHANNEL, GADGET_CLASS, GADGET_CHANNEL,
                         FILTER_CHANNEL, SUGGESTED_FILTER));
     }
