@@ -51,6 +51,8 @@ public final class CallSites {
             // RMI marshals arguments and results; the remote call's caller is the interesting frame.
             "sun.rmi.");
 
+    private static final List<String> JDK_PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
+
     /** The extra libraries, shared by every rule that names call sites (JMC keeps one value per id). */
     public static final TypedPreference<String> LIBRARIES = new TypedPreference<>("serialscope.callSites.libraries",
             "Application libraries", "Comma-separated class-name prefixes (e.g. com.example.messaging.) of the "
@@ -82,6 +84,10 @@ public final class CallSites {
     /** Whether a frame of this class is serialization machinery rather than application code. */
     public static boolean isMachinery(String className) {
         return startsWithAny(className, MACHINERY_PREFIXES);
+    }
+
+    private static boolean isJdk(String className) {
+        return startsWithAny(className, JDK_PREFIXES);
     }
 
     /** Whether a frame of this class belongs to a library that serializes on the application's behalf. */
@@ -160,6 +166,10 @@ public final class CallSites {
             if (isLibrary(type)) {
                 firstLibrary = firstLibrary == null ? frame : firstLibrary;
                 lastLibrary = frame;
+                continue;
+            }
+            // A library that hands work to a JDK executor (Tomcat starting a context) runs below it: look further.
+            if (lastLibrary != null && isJdk(type)) {
                 continue;
             }
             String site = format(type, methodName.apply(frame), lineNumber.applyAsInt(frame));

@@ -28,8 +28,9 @@ public record Library(String name, Kind kind, List<String> prefixes) {
     public static final Library COMMONS_LANG = new Library("commons-lang", Kind.DEEP_COPY,
             List.of("org.apache.commons.lang3.SerializationUtils", "org.apache.commons.lang.SerializationUtils"));
     public static final Library HAZELCAST = new Library("Hazelcast", Kind.DATA_GRID, List.of("com.hazelcast."));
+    /** All of Tomcat: an embedding application's frame sits below its lifecycle (Tomcat.stop, StandardContext). */
     public static final Library TOMCAT = new Library("Tomcat", Kind.SESSION_MANAGER,
-            List.of("org.apache.catalina.session.", "org.apache.catalina.ha.", "org.apache.catalina.tribes."));
+            List.of("org.apache.catalina.", "org.apache.tomcat."));
     public static final Library EHCACHE = new Library("Ehcache", Kind.CACHE, List.of("org.ehcache.", "net.sf.ehcache."));
 
     static final List<Library> KNOWN = List.of(
