@@ -1,12 +1,11 @@
 package dev.serialscope.e2e;
 
 import com.hazelcast.core.Hazelcast;
+import dev.serialscope.e2e.programs.FreshStreamSize;
 import dev.serialscope.e2e.programs.HazelcastCluster;
 import dev.serialscope.events.DeserializationEvent;
 import dev.serialscope.events.SerializationEvent;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ class HazelcastClusterE2ETest {
         Recording recording = run.recording();
         List<RecordedEvent> writes = ofQuotes(recording.events(SerializationEvent.NAME));
         List<RecordedEvent> reads = ofQuotes(recording.events(DeserializationEvent.NAME));
-        long valueBytes = freshStreamBytes(HazelcastCluster.quote(0));
+        long valueBytes = FreshStreamSize.of(HazelcastCluster.quote(0));
         String file = run.recordingFile().toString();
         Launcher.Result analyze = Launcher.run(jdk, dir, 120, "analyze", file, "--min", "ok");
         Launcher.Result sites = Launcher.run(jdk, dir, 120, "summary", file, "--by", "site");
@@ -72,16 +71,6 @@ class HazelcastClusterE2ETest {
     private static List<RecordedEvent> ofQuotes(List<RecordedEvent> calls) {
         return calls.stream().filter(call -> call.getClass("rootClass") != null
                 && call.getClass("rootClass").getName().equals(QUOTE)).toList();
-    }
-
-    /** What one writeObject of the value takes on a fresh stream: serialization is deterministic. */
-    private static long freshStreamBytes(Object value) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ObjectOutputStream out = new ObjectOutputStream(bytes);
-        int header = bytes.size();
-        out.writeObject(value);
-        out.flush();
-        return bytes.size() - header;
     }
 
     private static int[] freePorts() throws IOException {
