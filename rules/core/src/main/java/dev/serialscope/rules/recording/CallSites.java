@@ -57,7 +57,7 @@ public final class CallSites {
     public static final TypedPreference<String> LIBRARIES = new TypedPreference<>("serialscope.callSites.libraries",
             "Application libraries", "Comma-separated class-name prefixes (e.g. com.example.messaging.) of the "
                     + "application's own libraries that serialize on its behalf, besides the known ones (commons-lang, "
-                    + "Spring, Hazelcast, Tomcat sessions, Spark, Ehcache, Infinispan, Ignite, JBoss Marshalling, "
+                    + "Spring, Hazelcast, Tomcat, Spark and Scala, Ehcache, Infinispan, Ignite, JBoss Marshalling, "
                     + "Netty): call sites are then the application's frame below them.",
             UnitLookup.PLAIN_TEXT.getPersister(), "");
 
