@@ -20,7 +20,7 @@ public final class DeserializationEvent extends SerializationCallEvent {
     public boolean filtered;
 
     @Label("Resolve Class Overridden")
-    @Description("Whether the stream's class overrides resolveClass, as look-ahead streams that allow-list classes do (Commons IO's ValidatingObjectInputStream, Tomcat's CustomObjectInputStream): a check of their own that a serial filter does not show")
+    @Description("Whether the stream checks classes in its own resolveClass, as look-ahead streams that allow-list classes do (Commons IO's ValidatingObjectInputStream; Tomcat's CustomObjectInputStream and Hazelcast's stream when an allow-list is configured): a check of their own that a serial filter does not show. False for overrides known to pick only a class loader")
     public boolean resolveClassOverridden;
 
     @Label("Call Threshold")

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 import org.openjdk.jmc.common.util.IPreferenceValueProvider;
 import org.openjdk.jmc.flightrecorder.CouldNotLoadRecordingException;
@@ -18,8 +19,8 @@ import dev.serialscope.rules.result.RuleRunner;
 
 /**
  * Turns a recording into what the view shows. JMC's parsed model is private to its editor, so the recording is
- * parsed again here. The rules run with their default thresholds: the view cannot reach the thresholds users set
- * in JMC's rule preferences, which only Automated Analysis applies.
+ * parsed again here. The rules, and the call sites of the tables, use the rule preferences that {@code preferences}
+ * gives when each analysis starts: in JMC, the ones set for Automated Analysis ({@link JmcRulePreferences}).
  */
 public final class RecordingAnalyzer {
 
@@ -30,21 +31,29 @@ public final class RecordingAnalyzer {
     private static final int THREADS = 1;
 
     private final RuleRunner rules;
+    private final Supplier<IPreferenceValueProvider> preferences;
 
+    /** With the rules' defaults. */
     public RecordingAnalyzer(RuleRunner rules) {
+        this(rules, () -> IPreferenceValueProvider.DEFAULT_VALUES);
+    }
+
+    public RecordingAnalyzer(RuleRunner rules, Supplier<IPreferenceValueProvider> preferences) {
         this.rules = rules;
+        this.preferences = preferences;
     }
 
     /** @throws ExecutionException when a rule failed: the view shows all findings or none */
     public RecordingAnalysis analyze(File recording, AnalysisProgress progress)
             throws IOException, CouldNotLoadRecordingException, InterruptedException, ExecutionException {
         progress.beginStep("Parsing " + recording.getName());
-        RecordingModel model = RecordingModel.of(JfrLoaderToolkit.loadEvents(recording));
+        IPreferenceValueProvider settings = preferences.get();
+        RecordingModel model = RecordingModel.of(JfrLoaderToolkit.loadEvents(recording), settings);
         progress.beginStep("Totalling serialization calls");
         HotSpots hotSpots = HotSpots.of(model, TOP);
         progress.beginStep("Running the SerialScope rules");
         List<Throwable> failures = new ArrayList<>();
-        List<Finding> findings = rules.evaluate(model, IPreferenceValueProvider.DEFAULT_VALUES, THREADS,
+        List<Finding> findings = rules.evaluate(model, settings, THREADS,
                 (rule, cause) -> failures.add(cause));
         if (!failures.isEmpty()) {
             throw new ExecutionException(failures.get(0));

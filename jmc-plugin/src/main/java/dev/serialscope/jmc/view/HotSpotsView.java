@@ -8,6 +8,7 @@ import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
 
+import dev.serialscope.jmc.analysis.JmcRulePreferences;
 import dev.serialscope.jmc.analysis.RecordingAnalyzer;
 
 import dev.serialscope.rules.result.RuleRunner;
@@ -18,9 +19,12 @@ import dev.serialscope.rules.result.RuleRunner;
  */
 public final class HotSpotsView extends ViewPart {
 
-    /** Our rules come from our own class loader, which sees the services file of the embedded rules jar. */
+    /**
+     * Our rules come from our own class loader, which sees the services file of the embedded rules jar; their
+     * preferences are those of Automated Analysis, read again for every recording.
+     */
     private final RecordingAnalyzer analyzer = new RecordingAnalyzer(
-            RuleRunner.serialScopeRules(HotSpotsView.class.getClassLoader()));
+            RuleRunner.serialScopeRules(HotSpotsView.class.getClassLoader()), JmcRulePreferences::stored);
 
     private final RecordingFollower follower = new RecordingFollower(new RecordingFollower.Target() {
         @Override

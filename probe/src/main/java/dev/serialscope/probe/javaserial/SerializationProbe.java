@@ -216,7 +216,7 @@ final class SerializationProbe implements ProbeHooks {
         long bytes = StreamInternals.bytesRead(in) - f.startBytes;
         Class<?> rootClass = result == null ? null : result.getClass();
         boolean filtered = StreamInternals.filtered(in);
-        boolean ownCheck = !filtered && ResolveClassOverrides.of(in);
+        boolean ownCheck = ResolveClassOverrides.of(in);
         boolean unfiltered = !filtered && !ownCheck;
         if (recording.statistics()) {
             CallFrames thread = f.thread;
@@ -241,7 +241,7 @@ final class SerializationProbe implements ProbeHooks {
             fill(event, rootClass, bytes, objects, f, result, in, thrown);
             event.contentHash = 0;
             event.filtered = filtered;
-            event.resolveClassOverridden = ownCheck || ResolveClassOverrides.of(in);
+            event.resolveClassOverridden = ownCheck;
             event.channel = channels.ofInput(in, StreamInternals.source(in));
             event.commit();
             event.rootClass = null;

@@ -102,7 +102,7 @@ final class AnalyzeCommand extends Command {
         for (Path file : files) {
             // Our rules read only SerialScope events: JMC's rules (--jdk-rules) need them all.
             RecordingModel recording = RecordingModel.of(RecordingInput.load(file, !jdkRules),
-                    callSiteOptions.callSites());
+                    callSiteOptions.callSites(preferences));
             if (!SerialScopeRule.recordedWithAgent(recording)) {
                 if (!jdkRules) {
                     throw CliException.input(RecordingInput.notSerialScope(file));

@@ -3,6 +3,8 @@ package dev.serialscope.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openjdk.jmc.common.util.IPreferenceValueProvider;
+
 import picocli.CommandLine.Option;
 
 import dev.serialscope.rules.recording.CallSites;
@@ -17,6 +19,11 @@ final class CallSiteOptions {
     private List<String> libraries = new ArrayList<>();
 
     CallSites callSites() {
-        return CallSites.DEFAULT.withLibraries(libraries);
+        return callSites(IPreferenceValueProvider.DEFAULT_VALUES);
+    }
+
+    /** The libraries of the rule preference ({@code --set serialscope.callSites.libraries=...}) and these. */
+    CallSites callSites(IPreferenceValueProvider preferences) {
+        return CallSites.of(preferences).withLibraries(libraries);
     }
 }

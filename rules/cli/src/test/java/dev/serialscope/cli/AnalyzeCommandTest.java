@@ -46,6 +46,17 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void libraryPreferenceIsTheSameAsTheOption() {
+        Cli cli = Cli.run("analyze", file(Scenario.LARGE_PAYLOAD), "--set",
+                "serialscope.callSites.libraries=org.example.none., com.example.shop.");
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("site dev.serialscope.rules.Recordings.play:"), cli.out());
+        assertTrue(cli.out().contains(" via Shop.publishCatalog"), cli.out());
+        Cli listed = Cli.run("analyze", "--list-settings");
+        assertTrue(listed.out().contains("serialscope.callSites.libraries =   (Application libraries)"), listed.out());
+    }
+
+    @Test
     void minHidesLowerSeverities() {
         Cli cli = Cli.run("analyze", file(Scenario.LARGE_PAYLOAD), "--min", "warning");
         assertTrue(cli.out().contains("WARNING  Large Payloads"), cli.out());

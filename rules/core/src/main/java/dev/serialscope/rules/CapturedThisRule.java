@@ -19,6 +19,7 @@ import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
 import dev.serialscope.rules.analysis.FieldPaths;
+import dev.serialscope.rules.recording.CallSites;
 import dev.serialscope.rules.recording.Call;
 import dev.serialscope.rules.recording.CallTable;
 import dev.serialscope.rules.recording.Composition;
@@ -62,7 +63,7 @@ public final class CapturedThisRule extends SerialScopeRule {
 
     public CapturedThisRule() {
         super("serialscope.capturedThis", "Captured This in Serialized Lambdas", SerialScopeTopics.SERIALIZATION,
-                List.of(INFO_SIZE, WARNING_SIZE), List.of(CAPTURING_CLASS, CAPTURED_SIZE, CAPTURED_SHARE,
+                List.of(INFO_SIZE, WARNING_SIZE, CallSites.LIBRARIES), List.of(CAPTURING_CLASS, CAPTURED_SIZE, CAPTURED_SHARE,
                         LAMBDA_CALLS, TRACED_IN, CAPTURED_FIELD, CAPTURED_FIELD_SIZE));
     }
 

@@ -14,6 +14,7 @@ import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
+import dev.serialscope.rules.recording.CallSites;
 import dev.serialscope.rules.recording.CallTable;
 import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.RmiMethods;
@@ -58,7 +59,7 @@ public abstract class HotSpotRule extends SerialScopeRule {
      */
     protected HotSpotRule(String id, String name, String topic, String direction, String eventType, String activity,
             TypedPreference<IQuantity> infoShare, TypedPreference<IQuantity> warningShare) {
-        super(id, name, topic, List.of(infoShare, warningShare),
+        super(id, name, topic, List.of(infoShare, warningShare, CallSites.LIBRARIES),
                 List.of(TIME, TIME_SHARE, RECORDING_DURATION, TOP_CLASS, TOP_CLASS_TIME, TOP_SITE, TOP_CHANNEL));
         this.direction = direction;
         this.eventType = eventType;

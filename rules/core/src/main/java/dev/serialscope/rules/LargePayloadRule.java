@@ -16,9 +16,13 @@ import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
 import dev.serialscope.rules.analysis.FieldPaths;
+import dev.serialscope.rules.analysis.LibraryAdvice;
+import dev.serialscope.rules.analysis.ServingLibrary;
+import dev.serialscope.rules.recording.CallSites;
 import dev.serialscope.rules.recording.Call;
 import dev.serialscope.rules.recording.CallTable;
 import dev.serialscope.rules.recording.Composition;
+import dev.serialscope.rules.recording.Library;
 import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.RmiMethods;
 import dev.serialscope.rules.recording.SerialScopeEvents;
@@ -66,7 +70,7 @@ public final class LargePayloadRule extends SerialScopeRule {
 
     public LargePayloadRule() {
         super("serialscope.largePayload", "Large Payloads", SerialScopeTopics.SERIALIZATION,
-                List.of(INFO_SIZE, WARNING_SIZE),
+                List.of(INFO_SIZE, WARNING_SIZE, CallSites.LIBRARIES),
                 List.of(LARGEST_CLASS, LARGEST_SIZE, LARGEST_P95, LARGE_CALLS, LARGEST_SITE, LARGEST_CHANNEL,
                         HEAVIEST_FIELD, HEAVIEST_FIELD_CLASS, HEAVIEST_FIELD_SIZE, HEAVIEST_FIELD_SHARE));
     }
@@ -120,6 +124,9 @@ public final class LargePayloadRule extends SerialScopeRule {
                 .addResult(LARGEST_P95, bytes(p95(sameDirection, largest.rootClass())))
                 .addResult(LARGE_CALLS, UnitLookup.NUMBER_UNITY.quantity(large.size()))
                 .addResult(LARGEST_SITE, largest.site()).addResult(LARGEST_CHANNEL, largest.channel());
+        Library library = ServingLibrary.of(sameDirection, row -> sameDirection.bytes(row) >= infoBytes,
+                sameDirection::countedBytes);
+        String libraryFix = library == null ? null : LibraryAdvice.payloads(library);
         String fieldSentence = "";
         String fieldSolution = "Find what {largestClass} reaches that the receiver does not need";
         if (heaviest.isPresent()) {
@@ -152,7 +159,7 @@ public final class LargePayloadRule extends SerialScopeRule {
                 .setSolution(fieldSolution + ": make such fields "
                         + "transient (and rebuild them on the receiver), send a large read-only object once and refer "
                         + "to it by id afterwards, or split the payload into smaller messages or a stream of "
-                        + "elements.")
+                        + "elements." + (libraryFix == null ? "" : " " + libraryFix))
                 .addResult(Culprit.CULPRITS, culprits).build();
     }
 

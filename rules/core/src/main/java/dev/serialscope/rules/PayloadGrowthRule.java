@@ -21,6 +21,7 @@ import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
+import dev.serialscope.rules.recording.CallSites;
 import dev.serialscope.rules.recording.CallTable;
 import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.SerialScopeEvents;
@@ -76,7 +77,7 @@ public final class PayloadGrowthRule extends SerialScopeRule {
 
     public PayloadGrowthRule() {
         super("serialscope.payloadGrowth", "Payload Growth", SerialScopeTopics.SERIALIZATION,
-                List.of(INFO_RATIO, WARNING_RATIO, MIN_SAMPLES),
+                List.of(INFO_RATIO, WARNING_RATIO, MIN_SAMPLES, CallSites.LIBRARIES),
                 List.of(GROWING_CLASS, EARLY_SIZE, LATE_SIZE, GROWTH_RATIO, SAMPLES, GROWING_SITE, GROWING_CHANNEL));
     }
 

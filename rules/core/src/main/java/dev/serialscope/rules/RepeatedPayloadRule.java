@@ -20,8 +20,12 @@ import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
 import dev.serialscope.rules.analysis.RepeatedFields;
+import dev.serialscope.rules.analysis.LibraryAdvice;
 import dev.serialscope.rules.analysis.RootRepeats;
+import dev.serialscope.rules.analysis.ServingLibrary;
+import dev.serialscope.rules.recording.CallSites;
 import dev.serialscope.rules.recording.CallTable;
+import dev.serialscope.rules.recording.Library;
 import dev.serialscope.rules.recording.Composition;
 import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.RmiMethods;
@@ -92,7 +96,7 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
 
     public RepeatedPayloadRule() {
         super("serialscope.repeatedPayload", "Repeated Payloads", SerialScopeTopics.SERIALIZATION,
-                List.of(INFO_SHARE, WARNING_SHARE, MIN_WASTED, MIN_FIELD_SIZE),
+                List.of(INFO_SHARE, WARNING_SHARE, MIN_WASTED, MIN_FIELD_SIZE, CallSites.LIBRARIES),
                 List.of(WASTED_BYTES, WASTED_SHARE, REPEATED_CALLS, TOP_CLASS, TOP_SITE, TOP_CHANNEL, SAME_WHAT,
                         TOP_FIELD, TOP_FIELD_CLASS, TOP_FIELD_SIZE, TOP_FIELD_CALLS));
     }
@@ -193,6 +197,8 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
             result.addResult(TOP_SITE, bySite.get(0).key()).addResult(TOP_CHANNEL, byChannel.get(0).key());
         }
         boolean rmi = !bySite.isEmpty() && RmiMethods.isRmi(bySite.get(0).key());
+        Library library = ServingLibrary.of(writes, wasteful, wasted);
+        String libraryFix = library == null ? null : LibraryAdvice.payloads(library);
 
         if (fields.wastedBytes() > rootWaste) {
             RepeatedFields.Group top = fields.groups().get(0);
@@ -248,7 +254,8 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                         + "ObjectOutputStream costs only a back-reference, so the repeats come from new streams, "
                         + "reset() or writeUnshared."
                         + (rmi ? RmiMethods.EXPLANATION : ""))
-                .setSolution("Send {topClass} once and refer to it afterwards by an id or version, cache its "
+                .setSolution(libraryFix != null ? libraryFix
+                        : "Send {topClass} once and refer to it afterwards by an id or version, cache its "
                         + "serialized bytes and write those instead of serializing it again, or mark the field "
                         + "that holds the unchanged data transient and rebuild it on the receiver.")
                 .build();

@@ -61,7 +61,7 @@ public abstract class SerialScopeRule implements IRule {
     @Override
     public RunnableFuture<IResult> createEvaluation(IItemCollection items, IPreferenceValueProvider vp,
             IResultValueProvider rp) {
-        return new FutureTask<>(() -> evaluate(RecordingModel.of(items), vp));
+        return new FutureTask<>(() -> evaluate(RecordingModel.of(items, vp), vp));
     }
 
     /**

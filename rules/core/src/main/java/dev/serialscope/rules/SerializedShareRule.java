@@ -14,8 +14,12 @@ import org.openjdk.jmc.flightrecorder.rules.ResultBuilder;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
+import dev.serialscope.rules.analysis.ServingLibrary;
+import dev.serialscope.rules.recording.CallSites;
 import dev.serialscope.rules.recording.Call;
+import dev.serialscope.rules.recording.CallTable;
 import dev.serialscope.rules.recording.ChannelTotals;
+import dev.serialscope.rules.recording.Library;
 import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.RmiMethods;
 import dev.serialscope.rules.recording.SerialScopeEvents;
@@ -54,11 +58,20 @@ public final class SerializedShareRule extends SerialScopeRule {
     public static final TypedResult<String> TOP_RMI_METHOD = text("topRmiMethod", "Top RMI Method",
             "The RMI method with the most argument and result bytes on the top channel, if any.");
 
+    public static final TypedResult<IQuantity> UNLINKED_BYTES = quantity("unlinkedBytes", "Unlinked Bytes",
+            "Bytes serialized to or from buffers whose channel the agent could not name (a library's buffer, sent "
+                    + "or filled on another thread): their share of the socket and pipe bytes is not known.",
+            UnitLookup.MEMORY);
+    public static final TypedResult<IQuantity> IPC_BYTES = quantity("ipcBytes", "Socket and Pipe Bytes",
+            "Bytes all sockets and pipes carried, both directions.", UnitLookup.MEMORY);
+    public static final TypedResult<String> UNLINKED_LIBRARY = text("unlinkedLibrary", "Unlinked Library",
+            "The library that made most of the unlinked calls, if one did.");
+
     public SerializedShareRule() {
         super("serialscope.serializedShare", "Serialized Share of Channel Bytes", SerialScopeTopics.SERIALIZATION,
-                List.of(INFO_SHARE, MIN_BYTES),
+                List.of(INFO_SHARE, MIN_BYTES, CallSites.LIBRARIES),
                 List.of(TOP_CHANNEL, CHANNEL_BYTES, SERIALIZED_BYTES, SERIALIZED_SHARE, IPC_SHARE, TOP_CLASS,
-                        TOP_RMI_METHOD));
+                        TOP_RMI_METHOD, UNLINKED_BYTES, IPC_BYTES, UNLINKED_LIBRARY));
     }
 
     @Override
@@ -83,6 +96,14 @@ public final class SerializedShareRule extends SerialScopeRule {
             return scored(vp, 0).setSummary("No socket or pipe traffic in the channel statistics of this recording.")
                     .build();
         }
+        // A library that serializes into its own buffer on the caller's thread and sends it from an I/O thread
+        // (Hazelcast) leaves bytes no thread links to a socket: a share computed without them would read as 0 %.
+        CallTable writes = recording.calls(SerialScopeEvents.SERIALIZATION);
+        CallTable reads = recording.calls(SerialScopeEvents.DESERIALIZATION);
+        long unlinked = unlinkedBytes(writes) + unlinkedBytes(reads);
+        if (unlinked > allSerialized) {
+            return notLinked(vp, writes, reads, unlinked, allBytes);
+        }
         List<Map.Entry<String, long[]>> ranked = new ArrayList<>(byChannel.entrySet());
         ranked.sort((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]));
         Map.Entry<String, long[]> top = ranked.get(0);
@@ -99,8 +120,8 @@ public final class SerializedShareRule extends SerialScopeRule {
             return result.setSummary("Serialization moved {ipcShare} of the socket and pipe bytes; the most on "
                     + "{topChannel}: {serializedBytes} of {channelBytes}.").build();
         }
-        List<Call> calls = new ArrayList<>(recording.calls(SerialScopeEvents.SERIALIZATION));
-        calls.addAll(recording.calls(SerialScopeEvents.DESERIALIZATION));
+        List<Call> calls = new ArrayList<>(writes);
+        calls.addAll(reads);
         List<Call> onTop = calls.stream().filter(c -> c.channel().equals(top.getKey())).toList();
         List<Tally> byClass = Tally.of(onTop, Call::rootClass, Call::countedBytes, Tally::bytes);
         Map<String, Long> rmiBytes = RmiMethods.of(recording).bytesByMethod(top.getKey());
@@ -135,5 +156,41 @@ public final class SerializedShareRule extends SerialScopeRule {
                         + (topRmi != null ? " For RMI, pass ids or small value objects to remote methods and keep "
                         + "large shared state on the server." : ""))
                 .build();
+    }
+
+    /** Calls whose channel the agent could not name, or that a data grid made (its buffers go to other members). */
+    private static boolean unlinked(CallTable calls, int row) {
+        Library library = calls.library(row);
+        return calls.channel(row).startsWith("unknown")
+                || library != null && library.kind() == Library.Kind.DATA_GRID && !calls.channel(row).startsWith("file");
+    }
+
+    private static long unlinkedBytes(CallTable calls) {
+        long bytes = 0;
+        for (int row = 0; row < calls.size(); row++) {
+            bytes += unlinked(calls, row) ? calls.countedBytes(row) : 0;
+        }
+        return bytes;
+    }
+
+    private IResult notLinked(IPreferenceValueProvider vp, CallTable writes, CallTable reads, long unlinked,
+            long ipcBytes) {
+        Library library = ServingLibrary.of(writes, row -> unlinked(writes, row), writes::countedBytes);
+        List<Culprit> culprits = new ArrayList<>();
+        for (CallTable calls : List.of(writes, reads)) {
+            culprits.addAll(culprits(calls.tally(CallTable.Key.SITE, row -> unlinked(calls, row), calls::countedBytes,
+                    Tally::bytes), Culprit.Kind.SITE, 2));
+        }
+        ResultBuilder result = scored(vp, 0).addResult(UNLINKED_BYTES, bytes(unlinked))
+                .addResult(IPC_BYTES, bytes(ipcBytes)).addResult(Culprit.CULPRITS, culprits);
+        String by = "";
+        if (library != null) {
+            result.addResult(UNLINKED_LIBRARY, library.name());
+            by = " by {unlinkedLibrary}";
+        }
+        return result.setSummary("Serialization and sockets are not linked: {unlinkedBytes} were serialized" + by
+                + " to or from buffers in memory, which are sent or filled on other threads, so which share of the "
+                + "{ipcBytes} on sockets and pipes is serialized data is not known (the agent links bytes to a "
+                + "channel only on the thread of the serialization call).").build();
     }
 }

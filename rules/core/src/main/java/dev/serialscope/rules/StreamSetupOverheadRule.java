@@ -15,8 +15,12 @@ import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
+import dev.serialscope.rules.analysis.LibraryAdvice;
 import dev.serialscope.rules.analysis.RowSet;
+import dev.serialscope.rules.analysis.ServingLibrary;
+import dev.serialscope.rules.recording.CallSites;
 import dev.serialscope.rules.recording.CallTable;
+import dev.serialscope.rules.recording.Library;
 import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.SerialScopeEvents;
 import dev.serialscope.rules.recording.StatisticsRow;
@@ -63,7 +67,7 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
 
     public StreamSetupOverheadRule() {
         super("serialscope.streamSetup", "Stream Setup Overhead", SerialScopeTopics.SERIALIZATION,
-                List.of(INFO_SHARE, WARNING_SHARE, MIN_STREAMS),
+                List.of(INFO_SHARE, WARNING_SHARE, MIN_STREAMS, CallSites.LIBRARIES),
                 List.of(STREAMS, CALLS_PER_STREAM, SETUP_BYTES, SETUP_SHARE, TOP_SITE, TOP_CHANNEL));
     }
 
@@ -116,13 +120,17 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
         List<Tally> bySite = writes.tally(CallTable.Key.SITE, payingCalls::get, descriptorBytes, Tally::bytes);
         List<Tally> byChannel = writes.tally(CallTable.Key.CHANNEL, payingCalls::get, descriptorBytes, Tally::bytes);
         culprits.addAll(culprits(bySite, Culprit.Kind.SITE, 3));
+        // A library that opens the streams itself (a data grid, a cache) is configured, not rewritten.
+        Library library = ServingLibrary.of(writes, payingCalls::get, descriptorBytes);
+        String libraryFix = library == null ? null : LibraryAdvice.streamSetup(library);
         culprits.addAll(culprits(byChannel, Culprit.Kind.CHANNEL, 3));
         result.setExplanation("Every new ObjectOutputStream writes a 4-byte header, and the first time it writes "
                         + "an object of a class it writes that class's descriptor (name, serialVersionUID, field names "
                         + "and types, and the same for each superclass). A stream per message pays this for every "
                         + "message; the receiver must also create an ObjectInputStream per message and parse the "
                         + "descriptors again.")
-                .setSolution("Keep one ObjectOutputStream per connection or file for all messages, so descriptors "
+                .setSolution(libraryFix != null ? libraryFix
+                        : "Keep one ObjectOutputStream per connection or file for all messages, so descriptors "
                         + "travel once. If the stream must forget earlier objects, call reset() every few hundred "
                         + "messages rather than after each one (reset() drops the descriptors too). For small "
                         + "messages, a compact format (DataOutputStream, Externalizable, or protobuf) avoids "

@@ -22,7 +22,11 @@ import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
 import dev.serialscope.rules.analysis.AllowList;
 import dev.serialscope.rules.analysis.FilterPattern;
+import dev.serialscope.rules.analysis.LibraryAdvice;
+import dev.serialscope.rules.analysis.ServingLibrary;
+import dev.serialscope.rules.recording.CallSites;
 import dev.serialscope.rules.recording.CallTable;
+import dev.serialscope.rules.recording.Library;
 import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.RmiMethods;
 import dev.serialscope.rules.recording.SerialScopeEvents;
@@ -37,11 +41,15 @@ import dev.serialscope.rules.result.Culprit;
  */
 public final class UnfilteredDeserializationRule extends SerialScopeRule {
 
+    /** The channel kind of values read through a data grid: their bytes come from other members. */
+    private static final String CLUSTER = "cluster";
+
     public static final TypedPreference<String> CHANNELS = new TypedPreference<>(
             "serialscope.unfilteredDeserialization.channels", "Untrusted channels",
             "Comma-separated channel kinds that bring data from outside the process; memory and unknown "
-                    + "streams are left out.",
-            UnitLookup.PLAIN_TEXT.getPersister(), "socket, pipe, file, stdin");
+                    + "streams are left out, except with \"" + CLUSTER + "\": values read through a data grid "
+                    + "(Hazelcast, Infinispan, Ignite), which other members wrote.",
+            UnitLookup.PLAIN_TEXT.getPersister(), "socket, pipe, file, stdin, " + CLUSTER);
     public static final TypedPreference<String> GADGET_CLASSES = new TypedPreference<>(
             "serialscope.unfilteredDeserialization.gadgetClasses", "Gadget-chain entry points",
             "Comma-separated root classes (or packages, as name.*) known to start deserialization gadget chains.",
@@ -93,7 +101,7 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
 
     public UnfilteredDeserializationRule() {
         super("serialscope.unfilteredDeserialization", "Unfiltered Deserialization",
-                SerialScopeTopics.DESERIALIZATION, List.of(CHANNELS, GADGET_CLASSES),
+                SerialScopeTopics.DESERIALIZATION, List.of(CHANNELS, GADGET_CLASSES, CallSites.LIBRARIES),
                 List.of(UNFILTERED_CALLS, UNFILTERED_CLASSES, TOP_CHANNEL, GADGET_CLASS, GADGET_CHANNEL,
                         FILTER_CHANNEL, SUGGESTED_FILTER));
     }
@@ -117,14 +125,19 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
         BitSet unfiltered = new BitSet(reads.size());
         BitSet gadgetReads = new BitSet(reads.size());
         int ownChecks = 0;
+        boolean clusterReads = channels.contains(CLUSTER);
+        int clusterCalls = 0;
         for (int row = 0; row < reads.size(); row++) {
             if (!reads.filtered(row) && reads.resolveClassOverridden(row)) {
                 ownChecks++;
                 continue;
             }
-            if (!reads.filtered(row) && untrustedChannels.computeIfAbsent(reads.channel(row),
-                    channel -> isUntrusted(channel, channels))) {
+            boolean fromCluster = clusterReads && reads.library(row) != null
+                    && reads.library(row).kind() == Library.Kind.DATA_GRID;
+            if (!reads.filtered(row) && (fromCluster || untrustedChannels.computeIfAbsent(reads.channel(row),
+                    channel -> isUntrusted(channel, channels)))) {
                 unfiltered.set(row);
+                clusterCalls += fromCluster ? 1 : 0;
                 if (gadgetClasses.computeIfAbsent(reads.rootClass(row), rootClass -> isGadget(rootClass, gadgets))) {
                     gadgetReads.set(row);
                 }
@@ -160,11 +173,18 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
                 Culprit.Kind.SITE, 3));
         String namedChannel = gadgetReads.isEmpty() ? byChannel.get(0).key() : reads.channel(gadgetReads.nextSetBit(0));
         Optional<String> recordedFilter = recordedFilter(recording, namedChannel, gadgets);
+        Library library = ServingLibrary.of(reads, unfiltered::get, reads::countedBytes);
+        String libraryFix = library == null ? null
+                : LibraryAdvice.unfiltered(library, classesRegex(recording, namedChannel, byClass, gadgets));
         String summary = gadgetReads.isEmpty()
                 ? "{unfilteredCalls} objects were read from {topChannel} and other untrusted channels without a "
                         + "serial filter: {unfilteredClasses}."
                 : "{gadgetClass}, a known gadget-chain entry point, was deserialized without a serial filter from "
                         + "{gadgetChannel}; {unfilteredCalls} unfiltered reads in all: {unfilteredClasses}.";
+        if (clusterCalls > 0) {
+            summary += " " + clusterCalls + " of them were values read through a data grid, which other members or "
+                    + "clients wrote.";
+        }
         summary += ownCheckNote;
         long counted = StatisticsRow.readAll(recording, SerialScopeEvents.READ).stream()
                 .mapToLong(StatisticsRow::unfilteredCalls).sum();
@@ -182,8 +202,20 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
                         + "sees the object. Whoever can write to this channel can pick classes whose readObject "
                         + "methods chain into code execution (gadget chains). The events show the root class only: "
                         + "a gadget nested inside an allowed class is not named here, which a filter also prevents.")
-                .setSolution(recordedFilter.isPresent() ? RECORDED_FILTER_SOLUTION : PACKAGE_FILTER_SOLUTION)
+                .setSolution((libraryFix == null ? "" : libraryFix + " Or: ")
+                        + (recordedFilter.isPresent() ? RECORDED_FILTER_SOLUTION : PACKAGE_FILTER_SOLUTION))
                 .addResult(Culprit.CULPRITS, culprits).build();
+    }
+
+    /** The classes read from the channel (else the root classes) as one regular expression, gadgets left out. */
+    private static String classesRegex(RecordingModel recording, String channel, List<Tally> byClass,
+            List<String> gadgets) {
+        Set<String> classes = recording.deserializedClasses().stream()
+                .filter(traffic -> traffic.channel().equals(channel)).findFirst()
+                .map(traffic -> traffic.classes().keySet()).filter(names -> !names.isEmpty())
+                .orElseGet(() -> byClass.stream().map(Tally::key).collect(Collectors.toSet()));
+        return AllowList.regex(classes.stream().filter(type -> !isGadget(FilterPattern.componentOf(type), gadgets))
+                .collect(Collectors.toSet()));
     }
 
     /** The pattern that allows what the recording saw on the channel, gadgets left out; empty without class events. */

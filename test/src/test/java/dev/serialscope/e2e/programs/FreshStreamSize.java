@@ -9,12 +9,12 @@ import java.io.ObjectOutputStream;
  * the program cannot observe (sockets, pipes). Serialization is deterministic, so the same object
  * on another fresh stream takes the same bytes. Call it outside case threads: it serializes.
  */
-final class FreshStreamSize {
+public final class FreshStreamSize {
 
     private FreshStreamSize() {
     }
 
-    static long of(Object root) throws IOException {
+    public static long of(Object root) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ObjectOutputStream out = new ObjectOutputStream(bytes);
         int header = bytes.size();

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.serialscope.rules.recording.ChannelClasses;
 
@@ -39,6 +40,16 @@ public final class AllowList {
         parts.addAll(entries(traffic.classes().keySet(), collapse));
         parts.add("!*");
         return String.join(";", parts);
+    }
+
+    /**
+     * The same classes as one regular expression of their names, for allow-lists that match names with a regular
+     * expression (Tomcat's sessionAttributeValueClassNameFilter).
+     */
+    public static String regex(Set<String> classNames) {
+        return entries(classNames, false).stream()
+                .map(entry -> entry.replace(".", "\\.").replace("$", "\\$").replace("*", ".*"))
+                .collect(Collectors.joining("|"));
     }
 
     /** The class patterns alone, sorted, each once. */

@@ -1,6 +1,7 @@
 package dev.serialscope.rules.recording;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -8,6 +9,9 @@ import java.util.function.ToIntFunction;
 import org.openjdk.jmc.common.IMCFrame;
 import org.openjdk.jmc.common.IMCMethod;
 import org.openjdk.jmc.common.IMCStackTrace;
+import org.openjdk.jmc.common.unit.UnitLookup;
+import org.openjdk.jmc.common.util.IPreferenceValueProvider;
+import org.openjdk.jmc.common.util.TypedPreference;
 
 /**
  * The call site of a serialization call: the first stack frame, from the top, that belongs to the
@@ -16,11 +20,12 @@ import org.openjdk.jmc.common.IMCStackTrace;
  * from. Libraries that serialize on the application's behalf (deep-copy utilities, caches and data
  * grids, session managers, Spark) are skipped too, and the one the application called is named after
  * the site: {@code com.example.Handler.handle:58 via SerializationUtils.clone}. {@link #DEFAULT} knows a list of
- * such libraries; {@link #withLibraries} adds the application's own (e.g. a company's messaging library).
+ * such libraries ({@link Library}); {@link #withLibraries} and the rule preference {@link #LIBRARIES} add the
+ * application's own (e.g. a company's messaging library).
  */
 public final class CallSites {
 
-    public static final CallSites DEFAULT = new CallSites(List.of());
+    public static final CallSites DEFAULT = new CallSites(Library.KNOWN);
 
     /** The site of an event that has no stack trace, or only machinery frames in it. */
     public static final String UNKNOWN = "(unknown call site)";
@@ -46,35 +51,33 @@ public final class CallSites {
             // RMI marshals arguments and results; the remote call's caller is the interesting frame.
             "sun.rmi.");
 
-    private static final List<String> LIBRARY_PREFIXES = List.of(
-            "org.apache.commons.lang3.SerializationUtils",
-            "org.apache.commons.lang.SerializationUtils",
-            "org.springframework.util.SerializationUtils",
-            "org.springframework.core.serializer.",
-            "com.hazelcast.",
-            "org.apache.catalina.session.",
-            "org.apache.catalina.ha.",
-            "org.apache.catalina.tribes.",
-            "org.apache.spark.",
-            "scala.",
-            "org.ehcache.",
-            "net.sf.ehcache.",
-            "org.infinispan.",
-            "org.apache.ignite.",
-            "org.jboss.marshalling.",
-            "io.netty.handler.codec.serialization.");
+    private static final List<String> JDK_PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
 
-    /** Class-name prefixes of libraries given by the user, besides {@link #LIBRARY_PREFIXES}. */
-    private final List<String> moreLibraries;
+    /** The extra libraries, shared by every rule that names call sites (JMC keeps one value per id). */
+    public static final TypedPreference<String> LIBRARIES = new TypedPreference<>("serialscope.callSites.libraries",
+            "Application libraries", "Comma-separated class-name prefixes (e.g. com.example.messaging.) of the "
+                    + "application's own libraries that serialize on its behalf, besides the known ones (commons-lang, "
+                    + "Spring, Hazelcast, Tomcat, Spark and Scala, Ehcache, Infinispan, Ignite, JBoss Marshalling, "
+                    + "Netty): call sites are then the application's frame below them.",
+            UnitLookup.PLAIN_TEXT.getPersister(), "");
 
-    private CallSites(List<String> moreLibraries) {
-        this.moreLibraries = List.copyOf(moreLibraries);
+    /** The known libraries, then the user's. */
+    private final List<Library> libraries;
+
+    private CallSites(List<Library> libraries) {
+        this.libraries = List.copyOf(libraries);
+    }
+
+    /** The sites with the libraries of {@link #LIBRARIES} in these preferences. */
+    public static CallSites of(IPreferenceValueProvider preferences) {
+        return DEFAULT.withLibraries(Arrays.asList(preferences.getPreferenceValue(LIBRARIES).split(",")));
     }
 
     /** These sites with more library prefixes (e.g. {@code com.example.messaging.}); blank entries are ignored. */
     public CallSites withLibraries(List<String> prefixes) {
-        List<String> all = new ArrayList<>(moreLibraries);
-        prefixes.stream().map(String::strip).filter(prefix -> !prefix.isEmpty()).forEach(all::add);
+        List<Library> all = new ArrayList<>(libraries);
+        prefixes.stream().map(String::strip).filter(prefix -> !prefix.isEmpty()).map(Library::named)
+                .forEach(all::add);
         return new CallSites(all);
     }
 
@@ -83,9 +86,23 @@ public final class CallSites {
         return startsWithAny(className, MACHINERY_PREFIXES);
     }
 
+    private static boolean isJdk(String className) {
+        return startsWithAny(className, JDK_PREFIXES);
+    }
+
     /** Whether a frame of this class belongs to a library that serializes on the application's behalf. */
     public boolean isLibrary(String className) {
-        return startsWithAny(className, LIBRARY_PREFIXES) || startsWithAny(className, moreLibraries);
+        return libraryOf(className) != null;
+    }
+
+    /** The library a frame of this class belongs to; null for the application's own code. */
+    private Library libraryOf(String className) {
+        for (Library library : libraries) {
+            if (library.contains(className)) {
+                return library;
+            }
+        }
+        return null;
     }
 
     private static boolean startsWithAny(String className, List<String> prefixes) {
@@ -103,12 +120,21 @@ public final class CallSites {
         return lineNumber > 0 ? site + ":" + lineNumber : site;
     }
 
+    /** A call site and the library the application called there, null when it called serialization itself. */
+    public record Place(String site, Library library) {
+    }
+
     /** The call site of a stack trace as JMC's parser presents it. */
     public String of(IMCStackTrace trace) {
+        return place(trace).site();
+    }
+
+    /** The call site of a stack trace as JMC's parser presents it, with the library called there. */
+    public Place place(IMCStackTrace trace) {
         if (trace == null) {
-            return UNKNOWN;
+            return new Place(UNKNOWN, null);
         }
-        return of(trace.getFrames(), CallSites::className, frame -> frame.getMethod().getMethodName(),
+        return place(trace.getFrames(), CallSites::className, frame -> frame.getMethod().getMethodName(),
                 frame -> frame.getFrameLineNumber() == null ? -1 : frame.getFrameLineNumber());
     }
 
@@ -124,6 +150,12 @@ public final class CallSites {
      */
     public <F> String of(List<? extends F> frames, Function<F, String> className, Function<F, String> methodName,
             ToIntFunction<F> lineNumber) {
+        return place(frames, className, methodName, lineNumber).site();
+    }
+
+    /** {@link #of(List, Function, Function, ToIntFunction)} with the library called at the site. */
+    public <F> Place place(List<? extends F> frames, Function<F, String> className, Function<F, String> methodName,
+            ToIntFunction<F> lineNumber) {
         F firstLibrary = null;
         F lastLibrary = null;
         for (F frame : frames) {
@@ -136,12 +168,23 @@ public final class CallSites {
                 lastLibrary = frame;
                 continue;
             }
+            // A library that hands work to a JDK executor (Tomcat starting a context) runs below it: look further.
+            if (lastLibrary != null && isJdk(type)) {
+                continue;
+            }
             String site = format(type, methodName.apply(frame), lineNumber.applyAsInt(frame));
-            return lastLibrary == null ? site
-                    : site + VIA + simpleName(className.apply(lastLibrary)) + "." + methodName.apply(lastLibrary);
+            if (lastLibrary == null) {
+                return new Place(site, null);
+            }
+            String via = className.apply(lastLibrary);
+            return new Place(site + VIA + simpleName(via) + "." + methodName.apply(lastLibrary), libraryOf(via));
         }
-        return firstLibrary == null ? UNKNOWN : format(className.apply(firstLibrary), methodName.apply(firstLibrary),
-                lineNumber.applyAsInt(firstLibrary));
+        if (firstLibrary == null) {
+            return new Place(UNKNOWN, null);
+        }
+        String first = className.apply(firstLibrary);
+        return new Place(format(first, methodName.apply(firstLibrary), lineNumber.applyAsInt(firstLibrary)),
+                libraryOf(first));
     }
 
     private static String simpleName(String className) {

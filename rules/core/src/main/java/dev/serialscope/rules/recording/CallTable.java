@@ -42,6 +42,8 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
     private final Columns columns;
     private final int[] site;
     private final String[] siteNames;
+    /** The library the application called at each site, by site index; null when it called serialization itself. */
+    private final Library[] siteLibraries;
     private final String[] classNames;
     private final String[] channelNames;
     private final String[] frameworkNames;
@@ -50,6 +52,8 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         this.columns = columns;
         this.site = site;
         this.siteNames = siteNames;
+        siteLibraries = new Library[siteNames.length];
+        columns.libraryOfSite.forEach((index, library) -> siteLibraries[index] = library);
         classNames = columns.classNames.toArray();
         channelNames = columns.channelNames.toArray();
         frameworkNames = columns.frameworkNames.toArray();
@@ -159,6 +163,11 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
     /** The serializer of the call: java, kryo, jackson, protobuf ("java" in recordings that do not say). */
     public String framework(int row) {
         return frameworkNames[columns.framework[row]];
+    }
+
+    /** The library the application called at the row's site; null when it called serialization itself. */
+    public Library library(int row) {
+        return siteLibraries[site[row]];
     }
 
     /** The same calls with the call site of each row chosen by {@code siteOf} (null keeps the recorded one). */
@@ -290,6 +299,7 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         /** Events share class and stack trace objects through the constant pool: name each one once. */
         private final Map<IMCType, Integer> classOfType = new IdentityHashMap<>();
         private final Map<IMCStackTrace, Integer> siteOfTrace = new IdentityHashMap<>();
+        private final Map<Integer, Library> libraryOfSite = new HashMap<>();
         private final QuantityConverter bytesInBytes = new QuantityConverter(UnitLookup.BYTE);
         private final QuantityConverter descriptorCount = new QuantityConverter(UnitLookup.NUMBER_UNITY);
         private final QuantityConverter descriptorBytesInBytes = new QuantityConverter(UnitLookup.BYTE);
@@ -349,12 +359,21 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
                 durationNanos[row] = durationInNanos.toLong(durationField.getMember(item), 0);
                 IMCStackTrace trace = stackTraceField.getMember(item);
                 site[row] = trace == null ? siteNames.indexOf(CallSites.UNKNOWN)
-                        : siteOfTrace.computeIfAbsent(trace, t -> siteNames.indexOf(callSites.of(t)));
+                        : siteOfTrace.computeIfAbsent(trace, this::siteIndex);
                 callId[row] = EventFields.rawLong(callIdField.getMember(item));
                 String frameworkName = frameworkField.getMember(item);
                 framework[row] = frameworkNames.indexOf(frameworkName == null || frameworkName.isEmpty() ? "java"
                         : frameworkName);
             }
+        }
+
+        private int siteIndex(IMCStackTrace trace) {
+            CallSites.Place place = callSites.place(trace);
+            int index = siteNames.indexOf(place.site());
+            if (place.library() != null) {
+                libraryOfSite.put(index, place.library());
+            }
+            return index;
         }
 
         /** The attribute's accessor, or one that gives null when the type does not have the field. */

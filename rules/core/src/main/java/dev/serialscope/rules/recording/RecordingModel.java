@@ -15,6 +15,7 @@ import org.openjdk.jmc.common.item.IItemFilter;
 import org.openjdk.jmc.common.item.IItemIterable;
 import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.unit.IRange;
+import org.openjdk.jmc.common.util.IPreferenceValueProvider;
 
 /**
  * One recording as the rules read it: its items, and what is read from them once and shared by every rule of one
@@ -39,6 +40,11 @@ public final class RecordingModel implements IItemCollection {
     /** The model of these items: the same model when they are one already. */
     public static RecordingModel of(IItemCollection items) {
         return items instanceof RecordingModel model ? model : new RecordingModel(items, CallSites.DEFAULT);
+    }
+
+    /** The model of these items (the same model when they are one already), with the libraries of these preferences. */
+    public static RecordingModel of(IItemCollection items, IPreferenceValueProvider preferences) {
+        return items instanceof RecordingModel model ? model : new RecordingModel(items, CallSites.of(preferences));
     }
 
     /** The model of these items, whose calls are placed at call sites by {@code callSites}. */

@@ -69,7 +69,7 @@ public final class RuleRunner {
      */
     public List<Finding> evaluate(IItemCollection items, IPreferenceValueProvider preferences, int threads,
             FailedRule onFailure) throws InterruptedException {
-        Map<IRule, Future<IResult>> futures = RulesToolkit.evaluateParallel(rules, RecordingModel.of(items),
+        Map<IRule, Future<IResult>> futures = RulesToolkit.evaluateParallel(rules, RecordingModel.of(items, preferences),
                 preferences, threads);
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<IRule, Future<IResult>> entry : futures.entrySet()) {
