@@ -112,6 +112,12 @@ class SerializationPagePreviewTest {
             shell.open();
             Screenshots.settle(display);
             assertTrue(description.getSize().x <= shell.getClientArea().width, "the description fits on one line");
+            for (TableColumn column : table.getColumns()) {
+                // The title, the sort arrow JMC draws beside it, and the margins.
+                int titleWidth = textWidth(table, column.getText()) + 16;
+                assertTrue(titleWidth <= column.getWidth(), "\"" + column.getText() + "\" is cut: " + titleWidth
+                        + " px in " + column.getWidth());
+            }
             for (TableItem item : table.getItems()) {
                 if (item.getText(0).contains("$$Lambda")) {
                     // JMC prints a class field as the JVM named the class; pages cannot shorten lambda classes to
