@@ -185,6 +185,46 @@ class PagesXmlTest {
     }
 
     /**
+     * JMC titles an aggregate column with its aggregator's name ("Total Call Time", "Maximum Bytes") and cuts a
+     * title wider than the column, sort arrow included (issue 16: "Total Call Tim"). About 7 px per character of
+     * JMC's default font, plus the arrow and the cell's margins.
+     */
+    @Test
+    void everyHistogramColumnIsWideEnoughForItsTitle() {
+        Set<String> tooNarrow = new java.util.TreeSet<>();
+        forEachPageAndRecording((page, where, filtered) -> {
+            Map<String, IAttribute<?>> columns = columnsOf(filtered);
+            for (IState level = state(page).getChild("histogram"); level != null; level = level.getChild("child")) {
+                for (IState column : level.getChild("table").getChildren("column")) {
+                    String title = aggregateTitle(column.getAttribute("id"), columns);
+                    int width = Integer.parseInt(column.getAttribute("width"));
+                    if (width < 7 * title.length() + 30) {
+                        tooNarrow.add(page.getAttribute("id") + ": \"" + title + "\" in " + width + " px");
+                    }
+                }
+            }
+        });
+        assertEquals(Set.of(), tooNarrow);
+    }
+
+    /** The column title JMC gives an aggregate column id: its aggregator's name. */
+    @SuppressWarnings("unchecked")
+    private static String aggregateTitle(String id, Map<String, IAttribute<?>> columns) {
+        if (FIXED_HISTOGRAM_COLUMNS.contains(id)) {
+            return id.endsWith("count") ? "Count" : "Key";
+        }
+        String prefix = AGGREGATE_PREFIXES.stream().filter(id::startsWith).findFirst().orElseThrow();
+        IAttribute<IQuantity> attribute = (IAttribute<IQuantity>) columns.get(id.substring(prefix.length()));
+        return switch (prefix) {
+        case "SUM" -> Aggregators.sum(attribute).getName();
+        case "MAX" -> Aggregators.max(attribute).getName();
+        case "MIN" -> Aggregators.min(attribute).getName();
+        case "AVG" -> Aggregators.avg(attribute).getName();
+        default -> Aggregators.stddevp(attribute).getName();
+        };
+    }
+
+    /**
      * JMC draws the description as one unwrapped line and shows the filter editor unless the state says
      * showFilter="false"; its own pages (Socket I/O) show neither a long line nor the editor.
      */

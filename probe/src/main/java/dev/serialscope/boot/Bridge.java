@@ -2,6 +2,8 @@ package dev.serialscope.boot;
 
 import java.io.OutputStream;
 
+import jdk.jfr.Event;
+
 /**
  * The only SerialScope class that JDK code sees: loaded by the bootstrap loader, called from
  * advice inlined into java.base. Its flags make the idle path one volatile read; every call into
@@ -74,9 +76,20 @@ public final class Bridge {
         }
     }
 
-    public static void serializationExit(Object stream, Object root, Object frame, Throwable thrown) {
+    /** Returns the call's event for the advice to commit (see {@link ProbeHooks#serializationExit}), or null. */
+    public static Event serializationExit(Object stream, Object root, Object frame, Throwable thrown) {
         try {
-            hooks.serializationExit(stream, root, frame, thrown);
+            return (Event) hooks.serializationExit(stream, root, frame, thrown);
+        } catch (Throwable t) {
+            serializationFailed(t);
+            return null;
+        }
+    }
+
+    /** After the advice committed the event that {@link #serializationExit} returned. */
+    public static void serializationCommitted(Event event) {
+        try {
+            hooks.committed(event);
         } catch (Throwable t) {
             serializationFailed(t);
         }
@@ -95,9 +108,18 @@ public final class Bridge {
         }
     }
 
-    public static void deserializationExit(Object stream, Object result, Object frame, Throwable thrown) {
+    public static Event deserializationExit(Object stream, Object result, Object frame, Throwable thrown) {
         try {
-            hooks.deserializationExit(stream, result, frame, thrown);
+            return (Event) hooks.deserializationExit(stream, result, frame, thrown);
+        } catch (Throwable t) {
+            deserializationFailed(t);
+            return null;
+        }
+    }
+
+    public static void deserializationCommitted(Event event) {
+        try {
+            hooks.committed(event);
         } catch (Throwable t) {
             deserializationFailed(t);
         }

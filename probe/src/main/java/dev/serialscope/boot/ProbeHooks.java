@@ -12,11 +12,20 @@ public interface ProbeHooks {
      */
     Object serializationEnter(Object stream);
 
-    void serializationExit(Object stream, Object root, Object frame, Throwable thrown);
+    /**
+     * Ends the call; returns its per-call event (a {@code jdk.jfr.Event}) for the advice to commit, or null. The
+     * advice commits it inside the instrumented method, so that the event's stack trace starts at the JDK's
+     * writeObject or readObject and holds no frame of the agent; then it hands the event to {@link #committed}.
+     */
+    Object serializationExit(Object stream, Object root, Object frame, Throwable thrown);
 
     Object deserializationEnter(Object stream);
 
-    void deserializationExit(Object stream, Object result, Object frame, Throwable thrown);
+    /** As {@link #serializationExit}. */
+    Object deserializationExit(Object stream, Object result, Object frame, Throwable thrown);
+
+    /** The advice committed this event of {@link #serializationExit} or {@link #deserializationExit}. */
+    void committed(Object event);
 
     /** A class descriptor is about to be written or read on {@code stream}; returns the frame it counts in, or null. */
     Object descriptorEnter(Object stream);

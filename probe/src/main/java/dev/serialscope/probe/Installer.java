@@ -39,11 +39,15 @@ final class Installer {
         new ProbeCore(instrumentation).install(INSTRUMENTATIONS, atStartup);
     }
 
-    /** The probe reads private fields of java.io and java.net stream classes (never their data). */
+    /**
+     * The probe reads private fields of java.io and java.net stream classes (never their data); java.base reads
+     * jdk.jfr, so that the advice inlined into ObjectOutputStream and ObjectInputStream can commit the call's event
+     * there (and its stack trace starts at the JDK's method, not in the agent).
+     */
     private static void openJdkPackages(Instrumentation instrumentation) {
         Module javaBase = Object.class.getModule();
         Set<Module> probe = Set.of(Installer.class.getModule());
-        instrumentation.redefineModule(javaBase, Set.of(), Map.of(),
+        instrumentation.redefineModule(javaBase, Set.of(jdk.jfr.Event.class.getModule()), Map.of(),
                 Map.of("java.io", probe, "java.net", probe), Set.of(), Map.of());
     }
 }

@@ -154,6 +154,11 @@ final class RecordedCalls {
         if (!stackReachesProgram(event.getStackTrace())) {
             problems.add(where + ": the stack trace does not reach the calling program");
         }
+        String top = topFrameClass(event.getStackTrace());
+        if (!top.equals("java.io.ObjectOutputStream") && !top.equals("java.io.ObjectInputStream")) {
+            // The advice commits the event inside writeObject/readObject: no frame of the agent on top (issue 16).
+            problems.add(where + ": the stack trace starts in " + top + ", not in the JDK's stream method");
+        }
         streamIdsByLabel.computeIfAbsent(expected.stream(), label -> new LinkedHashSet<>()).add(event.getLong("streamId"));
         labelsByStreamId.computeIfAbsent(event.getLong("streamId"), id -> new LinkedHashSet<>()).add(expected.stream());
     }
@@ -184,6 +189,11 @@ final class RecordedCalls {
         String name = expected.substring(0, separator);
         return recorded.startsWith(name)
                 && recorded.startsWith(expected.substring(separator + 1), name.length() + 1);
+    }
+
+    private static String topFrameClass(RecordedStackTrace stackTrace) {
+        return stackTrace == null || stackTrace.getFrames().isEmpty() ? "(no stack trace)"
+                : stackTrace.getFrames().get(0).getMethod().getType().getName();
     }
 
     private static boolean stackReachesProgram(RecordedStackTrace stackTrace) {

@@ -78,7 +78,7 @@ final class HotSpotBarChart {
     }
 
     private static String label(Tally bar) {
-        return bar.key() + "   " + UnitLookup.BYTE.quantity(bar.bytes()).displayUsing(IDisplayable.AUTO);
+        return HotSpotTable.shortName(bar.key()) + "   " + UnitLookup.BYTE.quantity(bar.bytes()).displayUsing(IDisplayable.AUTO);
     }
 
     private int labelHeight() {

@@ -3,9 +3,11 @@ package dev.serialscope.jmc.view;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
@@ -25,6 +27,8 @@ import dev.serialscope.rules.recording.Tally;
  */
 final class HotSpotTable {
 
+    private static final Pattern PACKAGE = Pattern.compile("^(?:[a-z_][a-z0-9_]*\\.)+(?=[A-Z])");
+
     private final TableViewer viewer;
 
     HotSpotTable(Composite parent, String keyTitle) {
@@ -32,16 +36,27 @@ final class HotSpotTable {
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        addColumn(keyTitle, 380, SWT.LEFT, Tally::key, null);
-        addColumn("Calls", 70, SWT.RIGHT, tally -> String.format("%,d", tally.calls()),
+        ColumnViewerToolTipSupport.enableFor(viewer);
+        addColumn(keyTitle, 300, SWT.LEFT, tally -> shortName(tally.key()), null);
+        addColumn("Calls", 65, SWT.RIGHT, tally -> String.format("%,d", tally.calls()),
                 Comparator.comparingLong(Tally::calls));
-        TableViewerColumn bytes = addColumn("Bytes", 100, SWT.RIGHT,
+        TableViewerColumn bytes = addColumn("Bytes", 85, SWT.RIGHT,
                 tally -> UnitLookup.BYTE.quantity(tally.bytes()).displayUsing(IDisplayable.AUTO),
                 Comparator.comparingLong(Tally::bytes));
-        addColumn("Time", 100, SWT.RIGHT,
+        addColumn("Time", 85, SWT.RIGHT,
                 tally -> UnitLookup.NANOSECOND.quantity(tally.nanos()).displayUsing(IDisplayable.AUTO),
                 Comparator.comparingLong(Tally::nanos));
         sortBy(bytes, Comparator.comparingLong(Tally::bytes));
+        ColumnFit.fill(viewer.getTable(), 0, 220);
+    }
+
+    /**
+     * A class or call site without its package ({@code PipeTaskShipping$Task}, {@code PipeTaskShipping.runDriver:86}),
+     * as the rules' messages name them: the view is narrow. Channels and other keys stay as they are; the tooltip
+     * has the full name.
+     */
+    static String shortName(String key) {
+        return PACKAGE.matcher(key).replaceFirst("");
     }
 
     Table getTable() {
@@ -72,6 +87,11 @@ final class HotSpotTable {
             @Override
             public String getText(Object element) {
                 return text.apply((Tally) element);
+            }
+
+            @Override
+            public String getToolTipText(Object element) {
+                return ((Tally) element).key();
             }
         });
         if (order != null) {

@@ -1,10 +1,11 @@
 package dev.serialscope.jmc.view;
 
-import java.util.Comparator;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.events.ControlListener;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -21,9 +22,12 @@ import dev.serialscope.rules.result.Culprit;
 import dev.serialscope.rules.result.Finding;
 
 /**
- * The content of the Serialization Hot Spots view, independent of the workbench: a status line, the top root
- * classes / call sites / channels as tabs, a bar chart of the selected tab's bytes, and the rules' findings.
- * Selecting a finding selects its culprit in its table, a root class when the finding names one.
+ * The content of the Serialization Hot Spots view, independent of the workbench: a status line that says what
+ * counts every call and what only the calls with a per-call event, then the rules' findings, the top root classes /
+ * call sites / channels as tabs, and a bar chart of the selected tab's bytes. Side by side when the view is wide
+ * (stacked with JMC's Stack Trace view it is wide and low), one above the other when it is tall, so that the
+ * findings are readable at the view's default size. Selecting a finding selects the first culprit it names in that
+ * culprit's table.
  */
 public final class HotSpotsPanel {
 
@@ -34,9 +38,13 @@ public final class HotSpotsPanel {
 
     private static final String[] TAB_TITLES = {"Root Classes", "Call Sites", "Channels"};
     private static final String[] CHART_TITLES = {"Bytes per root class", "Bytes per call site", "Bytes per channel"};
+    /** Findings, tables and chart side by side, or one above the other. */
+    private static final int[] WIDE_WEIGHTS = {44, 36, 20};
+    private static final int[] TALL_WEIGHTS = {30, 40, 30};
 
     private final Composite root;
     private final Label status;
+    private final SashForm parts;
     private final TabFolder tabs;
     private final HotSpotTable[] tables = new HotSpotTable[TAB_TITLES.length];
     private final Label chartTitle;
@@ -46,15 +54,19 @@ public final class HotSpotsPanel {
 
     public HotSpotsPanel(Composite parent) {
         root = new Composite(parent, SWT.NONE);
-        root.setLayout(new GridLayout());
+        GridLayout layout = new GridLayout();
+        layout.marginHeight = 2;
+        layout.verticalSpacing = 2;
+        root.setLayout(layout);
         status = new Label(root, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 
-        SashForm topAndFindings = new SashForm(root, SWT.VERTICAL);
-        topAndFindings.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        SashForm tablesAndChart = new SashForm(topAndFindings, SWT.HORIZONTAL);
+        parts = new SashForm(root, SWT.HORIZONTAL);
+        parts.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        findings = new FindingsTable(parts);
+        findings.onSelect(this::selectCulprit);
 
-        tabs = new TabFolder(tablesAndChart, SWT.TOP);
+        tabs = new TabFolder(parts, SWT.TOP);
         String[] keyTitles = {"Root Class", "Call Site", "Channel"};
         for (int i = 0; i < TAB_TITLES.length; i++) {
             tables[i] = new HotSpotTable(tabs, keyTitles[i]);
@@ -64,19 +76,26 @@ public final class HotSpotsPanel {
         }
         tabs.addListener(SWT.Selection, event -> showChartOfSelectedTab());
 
-        Composite chartArea = new Composite(tablesAndChart, SWT.NONE);
+        Composite chartArea = new Composite(parts, SWT.NONE);
         chartArea.setLayout(new GridLayout());
         chartTitle = new Label(chartArea, SWT.NONE);
         chartTitle.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         chart = new HotSpotBarChart(chartArea);
         chart.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        tablesAndChart.setWeights(3, 2);
-
-        findings = new FindingsTable(topAndFindings);
-        findings.onSelect(this::selectCulprit);
-        topAndFindings.setWeights(3, 1);
+        parts.setWeights(WIDE_WEIGHTS);
+        parts.addControlListener(ControlListener.controlResizedAdapter(event -> fitOrientation()));
 
         showMessage(NO_RECORDING);
+    }
+
+    /** Side by side when the view is at least twice as wide as it is high. */
+    private void fitOrientation() {
+        Rectangle area = parts.getClientArea();
+        int orientation = area.width >= 2 * area.height ? SWT.HORIZONTAL : SWT.VERTICAL;
+        if (parts.getOrientation() != orientation) {
+            parts.setOrientation(orientation);
+            parts.setWeights(orientation == SWT.HORIZONTAL ? WIDE_WEIGHTS : TALL_WEIGHTS);
+        }
     }
 
     public Control getControl() {
@@ -94,12 +113,19 @@ public final class HotSpotsPanel {
     }
 
     public void show(RecordingAnalysis analysis) {
-        HotSpots hotSpots = analysis.hotSpots();
-        String sites = hotSpots.sitesFromSomeCalls() ? String.format(" (call sites and channels from the %,d with a "
-                + "per-call event)", hotSpots.perCallEvents()) : "";
-        status.setText(String.format("%s: %,d serialization and deserialization calls%s, %d findings",
-                analysis.recordingName(), hotSpots.calls(), sites, analysis.findings().size()));
+        status.setText(statusOf(analysis));
         show(analysis.hotSpots(), analysis.findings());
+    }
+
+    /** Says which numbers count every call (the statistics) and which only the calls with a per-call event. */
+    static String statusOf(RecordingAnalysis analysis) {
+        HotSpots hotSpots = analysis.hotSpots();
+        String sources = hotSpots.sitesFromSomeCalls()
+                ? String.format(". Calls and root classes: statistics, every call; call sites and channels: the %,d "
+                        + "calls with a per-call event", hotSpots.perCallEvents())
+                : "";
+        return String.format("%s: %,d calls, %d findings%s", analysis.recordingName(), hotSpots.calls(),
+                analysis.findings().size(), sources);
     }
 
     private void show(HotSpots hotSpots, List<Finding> results) {
@@ -114,7 +140,8 @@ public final class HotSpotsPanel {
 
     private void showChartOfSelectedTab() {
         int tab = Math.max(0, tabs.getSelectionIndex());
-        chartTitle.setText(CHART_TITLES[tab]);
+        chartTitle.setText(CHART_TITLES[tab] + (tab != ROOT_CLASSES_TAB && shown.sitesFromSomeCalls()
+                ? " (calls with a per-call event)" : ""));
         List<Tally> bars = switch (tab) {
             case CALL_SITES_TAB -> shown.callSites();
             case CHANNELS_TAB -> shown.channels();
@@ -123,10 +150,12 @@ public final class HotSpotsPanel {
         chart.setBars(bars);
     }
 
-    /** Shows the finding's first culprit that is in a table, classes before call sites before channels. */
+    /**
+     * Shows the first culprit the finding names that is in a table: the one its summary is about (issue 16: a
+     * finding about ChattySocket$Order selected RateTable, the first class of the finding's class culprits).
+     */
     private void selectCulprit(Finding finding) {
-        List<Culprit> culprits = finding.culprits().stream().sorted(Comparator.comparing(Culprit::kind)).toList();
-        for (Culprit culprit : culprits) {
+        for (Culprit culprit : finding.culprits()) {
             int tab = tabOf(culprit.kind());
             if (tab >= 0 && tables[tab].select(culprit.name())) {
                 tabs.setSelection(tab);
@@ -137,7 +166,7 @@ public final class HotSpotsPanel {
     }
 
     /** The tab that lists culprits of this kind, or -1: field paths have no table of their own. */
-    private static int tabOf(Culprit.Kind kind) {
+    static int tabOf(Culprit.Kind kind) {
         return switch (kind) {
             case CLASS -> ROOT_CLASSES_TAB;
             case SITE -> CALL_SITES_TAB;
@@ -152,6 +181,10 @@ public final class HotSpotsPanel {
 
     FindingsTable findings() {
         return findings;
+    }
+
+    SashForm parts() {
+        return parts;
     }
 
     HotSpotBarChart chart() {

@@ -39,8 +39,4 @@ final class RecordingFollower {
             target.forget();
         });
     }
-
-    boolean isShowing(File recording) {
-        return recording.equals(shown);
-    }
 }

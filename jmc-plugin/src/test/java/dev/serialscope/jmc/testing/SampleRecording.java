@@ -20,7 +20,7 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Real recordings of the SerialScope samples, made the way the README tells users to make them: a child JVM
  * (this JVM's java.home) runs a sample with the real agent jar under {@code -XX:StartFlightRecording} with the
- * JDK's default settings plus SerialScope's diagnose profile. Each recording is made once per test JVM and
+ * JDK's default settings plus SerialScope's diagnose (every call) or production profile. Each recording is made once per test JVM and
  * kept in target/recordings/ together with the child's output.
  *
  * <p>Surefire passes the agent jar, the profile and the samples jar as system properties (see the pom); the
@@ -37,9 +37,13 @@ public final class SampleRecording {
     private SampleRecording() {
     }
 
+    /** The profile that records every call; the production profile records large or slow calls alone. */
+    public static final String DIAGNOSE = "diagnose";
+    public static final String PRODUCTION = "production";
+
     /** A recording of one sample, e.g. {@code "RepeatedObject"}, run as its own main class. */
     public static Path of(String sample) {
-        return record(sample, List.of(SAMPLES_PACKAGE + sample));
+        return record(sample, DIAGNOSE, List.of(SAMPLES_PACKAGE + sample));
     }
 
     /**
@@ -48,26 +52,33 @@ public final class SampleRecording {
      * @param name the recording's file name without ".jfr"; the view shows it
      */
     public static Path inOneJvm(String name, String... samples) {
+        return inOneJvm(name, DIAGNOSE, samples);
+    }
+
+    /** As {@link #inOneJvm(String, String...)}, with {@link #DIAGNOSE} or {@link #PRODUCTION}. */
+    public static Path inOneJvm(String name, String profile, String... samples) {
         List<String> arguments = new ArrayList<>();
         arguments.add(SampleSequence.class.getName());
         for (String sample : samples) {
             arguments.add(SAMPLES_PACKAGE + sample);
         }
-        return record(name, arguments);
+        return record(name, profile, arguments);
     }
 
-    private static synchronized Path record(String name, List<String> mainAndArguments) {
+    private static synchronized Path record(String name, String profile, List<String> mainAndArguments) {
         Path recording = RECORDINGS.get(name);
         if (recording == null) {
-            recording = runRecorded(name, mainAndArguments);
+            recording = runRecorded(name, profile, mainAndArguments);
             RECORDINGS.put(name, recording);
         }
         return recording;
     }
 
-    private static Path runRecorded(String name, List<String> mainAndArguments) {
+    private static Path runRecorded(String name, String profileName, List<String> mainAndArguments) {
         Path agent = existing("serialscope.agent", "../probe/target/serialscope-agent.jar");
-        Path profile = existing("serialscope.profile", "../probe/target/diagnose.jfc");
+        // The build writes both profiles next to each other; the property names the diagnose one.
+        Path profile = existing("serialscope.profile", "../probe/target/diagnose.jfc")
+                .resolveSibling(profileName + ".jfc");
         Path samples = existing("serialscope.samples", "../samples/target/serialscope-samples-0.1.0-SNAPSHOT.jar");
         Path directory = TestOutput.directory().resolve("recordings");
         Path recording = directory.resolve(name + ".jfr");

@@ -3,16 +3,11 @@ package dev.serialscope.jmc.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
@@ -20,7 +15,6 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +49,7 @@ class HotSpotsPanelTest {
     private static Display display;
     private static Shell shell;
     private static HotSpotsPanel panel;
+    private static RecordingAnalysis analysis;
 
     @BeforeAll
     static void showSampleRecording() throws Exception {
@@ -63,7 +58,7 @@ class HotSpotsPanelTest {
             System.err.println(DisplayAvailable.SKIP_REASON);
             return;
         }
-        RecordingAnalysis analysis = new RecordingAnalyzer(
+        analysis = new RecordingAnalyzer(
                 RuleRunner.serialScopeRules(HotSpotsPanelTest.class.getClassLoader()))
                 .analyze(SampleRecording.inOneJvm(RECORDING, SAMPLES).toFile(), AnalysisProgress.NONE);
         display = new Display();
@@ -95,14 +90,15 @@ class HotSpotsPanelTest {
     void statusLineCountsEveryCallOfTheSamples() {
         // PipeTaskShipping 20 tasks out, 20 results in; FreshStreamPerMessage 500 quotes each way; GrowingPayload
         // 200 replications; RepeatedObject 300 deep copies each way. The diagnose profile records every call.
-        assertEquals(RECORDING + ".jfr: 1,840 serialization and deserialization calls, "
-                + rows(findingsTable()).size() + " findings", panel.status());
+        assertEquals(RECORDING + ".jfr: 1,840 calls, " + rows(findingsTable()).size() + " findings", panel.status(),
+                "every call has its event: one source");
     }
 
     @Test
     void rootClassesAreTheSamplesClassesRankedByBytes() {
         List<String[]> rows = rows(panel.table(HotSpotsPanel.ROOT_CLASSES_TAB).getTable());
-        assertEquals(List.of(SESSION, TASK, PRICE_LIST, QUOTE, RESULT), column(rows, 0));
+        assertEquals(List.of(SESSION, TASK, PRICE_LIST, QUOTE, RESULT).stream().map(HotSpotTable::shortName).toList(),
+                column(rows, 0), "classes without their package, as the rules' messages name them");
         assertEquals(List.of("200", "20", "600", "1,000", "20"), column(rows, 1),
                 "calls of both directions: price lists and quotes are read back");
         assertEquals(List.of("7.3 MiB", "5.22 MiB", "2.83 MiB", "118 KiB", "435 B"),
@@ -117,11 +113,12 @@ class HotSpotsPanelTest {
     @Test
     void callSitesAreTheSamplesMethodsNotTheAgentOrTheJdk() {
         List<String> sites = column(rows(panel.table(HotSpotsPanel.CALL_SITES_TAB).getTable()), 0);
-        assertTrue(sites.stream().allMatch(site -> site.startsWith("dev.serialscope.samples.")), sites.toString());
+        List<String> samples = List.of("GrowingPayload.", "PipeTaskShipping.", "RepeatedObject.",
+                "FreshStreamPerMessage.");
+        assertTrue(sites.stream().allMatch(site -> samples.stream().anyMatch(site::startsWith)), sites.toString());
         for (String method : List.of("GrowingPayload.replicate", "PipeTaskShipping.runDriver",
                 "RepeatedObject.deepCopy", "FreshStreamPerMessage.main", "FreshStreamPerMessage.receive")) {
-            assertTrue(sites.stream().anyMatch(site -> site.startsWith("dev.serialscope.samples." + method + ":")),
-                    method + " in " + sites);
+            assertTrue(sites.stream().anyMatch(site -> site.startsWith(method + ":")), method + " in " + sites);
         }
     }
 
@@ -138,30 +135,33 @@ class HotSpotsPanelTest {
     }
 
     @Test
-    void findingsNameTheRulesAndTheirCulprits() {
+    void findingsNameTheRulesAndTheirCulpritsInTheTooltip() {
         List<String[]> findings = rows(findingsTable());
-        String[] growth = finding(findings, "Payload Growth");
-        assertEquals("Warning", growth[0]);
-        assertTrue(growth[3].contains("class " + SESSION), growth[3]);
-        assertTrue(finding(findings, "Large Payloads")[3].contains("class " + TASK));
-        assertTrue(finding(findings, "Repeated Payloads")[3].contains("class " + PRICE_LIST));
-        assertTrue(finding(findings, "Unfiltered Deserialization")[3].contains("class " + QUOTE));
+        assertEquals("Warning", finding(findings, "Payload Growth")[0]);
+        assertTrue(toolTip("Payload Growth").contains("class " + SESSION), toolTip("Payload Growth"));
+        assertTrue(toolTip("Large Payloads").contains("class " + TASK));
+        assertTrue(toolTip("Repeated Payloads").contains("class " + PRICE_LIST));
+        assertTrue(toolTip("Unfiltered Deserialization").contains("class " + QUOTE));
+    }
+
+    private static String toolTip(String rule) {
+        return FindingsTable.toolTip(analysis.findings().stream().filter(finding -> finding.name().equals(rule))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + rule + " finding")));
     }
 
     @Test
-    void clickingAFindingSelectsItsCulpritClass() throws Exception {
+    void clickingAFindingSelectsTheFirstCulpritItNames() throws Exception {
         Table rootClasses = panel.table(HotSpotsPanel.ROOT_CLASSES_TAB).getTable();
         rootClasses.deselectAll();
         Table findings = findingsTable();
-        findings.setSelection(column(rows(findings), 1).indexOf("Repeated Payloads"));
+        findings.setSelection(column(rows(findings), 2).indexOf("Payload Growth"));
         findings.notifyListeners(SWT.Selection, new Event());
         settle();
         assertEquals(1, rootClasses.getSelectionCount());
-        // The finding's first class: the tasks that carry the same config object every time outweigh the price lists.
-        assertEquals(TASK, rootClasses.getSelection()[0].getText(0));
+        assertEquals(HotSpotTable.shortName(SESSION), rootClasses.getSelection()[0].getText(0));
 
         Path screenshot = TestOutput.directory().resolve("screenshots").resolve("serialization-hot-spots.png");
-        ImageData pixels = screenshot(screenshot);
+        ImageData pixels = Screenshots.save(shell, screenshot);
         Rectangle firstBar = display.map(panel.chart().getControl(), shell, panel.chart().firstBarBounds());
         Point middle = new Point(firstBar.x + firstBar.width / 2, firstBar.y + firstBar.height / 2);
         assertEquals(HotSpotBarChart.BAR_RGB, pixels.palette.getRGB(pixels.getPixel(middle.x, middle.y)),
@@ -169,54 +169,23 @@ class HotSpotsPanelTest {
     }
 
     private static String[] finding(List<String[]> findings, String rule) {
-        return findings.stream().filter(row -> row[1].equals(rule)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + rule + " finding in " + column(findings, 1)));
+        return findings.stream().filter(row -> row[2].equals(rule)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + rule + " finding in " + column(findings, 2)));
     }
 
     private static Table findingsTable() {
         return panel.findings().getTable();
     }
 
-    private static ImageData screenshot(Path file) throws Exception {
-        Files.createDirectories(file.getParent());
-        Rectangle area = shell.getClientArea();
-        Image image = new Image(display, area.width, area.height);
-        GC gc = new GC(shell);
-        try {
-            gc.copyArea(image, 0, 0);
-            ImageLoader png = new ImageLoader();
-            png.data = new ImageData[] {image.getImageData()};
-            png.save(file.toString(), SWT.IMAGE_PNG);
-            return png.data[0];
-        } finally {
-            gc.dispose();
-            image.dispose();
-        }
-    }
-
     private static List<String[]> rows(Table table) {
-        List<String[]> rows = new ArrayList<>();
-        for (TableItem item : table.getItems()) {
-            String[] cells = new String[table.getColumnCount()];
-            for (int i = 0; i < cells.length; i++) {
-                cells[i] = item.getText(i);
-            }
-            rows.add(cells);
-        }
-        return rows;
+        return Screenshots.rows(table);
     }
 
     private static List<String> column(List<String[]> rows, int index) {
-        return rows.stream().map(row -> row[index]).toList();
+        return Screenshots.column(rows, index);
     }
 
-    /** Lets SWT lay out and paint: there is no way to ask GTK whether it has painted everything. */
     private static void settle() throws InterruptedException {
-        for (int round = 0; round < 30; round++) {
-            while (display.readAndDispatch()) {
-                // drain
-            }
-            Thread.sleep(10);
-        }
+        Screenshots.settle(display);
     }
 }

@@ -1,6 +1,7 @@
 package dev.serialscope.probe.javaserial;
 
 import dev.serialscope.boot.Bridge;
+import jdk.jfr.Event;
 import net.bytebuddy.asm.Advice;
 
 /** Inlined into ObjectInputStream.readObject and readUnshared; top-level calls only. */
@@ -18,7 +19,12 @@ public final class ReadObjectAdvice {
     static void exit(@Advice.This Object stream, @Advice.Return Object result,
                      @Advice.Enter Object frame, @Advice.Thrown Throwable thrown) {
         if (frame != null) {
-            Bridge.deserializationExit(stream, result, frame, thrown);
+            Event event = Bridge.deserializationExit(stream, result, frame, thrown);
+            if (event != null) {
+                // As in WriteObjectAdvice: the stack trace begins at ObjectInputStream.readObject.
+                event.commit();
+                Bridge.deserializationCommitted(event);
+            }
         }
     }
 }

@@ -102,7 +102,7 @@ final class SerializationProbe implements ProbeHooks {
     }
 
     @Override
-    public void serializationExit(Object stream, Object root, Object frame, Throwable thrown) {
+    public Object serializationExit(Object stream, Object root, Object frame, Throwable thrown) {
         CallFrame f = (CallFrame) frame;
         long nanos = f.timeWeight > 0 ? System.nanoTime() - f.startNanos : CallTiming.UNTIMED;
         try {
@@ -111,9 +111,8 @@ final class SerializationProbe implements ProbeHooks {
                 composition = null; // tracing failed during this call: its paths are incomplete
             }
             long hash = f.hashing ? ((CountingOutputStream) f.target).stopHash() : 0;
-            if (Bridge.serializationWorking()) {
-                record(f, (ObjectOutputStream) stream, root, thrown, nanos, hash, composition);
-            }
+            return Bridge.serializationWorking()
+                    ? record(f, (ObjectOutputStream) stream, root, thrown, nanos, hash, composition) : null;
         } finally {
             // Whatever failed above, the stream stops hashing, the tracer is free and the frame is closed.
             if (f.startBytes >= 0) {
@@ -130,7 +129,8 @@ final class SerializationProbe implements ProbeHooks {
         }
     }
 
-    private void record(CallFrame f, ObjectOutputStream out, Object root, Throwable thrown, long nanos,
+    /** Counts the call; returns its filled per-call event for the advice to commit, or null. */
+    private SerializationEvent record(CallFrame f, ObjectOutputStream out, Object root, Throwable thrown, long nanos,
                         long hash, List<PathTotal> composition) {
         long bytes = f.startBytes < 0 ? SerializationCallEvent.BYTES_UNKNOWN
                 : ((CountingOutputStream) f.target).count() - f.startBytes - f.earlierBytes;
@@ -156,23 +156,27 @@ final class SerializationProbe implements ProbeHooks {
             }
         }
         boolean explained = composition != null && bytes >= CurrentSettings.compositionMinBytes;
-        long callId = 0;
+        SerializationEvent event = null;
         // The event's end() is left to the calls that commit it: a clock read saved on every other call.
         if (f.eventStarted && (explained
                 || CallTiming.passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos))) {
-            SerializationEvent event = f.serializationEvent();
+            event = f.serializationEvent();
             event.end();
             int objects = StreamInternals.handleCount(out) - f.startHandles - f.descriptorHandles;
             fill(event, rootClass, bytes, objects, f, root, out, thrown);
-            callId = event.callId;
             event.contentHash = hash;
             event.channel = channels.ofOutput(out, f.target);
-            event.commit();
-            event.rootClass = null;
         }
         if (explained) {
-            CompositionPaths.commit(composition, callId != 0 ? callId : callIds.incrementAndGet(), rootClass);
+            CompositionPaths.commit(composition, event != null ? event.callId : callIds.incrementAndGet(), rootClass);
         }
+        return event;
+    }
+
+    /** The pooled event lets go of its root class, so that an idle thread holds no class loader through it. */
+    @Override
+    public void committed(Object event) {
+        ((SerializationCallEvent) event).rootClass = null;
     }
 
     @Override
@@ -200,19 +204,18 @@ final class SerializationProbe implements ProbeHooks {
     }
 
     @Override
-    public void deserializationExit(Object stream, Object result, Object frame, Throwable thrown) {
+    public Object deserializationExit(Object stream, Object result, Object frame, Throwable thrown) {
         CallFrame f = (CallFrame) frame;
         long nanos = f.timeWeight > 0 ? System.nanoTime() - f.startNanos : CallTiming.UNTIMED;
         try {
-            if (Bridge.deserializationWorking()) {
-                record(f, (ObjectInputStream) stream, result, thrown, nanos);
-            }
+            return Bridge.deserializationWorking() ? record(f, (ObjectInputStream) stream, result, thrown, nanos) : null;
         } finally {
             f.thread.pop(f);
         }
     }
 
-    private void record(CallFrame f, ObjectInputStream in, Object result, Throwable thrown, long nanos) {
+    /** Counts the call; returns its filled per-call event for the advice to commit, or null. */
+    private DeserializationEvent record(CallFrame f, ObjectInputStream in, Object result, Throwable thrown, long nanos) {
         long bytes = StreamInternals.bytesRead(in) - f.startBytes;
         Class<?> rootClass = result == null ? null : result.getClass();
         boolean filtered = StreamInternals.filtered(in);
@@ -243,9 +246,9 @@ final class SerializationProbe implements ProbeHooks {
             event.filtered = filtered;
             event.resolveClassOverridden = ownCheck;
             event.channel = channels.ofInput(in, StreamInternals.source(in));
-            event.commit();
-            event.rootClass = null;
+            return event;
         }
+        return null;
     }
 
     private static void countDescriptors(ThreadCounts counts, int row, CallFrame f, long bytes) {

@@ -1,6 +1,7 @@
 package dev.serialscope.probe.javaserial;
 
 import dev.serialscope.boot.Bridge;
+import jdk.jfr.Event;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -21,7 +22,13 @@ public final class WriteObjectAdvice {
     static void exit(@Advice.This Object stream, @Advice.Argument(0) Object root,
                      @Advice.Enter Object frame, @Advice.Thrown Throwable thrown) {
         if (frame != null) {
-            Bridge.serializationExit(stream, root, frame, thrown);
+            Event event = Bridge.serializationExit(stream, root, frame, thrown);
+            if (event != null) {
+                // Committed here, inside writeObject: JFR starts the stack trace at the caller of commit(), so
+                // the event's stack begins at ObjectOutputStream.writeObject with no frame of the agent on top.
+                event.commit();
+                Bridge.serializationCommitted(event);
+            }
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.serialscope.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
 
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 
@@ -60,7 +59,7 @@ final class HtmlReport {
             html.append("<div class=\"finding ").append(severity).append("\"><p><span class=\"label\">")
                     .append(severity).append("</span> ").append(escape(finding.name()));
             if (finding.score() != null) {
-                html.append(String.format(Locale.ROOT, " <span class=\"muted\">(score %.0f)</span>", finding.score()));
+                html.append(" <span class=\"muted\">(score ").append(finding.scoreText()).append(")</span>");
             }
             html.append("</p><p>").append(escape(finding.summary())).append("</p>");
             if (finding.atLeast(Severity.INFO)) {
@@ -88,7 +87,12 @@ final class HtmlReport {
                     .append("<h3>Bytes by root class</h3>\n");
             barChart(html, direction.byClass());
             html.append("<h3>Bytes per second</h3>\n");
-            timeline(html, direction.bytesPerSecond());
+            timeline(html, direction.timeline());
+            if (direction.perCallCalls == 0) {
+                html.append("<p class=\"muted\">").append(escape(RecordingSummary.NO_PER_CALL_EVENTS))
+                        .append("</p>\n");
+                continue;
+            }
             html.append("<h3>By call site</h3>\n");
             table(html, "call site", RecordingSummary.sorted(direction.bySite));
             html.append("<h3>By channel</h3>\n");
@@ -145,30 +149,43 @@ final class HtmlReport {
         html.append("</svg>\n");
     }
 
-    /** Vertical bars, one per second of the recording that had calls. */
-    private static void timeline(StringBuilder html, TreeMap<Long, Long> bytesPerSecond) {
-        if (bytesPerSecond.isEmpty()) {
+    /**
+     * Bytes per second as bars over time, each as wide as the span it counts (a statistics period, or a second of
+     * per-call events), so that its height is its own rate. Flushes (the calls since the last period, counted when
+     * a chunk or the recording ended) are drawn lighter and say so.
+     */
+    private static void timeline(StringBuilder html, List<Timeline.Span> spans) {
+        if (spans.isEmpty()) {
             html.append("<p class=\"muted\">No data.</p>\n");
             return;
         }
-        long first = bytesPerSecond.firstKey();
-        long seconds = bytesPerSecond.lastKey() - first + 1;
-        long max = Math.max(1, bytesPerSecond.values().stream().mapToLong(Long::longValue).max().orElse(1));
-        double barWidth = Math.max(1, Math.min(20, 800.0 / seconds));
+        long origin = spans.get(0).startNanos();
+        long total = Math.max(1, spans.get(spans.size() - 1).endNanos() - origin);
+        double max = Math.max(1, spans.stream().mapToDouble(Timeline.Span::bytesPerSecond).max().orElse(1));
+        int width = 800;
         int height = 120;
-        html.append("<svg width=\"").append(Math.round(60 + barWidth * seconds)).append("\" height=\"")
-                .append(height + 30).append("\" role=\"img\" aria-label=\"bytes per second\">")
-                .append("<text x=\"0\" y=\"12\">").append(Units.bytes(max)).append("/s</text>");
-        bytesPerSecond.forEach((second, bytes) -> {
-            long barHeight = Math.max(1, Math.round((double) height * bytes / max));
+        html.append("<svg width=\"").append(60 + width + 10).append("\" height=\"").append(height + 30)
+                .append("\" role=\"img\" aria-label=\"bytes per second\">").append("<text x=\"0\" y=\"12\">")
+                .append(Units.bytes(Math.round(max))).append("/s</text>");
+        for (Timeline.Span span : spans) {
+            double x = 60 + (double) width * (span.startNanos() - origin) / total;
+            double barWidth = Math.max(1, (double) width * span.nanos() / total - 1);
+            long barHeight = Math.max(1, Math.round(height * span.bytesPerSecond() / max));
             html.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
-                    + "fill=\"#4a7ebb\"><title>+%d s: %s</title></rect>", 60 + barWidth * (second - first),
-                    height - barHeight + 16, Math.max(1, barWidth - 1), barHeight, second - first,
-                    Units.bytes(bytes)));
-        });
-        html.append("<text x=\"60\" y=\"").append(height + 30).append("\">0 s</text><text x=\"")
-                .append(Math.round(60 + barWidth * (seconds - 1))).append("\" y=\"").append(height + 30)
-                .append("\">").append(seconds - 1).append(" s</text></svg>\n");
+                    + "fill=\"%s\"><title>+%.2f s to +%.2f s: %s in %s, %s/s%s</title></rect>", x,
+                    height - barHeight + 16, barWidth, barHeight, span.flush() ? "#a9c3e3" : "#4a7ebb",
+                    (span.startNanos() - origin) / 1e9, (span.endNanos() - origin) / 1e9, Units.bytes(span.bytes()),
+                    Units.nanos(span.nanos()), Units.bytes(Math.round(span.bytesPerSecond())),
+                    span.flush() ? " (flush: the calls since the last period, written when a chunk or the recording "
+                            + "ended)" : ""));
+        }
+        html.append(String.format(Locale.ROOT, "<text x=\"60\" y=\"%d\">0 s</text><text x=\"%d\" y=\"%d\" "
+                + "text-anchor=\"end\">%.1f s</text></svg>\n", height + 30, 60 + width, height + 30, total / 1e9));
+        if (spans.stream().anyMatch(Timeline.Span::flush)) {
+            html.append("<p class=\"muted\">Each bar spans the period its statistics count. Lighter bars are "
+                    + "flushes: the calls since the last period, written when a chunk or the recording ended, over "
+                    + "that shorter time.</p>\n");
+        }
     }
 
     private static void table(StringBuilder html, String keyName, List<RecordingSummary.Row> rows) {

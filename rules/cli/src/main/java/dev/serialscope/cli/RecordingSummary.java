@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.openjdk.jmc.common.IMCStackTrace;
 import org.openjdk.jmc.common.IMCThread;
@@ -47,6 +48,11 @@ final class RecordingSummary {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
+    /** Said instead of call-site, channel and thread tables when a direction has no per-call event. */
+    static final String NO_PER_CALL_EVENTS = "No per-call events: no call passed the recording's size and duration "
+            + "thresholds, so there are no call sites, channels or threads to show (the statistics above count every "
+            + "call; record with --profile diagnose for every call's event).";
+
     /** Calls, bytes, objects and time of one key. Objects are -1 where the source does not count them. */
     static final class Row {
         final String key;
@@ -76,12 +82,14 @@ final class RecordingSummary {
         final Map<String, Row> bySite = new LinkedHashMap<>();
         final Map<String, Row> byChannel = new LinkedHashMap<>();
         final Map<String, Row> byThread = new LinkedHashMap<>();
-        /** Bytes by epoch second: from statistics when the recording has them, else from per-call events. */
-        final TreeMap<Long, Long> statisticsBytesPerSecond = new TreeMap<>();
-        final TreeMap<Long, Long> perCallBytesPerSecond = new TreeMap<>();
+        /** Bytes by the end time of their statistics events, and by the start time of per-call events (epoch ns). */
+        final TreeMap<Long, Long> statisticsBytesByEnd = new TreeMap<>();
+        final TreeMap<Long, Long> perCallBytesByStart = new TreeMap<>();
+        private final RecordingSummary recording;
 
-        Direction(String name) {
+        Direction(String name, RecordingSummary recording) {
             this.name = name;
+            this.recording = recording;
         }
 
         boolean isEmpty() {
@@ -101,14 +109,20 @@ final class RecordingSummary {
             return sorted(hasStatistics ? statisticsByClass : perCallByClass);
         }
 
-        TreeMap<Long, Long> bytesPerSecond() {
-            return hasStatistics ? statisticsBytesPerSecond : perCallBytesPerSecond;
+        /** Bytes over time: the statistics' periods when the recording has them, else per-call events by second. */
+        List<Timeline.Span> timeline() {
+            return hasStatistics
+                    ? Timeline.ofStatistics(statisticsBytesByEnd, recording.statisticsEnds, recording.startNanos)
+                    : Timeline.ofCalls(perCallBytesByStart);
         }
     }
 
-    final Direction writes = new Direction("Serialization");
-    final Direction reads = new Direction("Deserialization");
+    final Direction writes = new Direction("Serialization", this);
+    final Direction reads = new Direction("Deserialization", this);
     private long durationNanos;
+    /** When the recording began (epoch ns), and when each statistics event of either direction was written. */
+    private long startNanos;
+    private final TreeSet<Long> statisticsEnds = new TreeSet<>();
 
     private final CallSites callSites;
     private boolean recordedWithAgent;
@@ -148,6 +162,7 @@ final class RecordingSummary {
             }
         }
         summary.durationNanos = first == null ? 0 : Duration.between(first, last).toNanos();
+        summary.startNanos = first == null ? 0 : epochNanos(first);
         return summary;
     }
 
@@ -159,10 +174,13 @@ final class RecordingSummary {
         for (String direction : List.of(SerialScopeEvents.WRITE, SerialScopeEvents.READ)) {
             for (StatisticsRow row : StatisticsRow.readAll(recording, direction)) {
                 summary.addStatistics(direction, row.rootClass(), row.calls(), row.bytes(), row.totalTimeNanos(),
-                        row.failures(), Math.floorDiv(row.endNanos(), NANOS_PER_SECOND));
+                        row.failures(), row.endNanos());
             }
         }
         summary.durationNanos = recording.spanNanos();
+        // The chunks' time ranges: where the recording began, without another pass over the events.
+        summary.startNanos = recording.getUnfilteredTimeRanges().stream()
+                .mapToLong(range -> range.getStart().clampedLongValueIn(UnitLookup.EPOCH_NS)).min().orElse(0);
         return summary;
     }
 
@@ -190,7 +208,8 @@ final class RecordingSummary {
                         EventFields.longValue(EventFields.get(bytes, item), UnitLookup.BYTE, 0),
                         count(EventFields.get(objects, item)),
                         EventFields.longValue(EventFields.get(duration, item), UnitLookup.NANOSECOND, 0),
-                        EventFields.get(failure, item), epochSecond(EventFields.get(start, item)));
+                        EventFields.get(failure, item),
+                        EventFields.longValue(EventFields.get(start, item), UnitLookup.EPOCH_NS, 0));
             }
         }
     }
@@ -199,8 +218,8 @@ final class RecordingSummary {
         return EventFields.longValue(quantity, UnitLookup.NUMBER_UNITY, 0);
     }
 
-    private static long epochSecond(IQuantity time) {
-        return Math.floorDiv(EventFields.longValue(time, UnitLookup.EPOCH_NS, 0), NANOS_PER_SECOND);
+    private static long epochNanos(Instant time) {
+        return time.getEpochSecond() * NANOS_PER_SECOND + time.getNano();
     }
 
     boolean recordedWithAgent() {
@@ -217,7 +236,7 @@ final class RecordingSummary {
         case SerialScopeEvents.DESERIALIZATION -> addCall(reads, event);
         case SerialScopeEvents.STATISTICS -> addStatistics(event.getString("direction"),
                 className(event.getClass("rootClass")), event.getLong("calls"), event.getLong("bytes"),
-                event.getLong("totalTime"), event.getLong("failures"), event.getEndTime().getEpochSecond());
+                event.getLong("totalTime"), event.getLong("failures"), epochNanos(event.getEndTime()));
         default -> {
             // Other events only extend the recording's time span.
         }
@@ -229,11 +248,11 @@ final class RecordingSummary {
         addCall(direction, className(event.getClass("rootClass")), cachedSite(event.getStackTrace()),
                 event.getString("channel"), thread == null ? null : thread.getJavaName(), event.getLong("bytes"),
                 event.getLong("objects"), event.getDuration().toNanos(), event.getString("failure"),
-                event.getStartTime().getEpochSecond());
+                epochNanos(event.getStartTime()));
     }
 
     private void addStatistics(String directionName, String rootClass, long calls, long bytes, long nanos,
-            long failures, long endSecond) {
+            long failures, long endNanos) {
         Direction direction = SerialScopeEvents.READ.equals(directionName) ? reads
                 : SerialScopeEvents.WRITE.equals(directionName) ? writes : null;
         if (direction == null) {
@@ -249,12 +268,13 @@ final class RecordingSummary {
         row.bytes += bytes;
         row.objects = -1;
         row.nanos += nanos;
-        direction.statisticsBytesPerSecond.merge(endSecond, bytes, Long::sum);
+        direction.statisticsBytesByEnd.merge(endNanos, bytes, Long::sum);
+        statisticsEnds.add(endNanos);
     }
 
     /** One per-call event; {@code bytes} -1 when unmeasured, null names when the event has none. */
     private static void addCall(Direction direction, String rootClass, String site, String channel, String thread,
-            long bytes, long objects, long nanos, String failure, long startSecond) {
+            long bytes, long objects, long nanos, String failure, long startNanos) {
         long counted = Math.max(0, bytes);
         direction.perCallCalls++;
         direction.perCallBytes += counted;
@@ -266,7 +286,7 @@ final class RecordingSummary {
         addTo(row(direction.byChannel, channel == null || channel.isEmpty() ? "unknown" : channel), counted, objects,
                 nanos);
         addTo(row(direction.byThread, thread == null ? "(unknown thread)" : thread), counted, objects, nanos);
-        direction.perCallBytesPerSecond.merge(startSecond, counted, Long::sum);
+        direction.perCallBytesByStart.merge(startNanos, counted, Long::sum);
     }
 
     private String cachedSite(RecordedStackTrace trace) {

@@ -104,7 +104,16 @@ final class SummaryCommand extends Command {
                     + Units.bytes(direction.perCallBytes) + ", " + Units.count(direction.perCallFailures)
                     + " failures (per-call events; the recording has no statistics events)");
         }
+        boolean perCallTablesSaid = false;
         for (String table : tables) {
+            if (!table.equals("class") && direction.perCallCalls == 0) {
+                if (!perCallTablesSaid) {
+                    out.println();
+                    out.println("  " + RecordingSummary.NO_PER_CALL_EVENTS);
+                    perCallTablesSaid = true;
+                }
+                continue;
+            }
             switch (table) {
             case "class" -> table(out, "Root class", direction.byClass(), top, direction.hasStatistics
                     ? "from statistics, which count every call but not objects" : "from per-call events");

@@ -22,8 +22,7 @@ final class TextReport {
             for (Finding finding : shown) {
                 out.println();
                 String severity = Finding.label(finding.severity());
-                String score = finding.score() == null ? "" : String.format(Locale.ROOT, " (score %.0f)",
-                        finding.score());
+                String score = finding.score() == null ? "" : " (score " + finding.scoreText() + ")";
                 if (!finding.atLeast(Severity.INFO)) {
                     out.printf(Locale.ROOT, "%-8s %s%s: %s%n", severity, finding.name(), score, finding.summary());
                     continue;

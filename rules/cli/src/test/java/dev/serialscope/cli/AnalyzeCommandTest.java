@@ -118,6 +118,18 @@ class AnalyzeCommandTest {
         assertTrue(page.contains("<h3>By channel</h3>") && page.contains("socket 10.0.0.5:8080"));
     }
 
+    /** Issue 16: no empty call-site or channel tables when no call has a per-call event. */
+    @Test
+    void htmlSaysWhatIsMissingInsteadOfEmptyTables() throws IOException {
+        Path html = Recordings.directory().resolve("statistics-only.html");
+        Cli cli = Cli.run("analyze", file(Scenario.STATISTICS_ONLY), "--format", "html", "-o", html.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        String page = Files.readString(html, StandardCharsets.UTF_8);
+        assertTrue(page.contains("aria-label=\"bytes per second\""), "timeline from the statistics");
+        assertTrue(page.contains(HtmlReport.escape(RecordingSummary.NO_PER_CALL_EVENTS)), page);
+        assertFalse(page.contains("<h3>By call site</h3>") || page.contains("<h3>By channel</h3>"), page);
+    }
+
     @Test
     void setChangesAThresholdWithItsUnit() {
         Cli cli = Cli.run("analyze", file(Scenario.LARGE_PAYLOAD), "--set",

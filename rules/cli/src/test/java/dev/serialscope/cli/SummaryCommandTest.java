@@ -38,6 +38,17 @@ class SummaryCommandTest {
         assertFalse(cli.out().contains("Root class") || cli.out().contains("Deserialization"), cli.out());
     }
 
+    /** Issue 16: a production recording whose calls all stayed below the thresholds printed empty tables. */
+    @Test
+    void withoutPerCallEventsItSaysSoInsteadOfPrintingEmptyTables() {
+        Cli cli = Cli.run("summary", Recordings.of(Scenario.STATISTICS_ONLY).toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        String out = cli.out();
+        assertTrue(out.contains("Root class (from statistics"), out);
+        assertTrue(out.contains(RecordingSummary.NO_PER_CALL_EVENTS), out);
+        assertFalse(out.contains("Call site (") || out.contains("Channel (") || out.contains("Thread ("), out);
+    }
+
     @Test
     void badOptionsAreUsageErrors() {
         assertEquals(2, Cli.run("summary").exitCode());

@@ -124,7 +124,7 @@ public final class CapturedThisRule extends SerialScopeRule {
                 .addResult(LAMBDA_CALLS, UnitLookup.NUMBER_UNITY.quantity(Math.max(callsOfWorst,
                         worst.fields().tracedCalls())))
                 .addResult(TRACED_IN, tracedIn(worst.fields().tracedCalls(), callsOfWorst));
-        if (Severity.get(score) == Severity.OK) {
+        if (severity(score) == Severity.OK) {
             return result.setSummary("Lambdas of {capturingClass} captured this, but it is small: {capturedSize} per "
                     + "call.").build();
         }

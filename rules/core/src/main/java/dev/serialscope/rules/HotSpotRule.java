@@ -93,7 +93,7 @@ public abstract class HotSpotRule extends SerialScopeRule {
 
         ResultBuilder result = scored(vp, score).addResult(TIME, nanos(totalNanos))
                 .addResult(TIME_SHARE, share(timeShare)).addResult(RECORDING_DURATION, nanos(recordingNanos));
-        if (Severity.get(score) == Severity.OK) {
+        if (severity(score) == Severity.OK) {
             return result.setSummary(activity + " took {time}, {timeShare} of the recording ({recordingDuration}).")
                     .build();
         }

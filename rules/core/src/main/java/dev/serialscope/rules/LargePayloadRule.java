@@ -100,7 +100,7 @@ public final class LargePayloadRule extends SerialScopeRule {
         Call largest = writeIsLargest ? largestWrite : largestRead;
         CallTable sameDirection = writeIsLargest ? writes : reads;
         double score = RulesToolkit.mapExp100(largest.bytes(), infoBytes, value(vp, WARNING_SIZE, UnitLookup.BYTE));
-        if (Severity.get(score) == Severity.OK) {
+        if (severity(score) == Severity.OK) {
             return scored(vp, score).addResult(LARGEST_SIZE, bytes(largest.bytes()))
                     .addResult(LARGEST_CLASS, largest.rootClass())
                     .setSummary("The largest payload was {largestSize} ({largestClass}).").build();

@@ -131,7 +131,7 @@ public final class PayloadGrowthRule extends SerialScopeRule {
         // Scores the growth above 1, so that a class that does not grow at all scores 0.
         double score = RulesToolkit.mapExp100(top.ratio() - 1, infoRatio - 1,
                 value(vp, WARNING_RATIO, UnitLookup.NUMBER_UNITY) - 1);
-        if (Severity.get(score) == Severity.OK) {
+        if (severity(score) == Severity.OK) {
             return scored(vp, score).addResult(GROWING_CLASS, top.rootClass())
                     .addResult(GROWTH_RATIO, UnitLookup.NUMBER_UNITY.quantity(top.ratio()))
                     .setSummary("No root class grew steadily; the most was {growingClass} (ratio {growthRatio}).")

@@ -164,7 +164,7 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
         ResultBuilder result = scored(vp, score).addResult(WASTED_BYTES, bytes(wastedBytes))
                 .addResult(WASTED_SHARE, share(wastedShare))
                 .addResult(REPEATED_CALLS, UnitLookup.NUMBER_UNITY.quantity(repeatedCalls));
-        if (Severity.get(score) == Severity.OK) {
+        if (severity(score) == Severity.OK) {
             return result.setSummary("{repeatedCalls} calls repeated an earlier payload or a large part of one, "
                     + "{wastedBytes} ({wastedShare} of the bytes written).").build();
         }

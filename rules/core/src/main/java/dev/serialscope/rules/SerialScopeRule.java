@@ -29,6 +29,7 @@ import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.SerialScopeEvents;
 import dev.serialscope.rules.recording.Tally;
 import dev.serialscope.rules.result.Culprit;
+import dev.serialscope.rules.result.Score;
 
 /**
  * The common part of the SerialScope rules. Unlike JMC's AbstractRule it keeps no reference to the
@@ -136,10 +137,16 @@ public abstract class SerialScopeRule implements IRule {
         return ResultBuilder.createFor(this, vp).setSeverity(Severity.NA).setSummary(summary).build();
     }
 
-    /** A builder with the severity that belongs to the score, and the score attached. */
+    /** A builder with the score rounded once ({@link Score}), the severity that belongs to it, and the score attached. */
     protected final ResultBuilder scored(IPreferenceValueProvider vp, double score) {
-        return ResultBuilder.createFor(this, vp).setSeverity(Severity.get(score))
-                .addResult(TypedResult.SCORE, UnitLookup.NUMBER_UNITY.quantity(score));
+        double rounded = Score.rounded(score);
+        return ResultBuilder.createFor(this, vp).setSeverity(Severity.get(rounded))
+                .addResult(TypedResult.SCORE, UnitLookup.NUMBER_UNITY.quantity(rounded));
+    }
+
+    /** The severity of a computed score as {@link #scored} will report it: of the rounded score. */
+    protected static Severity severity(double score) {
+        return Severity.get(Score.rounded(score));
     }
 
     protected static double value(IPreferenceValueProvider vp, TypedPreference<IQuantity> preference, IUnit unit) {

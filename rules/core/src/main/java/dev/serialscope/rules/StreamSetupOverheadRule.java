@@ -101,7 +101,7 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
                 .addResult(STREAMS, UnitLookup.NUMBER_UNITY.quantity(setup.streams))
                 .addResult(CALLS_PER_STREAM, UnitLookup.NUMBER_UNITY.quantity((double) setup.calls / setup.streams))
                 .addResult(SETUP_BYTES, bytes(setup.setupBytes)).addResult(SETUP_SHARE, share(setupShare));
-        if (Severity.get(score) == Severity.OK) {
+        if (severity(score) == Severity.OK) {
             return result.setSummary("{streams} streams, {callsPerStream} calls per stream on average; stream setup "
                     + "was {setupShare} of the bytes written.").build();
         }

@@ -16,11 +16,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.openjdk.jmc.common.item.IAttribute;
 import org.openjdk.jmc.common.item.IItemIterable;
+import org.openjdk.jmc.common.unit.IQuantity;
+import org.openjdk.jmc.common.unit.UnitLookup;
 import org.openjdk.jmc.common.util.TypedPreference;
 import org.openjdk.jmc.flightrecorder.rules.IResult;
 import org.openjdk.jmc.flightrecorder.rules.IRule;
 import org.openjdk.jmc.flightrecorder.rules.RuleRegistry;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
+import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 
 import dev.serialscope.events.DeserializationEvent;
 import dev.serialscope.events.SerializationEvent;
@@ -29,6 +32,7 @@ import dev.serialscope.events.SerializationStatisticsEvent;
 import dev.serialscope.rules.recording.SerialScopeEvents;
 import dev.serialscope.rules.recording.CallSites;
 import dev.serialscope.rules.result.Culprit;
+import dev.serialscope.rules.result.Finding;
 
 /** What every rule owes JMC and the CLI, and what the rules assume about the event contract. */
 class RuleContractTest {
@@ -83,6 +87,27 @@ class RuleContractTest {
     @FieldSource("RULES")
     void ruleStaysQuietOnACleanProgram(IRule rule) {
         Rules.assertSeverity(Severity.OK, Rules.evaluate(rule, Recordings.Scenario.CLEAN));
+    }
+
+    /**
+     * Issue 16: a 98.5 read 99 in the CLI text and 98 in JMC, which truncates. Each rule rounds once, so every
+     * report reads the same whole number and the severity is the one that number stands for.
+     */
+    @Test
+    void everyScoreIsAWholeNumberWithTheSeverityItStandsFor() {
+        for (Recordings.Scenario scenario : Recordings.Scenario.values()) {
+            for (IRule rule : RULES) {
+                IResult result = Rules.evaluate(rule, scenario);
+                IQuantity score = result.getResult(TypedResult.SCORE);
+                if (score != null) {
+                    double value = score.doubleValueIn(UnitLookup.NUMBER_UNITY);
+                    String where = rule.getId() + " on " + scenario + ": " + value;
+                    assertEquals(Math.rint(value), value, where);
+                    assertEquals(Severity.get(value), result.getSeverity(), where);
+                    assertEquals(String.valueOf((long) value), Finding.of(result).scoreText(), where);
+                }
+            }
+        }
     }
 
     @Test

@@ -56,15 +56,22 @@ public final class Culprit implements IDisplayable {
         return bytes;
     }
 
-    /** The calls (or, for stream setup, the streams) that make up the finding for this culprit. */
+    /**
+     * The calls (or, for stream setup, the streams) that make up the finding for this culprit; 0 when the finding
+     * counts bytes only (a channel's serialized bytes, which the channel statistics do not split into calls).
+     */
     public long count() {
         return count;
     }
 
     @Override
     public String displayUsing(String formatHint) {
-        return kind.label() + " " + name + " (" + UnitLookup.BYTE.quantity(bytes).displayUsing(formatHint) + " in "
-                + count + (count == 1 ? " call)" : " calls)");
+        String amount = UnitLookup.BYTE.quantity(bytes).displayUsing(formatHint);
+        if (count == 0) {
+            return kind.label() + " " + name + " (" + amount + ")";
+        }
+        return kind.label() + " " + name + " (" + amount + " in " + String.format(Locale.ROOT, "%,d", count)
+                + (count == 1 ? " call)" : " calls)");
     }
 
     @Override

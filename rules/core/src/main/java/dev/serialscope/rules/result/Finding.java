@@ -14,7 +14,7 @@ import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 /**
  * One rule's result with its texts filled in: what the reports (text, JSON, HTML) write and the JMC view shows.
  *
- * @param score 0-100 with one decimal, null for N/A
+ * @param score 0-100, a whole number for SerialScope's rules (see {@link Score}), null for N/A
  * @param explanation null when the rule gives none (OK and N/A results)
  * @param culprits the root classes, call sites, channels and field paths the rule blames, in the rule's order
  */
@@ -32,7 +32,7 @@ public record Finding(String id, String name, Severity severity, Double score, S
         Collection<Culprit> culprits = result.getResult(Culprit.CULPRITS);
         return new Finding(result.getRule().getId(), result.getRule().getName(), result.getSeverity(),
                 result.getSeverity() == Severity.NA || score == null ? null
-                        : Math.round(score.doubleValueIn(UnitLookup.NUMBER_UNITY) * 10) / 10.0,
+                        : Score.rounded(score.doubleValueIn(UnitLookup.NUMBER_UNITY)),
                 text(result, result.getSummary()), text(result, result.getExplanation()),
                 text(result, result.getSolution()), culprits == null ? List.of() : List.copyOf(culprits));
     }
@@ -44,6 +44,11 @@ public record Finding(String id, String name, Severity severity, Double score, S
     /** JMC puts no-break spaces between numbers and units; terminals, grep and JSON readers want plain ones. */
     public static String plain(String text) {
         return text.replace('\u00a0', ' ').replace('\u202f', ' ');
+    }
+
+    /** The score as the reports and the JMC view print it, e.g. {@code "99"}; empty for N/A. */
+    public String scoreText() {
+        return score == null ? "" : Score.text(score);
     }
 
     public boolean atLeast(Severity minimum) {

@@ -1,0 +1,211 @@
+package dev.serialscope.jmc.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmc.common.IDisplayable;
+import org.openjdk.jmc.common.IMCType;
+import org.openjdk.jmc.common.IState;
+import org.openjdk.jmc.common.item.Aggregators;
+import org.openjdk.jmc.common.item.IAttribute;
+import org.openjdk.jmc.common.item.IItemCollection;
+import org.openjdk.jmc.common.item.IItemIterable;
+import org.openjdk.jmc.common.item.ItemFilters;
+import org.openjdk.jmc.common.item.PersistableItemFilter;
+import org.openjdk.jmc.common.unit.IQuantity;
+import org.openjdk.jmc.common.util.StateToolkit;
+import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
+
+import dev.serialscope.jmc.testing.SampleRecording;
+import dev.serialscope.jmc.testing.TestOutput;
+
+/**
+ * The Serialization page's table on a production recording, as its state in pages.xml defines it and as JMC's
+ * itemhandler page names its columns (the grouping attribute's label, "Total" before a summed attribute's label),
+ * with the widths, name, description and icon of the state, drawn in plain SWT: JMC's page classes are not on
+ * Maven Central. What JMC itself draws around it (toolbar, tabs, chart, sash) could only be judged in a running
+ * JMC. Issue 16: "Total Total Time" columns, a root class column too narrow for the samples' class names next to
+ * an empty last column, a description wider than the editor.
+ */
+class SerializationPagePreviewTest {
+
+    /** The editor area of JMC in a 1600x1000 window, the Outline beside it. */
+    private static final int EDITOR_WIDTH = 1000;
+
+    @Test
+    void theSerializationPageNamesItsColumnsOnceAndFitsTheEditor() throws Exception {
+        DisplayAvailable.assumeDisplay();
+        Path recording = ProductionRecordingViewTest.productionRecording();
+        IState page = serializationPage();
+        IState state = page.getChild("state");
+        IItemCollection shown = JfrLoaderToolkit.loadEvents(recording.toFile())
+                .apply(PersistableItemFilter.readFrom(state.getChild("pageFilter")));
+        Map<String, IAttribute<?>> attributes = attributesOf(shown);
+        IState histogram = state.getChild("histogram");
+        IState[] columns = histogram.getChild("table").getChildren("column");
+
+        List<String> titles = new ArrayList<>();
+        int width = 0;
+        for (IState column : columns) {
+            titles.add(title(column.getAttribute("id"), histogram.getAttribute("groupBy"), attributes));
+            width += Integer.parseInt(column.getAttribute("width"));
+        }
+        assertEquals(List.of("Root Class", "Total Calls", "Total Bytes", "Total Call Time", "Total Failures"), titles);
+        assertTrue(titles.stream().noneMatch(title -> title.startsWith("Total Total")), titles.toString());
+        assertTrue(width <= EDITOR_WIDTH, "columns of " + width + " px in an editor of " + EDITOR_WIDTH);
+
+        List<String[]> rows = rows(shown, attributes, histogram.getAttribute("groupBy"), columns);
+        String order = SampleRecording.SAMPLES_PACKAGE + "ChattySocket$Order";
+        assertTrue(rows.stream().anyMatch(row -> row[0].equals(order)), "every class of the statistics");
+
+        Display display = new Display();
+        try {
+            Shell shell = new Shell(display);
+            shell.setText(state.getAttribute("name"));
+            shell.setLayout(new GridLayout());
+            Image icon = icon(display, state.getAttribute("icon"));
+            Label name = new Label(shell, SWT.NONE);
+            name.setImage(icon);
+            Label title = new Label(shell, SWT.NONE);
+            title.setText(state.getAttribute("name"));
+            Label description = new Label(shell, SWT.NONE);
+            description.setText(state.getAttribute("description"));
+            Table table = new Table(shell, SWT.FULL_SELECTION | SWT.BORDER);
+            table.setHeaderVisible(true);
+            table.setLinesVisible(true);
+            table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+            for (int i = 0; i < columns.length; i++) {
+                TableColumn column = new TableColumn(table, i == 0 ? SWT.LEFT : SWT.RIGHT);
+                column.setText(titles.get(i));
+                column.setWidth(Integer.parseInt(columns[i].getAttribute("width")));
+            }
+            for (String[] row : rows) {
+                new TableItem(table, SWT.NONE).setText(row);
+            }
+            shell.setSize(EDITOR_WIDTH, 360);
+            shell.open();
+            Screenshots.settle(display);
+            assertTrue(description.getSize().x <= shell.getClientArea().width, "the description fits on one line");
+            for (TableColumn column : table.getColumns()) {
+                // The title, the sort arrow JMC draws beside it, and the margins.
+                int titleWidth = textWidth(table, column.getText()) + 16;
+                assertTrue(titleWidth <= column.getWidth(), "\"" + column.getText() + "\" is cut: " + titleWidth
+                        + " px in " + column.getWidth());
+            }
+            for (TableItem item : table.getItems()) {
+                if (item.getText(0).contains("$$Lambda")) {
+                    // JMC prints a class field as the JVM named the class; pages cannot shorten lambda classes to
+                    // Owner$$Lambda as the view, the rules and the CLI do (see the README).
+                    continue;
+                }
+                int textWidth = textWidth(table, item.getText(0));
+                assertTrue(textWidth <= table.getColumn(0).getWidth(), item.getText(0) + " is cut: " + textWidth
+                        + " px in " + table.getColumn(0).getWidth());
+            }
+            Path file = TestOutput.directory().resolve("screenshots").resolve("serialization-page-production.png");
+            Screenshots.save(shell, file);
+            assertTrue(Files.size(file) < 200_000, file + " is " + Files.size(file) + " bytes");
+            icon.dispose();
+        } finally {
+            display.dispose();
+        }
+    }
+
+    private static IState serializationPage() throws Exception {
+        try (InputStream xml = SerializationPagePreviewTest.class.getResourceAsStream("/pages.xml")) {
+            IState pages = StateToolkit.fromXMLString(new String(xml.readAllBytes(), StandardCharsets.UTF_8));
+            return Stream.of(pages.getChildren()).filter(page -> page.getChild("state").getAttribute("name")
+                    .equals("Serialization")).findFirst().orElseThrow();
+        }
+    }
+
+    /** JMC's column title: the key column is the grouping attribute, a SUM column "Total" and the label. */
+    private static String title(String id, String groupBy, Map<String, IAttribute<?>> attributes) {
+        if (id.equals("itemhistogram.key")) {
+            return attributes.values().stream().filter(attribute -> attribute.getIdentifier().equals(groupBy))
+                    .findFirst().orElseThrow().getName();
+        }
+        if (id.equals("itemhistogram.count")) {
+            return "Count";
+        }
+        assertTrue(id.startsWith("SUM"), id);
+        return "Total " + attributes.get(id.substring("SUM".length())).getName();
+    }
+
+    /** One row per key, most bytes first, each cell formatted as JMC formats its quantity. */
+    @SuppressWarnings("unchecked")
+    private static List<String[]> rows(IItemCollection items, Map<String, IAttribute<?>> attributes, String groupBy,
+            IState[] columns) {
+        IAttribute<IMCType> key = (IAttribute<IMCType>) attributes.get(groupBy + ":class");
+        Set<IMCType> keys = items.getAggregate(Aggregators.distinct(key));
+        IAttribute<IQuantity> bytes = (IAttribute<IQuantity>) attributes.get("bytes:memory");
+        List<String[]> rows = new ArrayList<>();
+        Map<String[], Double> byBytes = new HashMap<>();
+        for (IMCType type : keys) {
+            IItemCollection group = items.apply(ItemFilters.equals(key, type));
+            String[] row = new String[columns.length];
+            row[0] = type == null ? "" : type.getFullName();
+            for (int i = 1; i < columns.length; i++) {
+                IAttribute<IQuantity> summed = (IAttribute<IQuantity>) attributes.get(
+                        columns[i].getAttribute("id").substring("SUM".length()));
+                row[i] = group.getAggregate(Aggregators.sum(summed)).displayUsing(IDisplayable.AUTO);
+            }
+            byBytes.put(row, group.getAggregate(Aggregators.sum(bytes)).doubleValue());
+            rows.add(row);
+        }
+        rows.sort(Comparator.comparingDouble((String[] row) -> byBytes.get(row)).reversed());
+        return rows;
+    }
+
+    /** What JMC's ItemList.getColumnId makes of each attribute: "identifier:content type". */
+    @SuppressWarnings("deprecation")
+    private static Map<String, IAttribute<?>> attributesOf(IItemCollection items) {
+        Map<String, IAttribute<?>> attributes = new HashMap<>();
+        for (IItemIterable batch : items) {
+            for (IAttribute<?> attribute : batch.getType().getAttributes()) {
+                attributes.put(attribute.getIdentifier() + ':' + attribute.getContentType().getIdentifier(), attribute);
+            }
+        }
+        return attributes;
+    }
+
+    private static Image icon(Display display, String base64) {
+        return new Image(display, new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
+    }
+
+    private static int textWidth(Table table, String text) {
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
+        try {
+            // The cell's margins on both sides, as GTK draws them.
+            return gc.textExtent(text).x + 12;
+        } finally {
+            gc.dispose();
+        }
+    }
+}
