@@ -9,6 +9,12 @@ import java.lang.instrument.Instrumentation;
  */
 public final class Agent {
 
+    /**
+     * Set once the agent is installed, so that a tool attaching later (serialscope top) sees through the
+     * Attach API's system properties that it can reuse this agent instead of loading a second one.
+     */
+    public static final String LOADED_PROPERTY = "serialscope.agent.loaded";
+
     private Agent() {
     }
 
@@ -29,6 +35,7 @@ public final class Agent {
                 BootClasses.inject(instrumentation);
                 // Installer refers to the injected classes, so it may only be linked from here on.
                 Installer.install(instrumentation, atStartup);
+                System.setProperty(LOADED_PROPERTY, "true");
             }
             if (parsed.record() != null) {
                 AttachedRecording.start(parsed);
