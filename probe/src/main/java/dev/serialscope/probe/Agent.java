@@ -30,11 +30,12 @@ public final class Agent {
         try {
             AgentOptions parsed = AgentOptions.parse(options);
             if (BootClasses.alreadyInjected()) {
-                System.err.println("[serialscope] agent already loaded in this JVM; not installing it twice");
+                System.err.println("[serialscope] agent already loaded in this JVM; not installing it twice"
+                        + (parsed.metrics() ? " (metrics=jmx only takes effect when the agent is first loaded)" : ""));
             } else {
                 BootClasses.inject(instrumentation);
                 // Installer refers to the injected classes, so it may only be linked from here on.
-                Installer.install(instrumentation, atStartup);
+                Installer.install(instrumentation, atStartup, parsed.metrics());
                 System.setProperty(LOADED_PROPERTY, "true");
             }
             if (parsed.record() != null) {

@@ -160,7 +160,7 @@ class TopE2ETest {
         return count;
     }
 
-    private static String jcmd(Jdk jdk, long pid, String command) throws IOException, InterruptedException {
+    static String jcmd(Jdk jdk, long pid, String command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(jdk.home().resolve("bin").resolve("jcmd").toString(), String.valueOf(pid),
                 command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

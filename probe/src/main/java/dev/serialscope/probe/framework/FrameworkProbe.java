@@ -81,8 +81,8 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
     static FrameworkProbe install(ProbeCore core) {
         FrameworkProbe probe = new FrameworkProbe(core);
         SerializationRecording recording = core.recording();
-        recording.onChange(() -> FrameworkBridge.activate(recording.serializationEvents() || recording.statistics(),
-                recording.deserializationEvents() || recording.statistics()));
+        recording.onChange(() -> FrameworkBridge.activate(recording.serializationEvents() || recording.counting(),
+                recording.deserializationEvents() || recording.counting()));
         Bridges.install(FrameworkBridge.Hooks.class, probe, FrameworkBridge::install);
         return probe;
     }
@@ -259,7 +259,7 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
             long nanos = c.timeWeight > 0 ? end - c.startNanos : CallTiming.UNTIMED;
             Object root = write ? c.root : result;
             Class<?> rootClass = root == null ? null : root.getClass();
-            if (recording.statistics()) {
+            if (recording.counting()) {
                 counts(c, framework, write).add(rootClass, bytes, nanos, c.timeWeight, thrown != null);
             }
             if (c.eventStarted) {
