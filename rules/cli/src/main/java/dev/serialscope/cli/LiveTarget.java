@@ -26,6 +26,8 @@ final class LiveTarget implements AutoCloseable {
     static final int REFUSED = 4;
     /** Set by the agent once it is installed (dev.serialscope.probe.Agent.LOADED_PROPERTY). */
     private static final String AGENT_LOADED = "serialscope.agent.loaded";
+    /** The main class of {@code java Program.java}. */
+    private static final String SOURCE_LAUNCHER = "com.sun.tools.javac.launcher.Main";
 
     private final long pid;
     private final String mainClass;
@@ -83,11 +85,11 @@ final class LiveTarget implements AutoCloseable {
         }
     }
 
-    /** The main class or jar, from the launcher's command line, as jps shows it. */
+    /** The main class or jar, from the launcher's command line, as jps shows it; the file of a source program. */
     private static String mainClass(Properties properties) {
-        String command = properties.getProperty("sun.java.command", "").strip();
-        int space = command.indexOf(' ');
-        return space < 0 ? command : command.substring(0, space);
+        String[] command = properties.getProperty("sun.java.command", "").strip().split("\\s+");
+        boolean sourceLauncher = command[0].endsWith(SOURCE_LAUNCHER) && command.length > 1;
+        return sourceLauncher ? command[1] : command[0];
     }
 
     long pid() {

@@ -35,9 +35,8 @@ final class TopScreen {
     List<String> text(LiveWindow window, int columns, int lines, boolean interactive) {
         List<String> screen = new ArrayList<>();
         LiveWindow.Row total = window.total();
-        String main = target.mainClass();
         screen.add(String.format(Locale.ROOT, "serialscope top  JVM %d %s  by %s, %s  every %s  %s", target.pid(),
-                main.substring(main.lastIndexOf('.') + 1), window.by().label(), direction == null ? "writes and reads" : direction + "s only",
+                program(target.mainClass()), window.by().label(), direction == null ? "writes and reads" : direction + "s only",
                 seconds(window), CLOCK.format(LocalTime.ofInstant(window.end(), ZoneId.systemDefault()))));
         screen.add(String.format(Locale.ROOT, "%s %s/s, %s/s, time %s %% of a thread%s", window.by() == LiveWindow.By.CHANNEL
                 ? "channels:" : "calls:", rate(window, total.calls), Units.bytes(Math.round(window.rate(total.bytes))),
@@ -57,6 +56,14 @@ final class TopScreen {
         screen.add(note(window, rows.size() - Math.min(room, rows.size()))
                 + (interactive ? "; q quits" : ""));
         return screen.stream().map(line -> line.length() > columns ? line.substring(0, columns) : line).toList();
+    }
+
+    /** A main class without its package; a jar or source file without its directory. */
+    private static String program(String main) {
+        if (main.endsWith(".jar") || main.endsWith(".java")) {
+            return main.substring(main.lastIndexOf('/') + 1);
+        }
+        return main.substring(main.lastIndexOf('.') + 1);
     }
 
     /** What the table is made of, and what it cannot show. */

@@ -7,10 +7,9 @@ import java.nio.file.Path;
 /**
  * A service to watch live: prints "ready", serializes nothing until a file named "go" appears in the working
  * directory, then writes {@value #POINTS} points and reads them back, every call logged with its bytes, prints
- * "done" and idles until a file named "stop" appears (so a session can detach from it while it runs). With the
- * argument {@code loop} it repeats the workload every 200 ms until "stop", for a view that changes.
+ * "done" and idles until a file named "stop" appears (so that a session can detach from it while it runs).
  *
- * <p>Arguments: the expectation log file, then optionally {@code loop}.
+ * <p>Argument: the expectation log file.
  */
 public final class LiveWorkload {
 
@@ -21,22 +20,13 @@ public final class LiveWorkload {
 
     public static void main(String[] args) throws Exception {
         ExpectationLog log = ExpectationLog.at(Path.of(args[0]));
-        boolean loop = args.length > 1 && args[1].equals("loop");
         System.out.println("ready");
         System.out.flush();
-        if (!loop) {
-            await("go");
-            work(log);
-            System.out.println("done");
-            System.out.flush();
-            await("stop");
-            return;
-        }
-        while (!Files.exists(Path.of("stop"))) {
-            work(log);
-            Thread.sleep(200);
-        }
+        await("go");
+        work(log);
         System.out.println("done");
+        System.out.flush();
+        await("stop");
     }
 
     private static void work(ExpectationLog log) throws Exception {
