@@ -34,6 +34,8 @@ final class Configurations {
         // What the production profile adds is judged against this: JFR's own default recording, no agent.
         configurations.put(JDK_DEFAULT_RECORDING, List.of(QUIET, "-XX:StartFlightRecording:settings=default"));
         configurations.put("agent, no recording", List.of(javaagent));
+        // Agent option metrics=jmx: the statistics counted with no recording, for JMX (every call timed, the default).
+        configurations.put("agent, metrics=jmx, no recording", List.of(javaagent + "=metrics=jmx"));
         configurations.put("agent, recording without our events", List.of(javaagent, QUIET,
                 "-XX:StartFlightRecording:settings=default,settings=" + oursOff));
         configurations.put("agent, production profile", List.of(javaagent, QUIET,

@@ -9,6 +9,12 @@ import java.lang.instrument.Instrumentation;
  */
 public final class Agent {
 
+    /**
+     * Set once the agent is installed, so that a tool attaching later (serialscope top) sees through the
+     * Attach API's system properties that it can reuse this agent instead of loading a second one.
+     */
+    public static final String LOADED_PROPERTY = "serialscope.agent.loaded";
+
     private Agent() {
     }
 
@@ -24,11 +30,13 @@ public final class Agent {
         try {
             AgentOptions parsed = AgentOptions.parse(options);
             if (BootClasses.alreadyInjected()) {
-                System.err.println("[serialscope] agent already loaded in this JVM; not installing it twice");
+                System.err.println("[serialscope] agent already loaded in this JVM; not installing it twice"
+                        + (parsed.metrics() ? " (metrics=jmx only takes effect when the agent is first loaded)" : ""));
             } else {
                 BootClasses.inject(instrumentation);
                 // Installer refers to the injected classes, so it may only be linked from here on.
-                Installer.install(instrumentation, atStartup);
+                Installer.install(instrumentation, atStartup, parsed.metrics());
+                System.setProperty(LOADED_PROPERTY, "true");
             }
             if (parsed.record() != null) {
                 AttachedRecording.start(parsed);

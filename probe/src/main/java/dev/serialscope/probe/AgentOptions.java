@@ -10,14 +10,17 @@ import java.util.Locale;
  * <li>{@code record=production|diagnose}: start a recording with that profile plus the JDK's default settings</li>
  * <li>{@code duration=30s}: stop it after this long (s, m or h; default: run until the JVM exits)</li>
  * <li>{@code filename=/path/app.jfr}: where to write it (default serialscope-PID.jfr in the working directory)</li>
+ * <li>{@code metrics=jmx}: count the statistics with or without a recording and publish their running totals as
+ * MBeans (dev.serialscope:type=Serialization,...)</li>
  * </ul>
  */
-record AgentOptions(String record, Duration duration, String filename) {
+record AgentOptions(String record, Duration duration, String filename, boolean metrics) {
 
     static AgentOptions parse(String text) {
         String record = null;
         Duration duration = null;
         String filename = null;
+        boolean metrics = false;
         if (text != null && !text.isBlank()) {
             for (String pair : text.split(",")) {
                 int eq = pair.indexOf('=');
@@ -36,12 +39,19 @@ record AgentOptions(String record, Duration duration, String filename) {
                     case "filename":
                         filename = value;
                         break;
+                    case "metrics":
+                        if (!value.equals("jmx")) {
+                            throw new IllegalArgumentException("agent option metrics takes jmx, not '" + value + "'");
+                        }
+                        metrics = true;
+                        break;
                     default:
-                        throw new IllegalArgumentException("unknown agent option '" + key + "' (known: record, duration, filename)");
+                        throw new IllegalArgumentException("unknown agent option '" + key
+                                + "' (known: record, duration, filename, metrics)");
                 }
             }
         }
-        return new AgentOptions(record, duration, filename);
+        return new AgentOptions(record, duration, filename, metrics);
     }
 
     static Duration parseDuration(String text) {

@@ -31,12 +31,12 @@ final class Installer {
     private Installer() {
     }
 
-    /** {@code atStartup}: from premain, before the application's main class is loaded. */
-    static void install(Instrumentation instrumentation, boolean atStartup) {
+    /** {@code atStartup}: from premain, before the application's main class is loaded; {@code metrics}: metrics=jmx. */
+    static void install(Instrumentation instrumentation, boolean atStartup, boolean metrics) {
         openJdkPackages(instrumentation);
         // Byte Buddy's Nexus would use sun.misc.Unsafe, which JDK 24+ warns about; our advice needs no Nexus.
         System.setProperty("net.bytebuddy.nexus.disabled", "true");
-        new ProbeCore(instrumentation).install(INSTRUMENTATIONS, atStartup);
+        new ProbeCore(instrumentation).install(INSTRUMENTATIONS, atStartup, metrics);
     }
 
     /**

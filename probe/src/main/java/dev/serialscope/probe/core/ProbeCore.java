@@ -55,9 +55,10 @@ public final class ProbeCore {
      * already loaded and to those still to come. {@code atStartup} (premain): Byte Buddy builds the
      * advice on a thread of its own while the JVM goes on starting (JFR's recording among it), and
      * the application waits for it only when it loads its first class ({@link ClassGate}); otherwise
-     * (attach) the advice is in place when this returns.
+     * (attach) the advice is in place when this returns. {@code metrics}: count the statistics from now on,
+     * recording or not, and publish them as MBeans ({@link JmxMetrics}).
      */
-    public void install(List<InstrumentationModule> modules, boolean atStartup) {
+    public void install(List<InstrumentationModule> modules, boolean atStartup, boolean metrics) {
         for (InstrumentationModule module : modules) {
             try {
                 module.install(this);
@@ -67,6 +68,9 @@ public final class ProbeCore {
             installing++;
         }
         recording.start();
+        if (metrics) {
+            JmxMetrics.start(recording, errors);
+        }
         ClassGate gate = new ClassGate(typeNames(), errors, atStartup);
         instrumentation.addTransformer(gate, true);
         if (atStartup) {

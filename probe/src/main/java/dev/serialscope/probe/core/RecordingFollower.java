@@ -17,6 +17,9 @@ public abstract class RecordingFollower implements FlightRecorderListener {
 
     private final Collection<? extends PeriodicCounts> counts;
     private volatile boolean statistics;
+    private volatile boolean counting;
+    /** Counting without a recording, for metrics (agent option metrics=jmx). */
+    private boolean always;
     private EventType statisticsType;
 
     /** {@code counts}: what the statistics event reports, forgotten when a recording starts to want it. */
@@ -29,8 +32,20 @@ public abstract class RecordingFollower implements FlightRecorderListener {
         FlightRecorder.addListener(this);
     }
 
+    /** Whether a recording wants the statistics event: the periods' rows are committed to JFR. */
     public final boolean statistics() {
         return statistics;
+    }
+
+    /** Whether the probes count calls into the tables: for the statistics event, or always for metrics. */
+    public final boolean counting() {
+        return counting;
+    }
+
+    /** Counts from now on whatever the recordings want (metrics); JFR is not initialised for it. */
+    public final synchronized void countAlways() {
+        always = true;
+        refresh();
     }
 
     @Override
@@ -45,10 +60,10 @@ public abstract class RecordingFollower implements FlightRecorderListener {
     }
 
     public final synchronized void refresh() {
-        if (statisticsType == null) {
+        if (statisticsType == null && !always) {
             return;
         }
-        boolean statisticsNow = statisticsType.isEnabled();
+        boolean statisticsNow = statisticsType != null && statisticsType.isEnabled();
         if (statisticsNow && !statistics) {
             // Counts from before this recording would land in its first period.
             for (PeriodicCounts periodCounts : counts) {
@@ -56,7 +71,13 @@ public abstract class RecordingFollower implements FlightRecorderListener {
             }
         }
         statistics = statisticsNow;
+        counting = statisticsNow || always;
         apply();
+    }
+
+    /** Whether a running recording enables the type; false before the type is registered. */
+    public static boolean enabled(EventType type) {
+        return type != null && type.isEnabled();
     }
 
     /** Registers {@code eventClass}; returns its type, whose isEnabled() a refresh reads. */
@@ -80,6 +101,9 @@ public abstract class RecordingFollower implements FlightRecorderListener {
     /** Registers the event classes, {@link #emitStatistics} last, and looks up the event types {@link #apply} reads. */
     protected abstract void register();
 
-    /** Turns the enabled state of the event types into the flags; runs under this object's lock. */
+    /**
+     * Turns the enabled state of the event types into the flags; runs under this object's lock. Before JFR is
+     * initialised (counting for metrics only) the event types are not looked up yet: {@link #enabled} says no.
+     */
     protected abstract void apply();
 }

@@ -47,9 +47,14 @@ public final class SerializationRecording extends RecordingFollower {
 
     /** A table of calls, bytes and time per root class, emitted with the others every period. */
     public StatisticsTable newTable(String direction, String framework) {
-        StatisticsTable table = new StatisticsTable(direction, framework);
+        StatisticsTable table = new StatisticsTable(direction, framework, this::statistics);
         tables.add(table);
         return table;
+    }
+
+    /** Every table, for metrics. */
+    List<StatisticsTable> tables() {
+        return List.copyOf(tables);
     }
 
     /**
@@ -84,8 +89,8 @@ public final class SerializationRecording extends RecordingFollower {
 
     @Override
     protected void apply() {
-        serializationEvents = serializationType.isEnabled();
-        deserializationEvents = deserializationType.isEnabled();
+        serializationEvents = enabled(serializationType);
+        deserializationEvents = enabled(deserializationType);
         for (Runnable listener : changeListeners) {
             listener.run();
         }

@@ -1,5 +1,7 @@
 package dev.serialscope.probe.core;
 
+import java.util.Arrays;
+
 /**
  * One row of a statistics period: the calls of one root class, or of all the others, with one
  * total per {@link ThreadCounts} counter.
@@ -16,6 +18,17 @@ final class StatisticsRow {
 
     long get(int counter) {
         return counters[counter];
+    }
+
+    void addTo(long[] totals) {
+        for (int counter = 0; counter < counters.length; counter++) {
+            totals[counter] += counters[counter];
+        }
+    }
+
+    void clear() {
+        Arrays.fill(counters, 0);
+        classes = rootClass == null ? 0 : 1;
     }
 
     void merge(StatisticsRow row) {

@@ -4,31 +4,52 @@ import dev.serialscope.events.SerializationStatisticsEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Calls, bytes, time and failures per root class for one direction and framework. Each thread
  * counts into its own {@link ThreadCounts} (no lock, no atomic instruction, no allocation after its
- * first call); once per period the emitting thread adds up what every thread counted since the
- * last period and commits one event per root class: the {@value #TOP_CLASSES} with the most bytes,
- * then one "other" row for the rest, for calls without a root class, and for classes past a
- * thread's capacity. Counts of a thread that has ended are collected once more, then dropped.
+ * first call); a harvest adds up what every thread counted since the last one: into the period's
+ * rows while a recording wants the statistics, and into running totals per root class name for
+ * metrics. Once per period the emitting thread commits one event per root class: the
+ * {@value #TOP_CLASSES} with the most bytes, then one "other" row for the rest, for calls without a
+ * root class, and for classes past a thread's capacity. Counts of a thread that has ended are
+ * collected once more, then dropped.
  */
 public final class StatisticsTable implements PeriodicCounts {
 
     static final int TOP_CLASSES = 20;
+    /** Root class names the running totals keep apart; later classes are added to the "other" total. */
+    static final int TOTAL_CLASSES = 500;
 
     private final String direction;
     private final String framework;
+    private final BooleanSupplier statistics;
     private final Set<ThreadCounts> threads = ConcurrentHashMap.newKeySet();
+    private final Map<Class<?>, StatisticsRow> period = new HashMap<>();
+    private final StatisticsRow periodOther = new StatisticsRow(null);
+    /** Since the agent started counting for metrics, by class name; the key null sums the others. */
+    private final Map<String, long[]> totals = new HashMap<>();
 
-    StatisticsTable(String direction, String framework) {
+    /** {@code statistics}: whether a recording wants the period's rows (else a harvest only adds to the totals). */
+    StatisticsTable(String direction, String framework, BooleanSupplier statistics) {
         this.direction = direction;
         this.framework = framework;
+        this.statistics = statistics;
+    }
+
+    public String direction() {
+        return direction;
+    }
+
+    public String framework() {
+        return framework;
     }
 
     /** New counts for the calling thread, which keeps them in its own state (no lookup per call). */
@@ -38,15 +59,50 @@ public final class StatisticsTable implements PeriodicCounts {
         return counts;
     }
 
+    /** A new recording's first period starts now: what was counted before goes to the totals only. */
     @Override
     public synchronized void forget() {
-        for (ThreadCounts counts : threads) {
-            counts.forget();
-        }
+        harvest();
+        period.clear();
+        periodOther.clear();
     }
 
-    /** Commits the rows of the calls counted since the last call. */
+    /** Commits the rows of the calls counted since the last period. */
     synchronized void emit() {
+        harvest();
+        List<StatisticsRow> rows = new ArrayList<>(period.values());
+        rows.sort(Comparator.comparingLong((StatisticsRow r) -> r.get(ThreadCounts.BYTES))
+                .thenComparingLong(r -> r.get(ThreadCounts.CALLS)).reversed());
+        StatisticsRow other = new StatisticsRow(null);
+        other.merge(periodOther);
+        for (int i = 0; i < rows.size(); i++) {
+            if (i < TOP_CLASSES) {
+                commit(rows.get(i));
+            } else {
+                other.merge(rows.get(i));
+            }
+        }
+        if (other.get(ThreadCounts.CALLS) > 0) {
+            commit(other);
+        }
+        period.clear();
+        periodOther.clear();
+    }
+
+    /** The root class names of the running totals ({@code null}: the other classes), for metrics. */
+    public synchronized Set<String> totalNames() {
+        harvest();
+        return new HashSet<>(totals.keySet());
+    }
+
+    /** The running total of one {@link ThreadCounts} counter for a root class name of {@link #totalNames}, up to now. */
+    public synchronized long total(String className, int counter) {
+        harvest();
+        long[] counters = totals.get(className);
+        return counters == null ? 0 : counters[counter];
+    }
+
+    private void harvest() {
         Map<Class<?>, StatisticsRow> byClass = new HashMap<>();
         StatisticsRow other = new StatisticsRow(null);
         for (Iterator<ThreadCounts> it = threads.iterator(); it.hasNext();) {
@@ -58,19 +114,28 @@ public final class StatisticsTable implements PeriodicCounts {
                 it.remove();
             }
         }
-        List<StatisticsRow> rows = new ArrayList<>(byClass.values());
-        rows.sort(Comparator.comparingLong((StatisticsRow r) -> r.get(ThreadCounts.BYTES))
-                .thenComparingLong(r -> r.get(ThreadCounts.CALLS)).reversed());
-        for (int i = 0; i < rows.size(); i++) {
-            if (i < TOP_CLASSES) {
-                commit(rows.get(i));
-            } else {
-                other.merge(rows.get(i));
+        boolean forPeriod = statistics.getAsBoolean();
+        for (StatisticsRow row : byClass.values()) {
+            row.addTo(totalRow(row.rootClass.getName()));
+            if (forPeriod) {
+                period.computeIfAbsent(row.rootClass, StatisticsRow::new).merge(row);
             }
         }
         if (other.get(ThreadCounts.CALLS) > 0) {
-            commit(other);
+            other.addTo(totalRow(null));
+            if (forPeriod) {
+                periodOther.merge(other);
+            }
         }
+    }
+
+    private long[] totalRow(String className) {
+        long[] counters = totals.get(className);
+        if (counters != null) {
+            return counters;
+        }
+        String key = className != null && totals.size() >= TOTAL_CLASSES ? null : className;
+        return totals.computeIfAbsent(key, ignored -> new long[ThreadCounts.COUNTERS]);
     }
 
     private void commit(StatisticsRow row) {

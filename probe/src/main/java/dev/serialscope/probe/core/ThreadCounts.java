@@ -15,10 +15,10 @@ public final class ThreadCounts {
 
     /** Root classes a thread keeps apart; calls of further classes go to its "other" slot. */
     static final int CAPACITY = 64;
-    static final int CALLS = 0;
-    static final int BYTES = 1;
-    static final int NANOS = 2;
-    static final int FAILURES = 3;
+    public static final int CALLS = 0;
+    public static final int BYTES = 1;
+    public static final int NANOS = 2;
+    public static final int FAILURES = 3;
     static final int TIMED = 4;
     /** Calls that were the first on their stream: the streams that wrote a header. */
     public static final int NEW_STREAMS = 5;
@@ -117,13 +117,6 @@ public final class ThreadCounts {
                     row.counters[counter] += delta;
                 }
             }
-        }
-    }
-
-    /** Marks everything counted so far as reported, e.g. before a new recording. */
-    void forget() {
-        for (int i = 0; i < totals.length; i++) {
-            reported[i] = (long) LONGS.getOpaque(totals, i);
         }
     }
 

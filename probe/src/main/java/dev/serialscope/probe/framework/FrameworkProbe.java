@@ -117,8 +117,8 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
             // The tracing advice goes in before the first call can be traced, and only once a recording asks.
             boolean composition = probe.compositionType.isEnabled() && probe.tracingInstalled(core);
             probe.compositionEvents = composition;
-            FrameworkBridge.activate(recording.serializationEvents() || recording.statistics() || composition,
-                    recording.deserializationEvents() || recording.statistics());
+            FrameworkBridge.activate(recording.serializationEvents() || recording.counting() || composition,
+                    recording.deserializationEvents() || recording.counting());
         });
         Bridges.install(FrameworkBridge.Hooks.class, probe, FrameworkBridge::install);
         return probe;
@@ -362,7 +362,7 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
             long nanos = c.timeWeight > 0 ? end - c.startNanos : CallTiming.UNTIMED;
             Object root = write ? c.root : result;
             Class<?> rootClass = root == null ? null : root.getClass();
-            if (recording.statistics()) {
+            if (recording.counting()) {
                 counts(c, framework, write).add(rootClass, bytes, nanos, c.timeWeight, thrown != null);
             }
             List<PathTotal> composition = c.traced ? composition(root, thrown) : null;

@@ -79,7 +79,7 @@ final class IpcProbe implements IpcBridge.Hooks, SerializerCalls.Listener {
             if (t.rmi.inCall() && isSocket(channel)) {
                 t.rmi.socketIo(name, write, bytes);
             }
-            if (recording.statistics()) {
+            if (recording.counting()) {
                 t.table.add(t.cacheSlots[index], write, bytes, framework != null ? bytes : 0, nanos, recording.epoch);
             }
             if (t.eventStarted) {

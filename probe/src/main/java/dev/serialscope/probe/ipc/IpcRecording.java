@@ -59,9 +59,9 @@ final class IpcRecording extends RecordingFollower {
 
     @Override
     protected void apply() {
-        ioEvents = ioType.isEnabled();
-        rmiEvents = rmiType.isEnabled();
-        IpcBridge.activate(statistics() || ioEvents || rmiEvents, rmiEvents);
+        ioEvents = enabled(ioType);
+        rmiEvents = enabled(rmiType);
+        IpcBridge.activate(counting() || ioEvents || rmiEvents, rmiEvents);
     }
 
     /** Runs on JFR's periodic thread, every period and at the end of each chunk. */

@@ -49,9 +49,9 @@ public final class JavaSerializationInstrumentation implements InstrumentationMo
                 Map.of("java.io.ObjectOutputStream", JavaSerializationInstrumentation::tracedObjectOutputStream));
         recording.onRegistration(() -> compositionType = RecordingFollower.registered(SerializationCompositionEvent.class));
         recording.onChange(() -> {
-            boolean statistics = recording.statistics();
+            boolean statistics = recording.counting();
             // The tracing advice goes in before the first call can be traced, and only once a recording asks.
-            boolean composition = compositionType.isEnabled() && (tracing.installed() || tracing.install());
+            boolean composition = RecordingFollower.enabled(compositionType) && (tracing.installed() || tracing.install());
             probe.compositionEvents = composition;
             Bridge.activate(recording.serializationEvents() || composition || statistics,
                     recording.deserializationEvents() || statistics);

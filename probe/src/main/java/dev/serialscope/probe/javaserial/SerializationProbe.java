@@ -139,7 +139,7 @@ final class SerializationProbe implements ProbeHooks {
             // Calls large enough to be explained arm the tracer too: with sampled timing, few of them are timed.
             tracer.tick(System.nanoTime());
         }
-        if (recording.statistics()) {
+        if (recording.counting()) {
             CallFrames thread = f.thread;
             if (thread.writeCounts == null) {
                 thread.writeCounts = writeStatistics.register();
@@ -221,7 +221,7 @@ final class SerializationProbe implements ProbeHooks {
         boolean filtered = StreamInternals.filtered(in);
         boolean ownCheck = ResolveClassOverrides.of(in);
         boolean unfiltered = !filtered && !ownCheck;
-        if (recording.statistics()) {
+        if (recording.counting()) {
             CallFrames thread = f.thread;
             if (thread.readCounts == null) {
                 thread.readCounts = readStatistics.register();

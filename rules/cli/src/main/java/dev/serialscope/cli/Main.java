@@ -20,14 +20,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code serialscope analyze}, {@code summary}, {@code diff} and {@code filter} commands. Exit codes: 0 done
+ * The {@code serialscope analyze}, {@code summary}, {@code diff}, {@code filter} and {@code top} commands (top has exit
+ * codes of its own, see {@link TopCommand}). Exit codes: 0 done
  * (nothing at or above --fail-on, no increase above --fail-on-increase), 1 findings at or above --fail-on (analyze),
  * an increase above --fail-on-increase (diff) or recorded traffic that --check's pattern rejects (filter), 2 bad usage, 3 input missing, unreadable or not a SerialScope recording. Errors
  * are one line that says what to do; --debug adds the stack trace.
  */
-@CommandLine.Command(name = "serialscope", synopsisSubcommandLabel = "analyze | summary | diff | filter",
+@CommandLine.Command(name = "serialscope", synopsisSubcommandLabel = "analyze | summary | diff | filter | top",
         description = {"What is being serialized on the JVM, how much, where from: the analysis of SerialScope "
-                + "recordings. 'serialscope COMMAND --help' describes a command.", ""})
+                + "recordings, and top, a live view of a running JVM. 'serialscope COMMAND --help' describes a command.", ""})
 public final class Main implements Callable<Integer> {
 
     /** JMC's parser logs harmless warnings (e.g. unknown fields of newer JDKs) to java.util.logging. */
@@ -56,6 +57,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new SummaryCommand(out, err))
                 .addSubcommand(new DiffCommand(out, err))
                 .addSubcommand(new FilterCommand(out, err))
+                .addSubcommand(new TopCommand(out, err))
                 .addSubcommand(new HelpCommand())
                 // Prints a bash/zsh completion script: source <(java -jar serialscope-cli.jar generate-completion)
                 .addSubcommand(new AutoComplete.GenerateCompletion())
@@ -93,7 +95,7 @@ public final class Main implements Callable<Integer> {
         boolean topLevel = failed.getParent() == null;
         if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             String argument = unmatched.getUnmatched().get(0);
-            return topLevel ? "unknown command " + argument + "; use analyze, summary, diff or filter"
+            return topLevel ? "unknown command " + argument + "; use analyze, summary, diff, filter or top"
                     : "unknown option " + argument + "; usage: " + Command.usage(failed.getCommandSpec());
         }
         if (e instanceof MissingParameterException missing && !topLevel && !missing.getMissing().isEmpty()) {

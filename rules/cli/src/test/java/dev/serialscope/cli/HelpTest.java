@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"analyze", "summary", "diff", "filter"})
+    @ValueSource(strings = {"analyze", "summary", "diff", "filter", "top"})
     void eachCommandAnswersHelp(String command) {
         for (String help : new String[] {"--help", "-h"}) {
             Cli cli = Cli.run(command, help);
@@ -30,7 +30,7 @@ class HelpTest {
         for (String help : new String[] {"help", "--help", "-h"}) {
             Cli cli = Cli.run(help);
             assertEquals(0, cli.exitCode(), cli.err());
-            for (String command : new String[] {"analyze", "summary", "diff", "filter"}) {
+            for (String command : new String[] {"analyze", "summary", "diff", "filter", "top"}) {
                 assertTrue(cli.out().contains("\n  " + command + " "), cli.out());
             }
         }
@@ -44,7 +44,7 @@ class HelpTest {
                 "serialscope: -o needs a value; usage: serialscope analyze FILE...");
         Cli unknownCommand = Cli.run("analyse", "app.jfr");
         assertEquals(2, unknownCommand.exitCode());
-        AnalyzeCommandTest.assertOneLine(unknownCommand.err(), "unknown command analyse; use analyze, summary, diff or filter");
+        AnalyzeCommandTest.assertOneLine(unknownCommand.err(), "unknown command analyse; use analyze, summary, diff, filter or top");
         Cli unknownOption = Cli.run("summary", "app.jfr", "--frob");
         assertEquals(2, unknownOption.exitCode());
         AnalyzeCommandTest.assertOneLine(unknownOption.err(), "unknown option --frob; usage: serialscope summary FILE");
