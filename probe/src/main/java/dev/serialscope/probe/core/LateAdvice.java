@@ -2,6 +2,7 @@ package dev.serialscope.probe.core;
 
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 
+import java.util.HashMap;
 import java.util.Map;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
@@ -19,15 +20,23 @@ public final class LateAdvice {
 
     private final ProbeCore core;
     private final String purpose;
-    private final Map<String, AgentBuilder.Transformer> transformers;
+    private final Map<String, AgentBuilder.Transformer> transformers = new HashMap<>();
     private boolean attempted;
     private volatile boolean installed;
 
-    /** {@code transformers} by the exact binary name of the class they transform. */
-    public LateAdvice(ProbeCore core, String purpose, Map<String, AgentBuilder.Transformer> transformers) {
+    /** Composition tracing's advice, of every serializer: one instance, installed with one builder. */
+    public static LateAdvice compositionTracing(ProbeCore core) {
+        return core.shared(LateAdvice.class, c -> new LateAdvice(c, "composition tracing"));
+    }
+
+    private LateAdvice(ProbeCore core, String purpose) {
         this.core = core;
         this.purpose = purpose;
-        this.transformers = Map.copyOf(transformers);
+    }
+
+    /** Adds {@code advice}, by the exact binary name of the class it transforms; before the first {@link #install}. */
+    public synchronized void add(Map<String, AgentBuilder.Transformer> advice) {
+        transformers.putAll(advice);
     }
 
     public boolean installed() {
@@ -44,6 +53,9 @@ public final class LateAdvice {
             return installed;
         }
         attempted = true;
+        if (transformers.isEmpty()) {
+            return false;
+        }
         Outcome outcome = new Outcome();
         try {
             int loaded = loadedCount();
@@ -68,7 +80,7 @@ public final class LateAdvice {
         return loaded;
     }
 
-    private DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
+    private synchronized DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
             ClassLoader loader, JavaModule module, java.security.ProtectionDomain domain) {
         return transformers.get(type.getName()).transform(builder, type, loader, module, domain);
     }

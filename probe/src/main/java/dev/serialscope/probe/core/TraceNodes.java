@@ -41,7 +41,12 @@ public final class TraceNodes<N> {
 
     /** The total of {@code path}, made on its first object. */
     public PathTotal total(String path, int level, Class<?> declaring, String field) {
-        return totals.computeIfAbsent(path, p -> new PathTotal(p, level, declaring, field));
+        PathTotal total = totals.get(path);
+        if (total == null) {
+            total = new PathTotal(path, level, declaring, field);
+            totals.put(path, total);
+        }
+        return total;
     }
 
     public List<PathTotal> heaviest() {

@@ -42,9 +42,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -90,11 +88,11 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
     private final AtomicLong callIds;
     private final SerializerCalls serializerCalls;
     private final TracedAs[] tracedAs = new TracedAs[FrameworkBridge.MAX_FRAMEWORKS];
-    private final Map<String, AgentBuilder.Transformer> traceAdvice = new HashMap<>();
     private final FrameworkTracer tracer = new FrameworkTracer();
     /** How the call the tracer traces measures positions; read by the tracing thread only. */
     private TracedAs tracing = TracedAs.NONE;
-    private LateAdvice lateAdvice;
+    /** The tracing advice of every framework, added with java serialization's when a recording first asks. */
+    private final LateAdvice lateAdvice;
     /** Set when JFR registers our events, before the first change. */
     private EventType compositionType;
     /** True while a recording wants composition events and the tracing advice is in place. */
@@ -106,6 +104,7 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
         this.errors = core.errors();
         this.callIds = core.callIds();
         this.serializerCalls = core.serializerCalls();
+        this.lateAdvice = LateAdvice.compositionTracing(core);
     }
 
     /** The probe, installed in {@link FrameworkBridge} and switched with the serialization recording. */
@@ -115,7 +114,7 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
         recording.onRegistration(() -> probe.compositionType = RecordingFollower.registered(SerializationCompositionEvent.class));
         recording.onChange(() -> {
             // The tracing advice goes in before the first call can be traced, and only once a recording asks.
-            boolean composition = probe.compositionType.isEnabled() && probe.tracingInstalled(core);
+            boolean composition = probe.compositionType.isEnabled() && probe.tracingInstalled();
             probe.compositionEvents = composition;
             FrameworkBridge.activate(recording.serializationEvents() || recording.counting() || composition,
                     recording.deserializationEvents() || recording.counting());
@@ -131,28 +130,14 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
     synchronized int add(String name, TracedAs traced, Map<String, AgentBuilder.Transformer> advice) {
         int framework = frameworks.add(name);
         tracedAs[framework] = traced;
-        traceAdvice.putAll(advice);
+        lateAdvice.add(advice);
         writeStatistics[framework] = recording.newTable(SerializationStatisticsEvent.WRITE, name);
         readStatistics[framework] = recording.newTable(SerializationStatisticsEvent.READ, name);
         return framework;
     }
 
-    private synchronized boolean tracingInstalled(ProbeCore core) {
-        if (lateAdvice == null) {
-            lateAdvice = new LateAdvice(core, "composition tracing of " + String.join(", ", frameworkNames()),
-                    traceAdvice);
-        }
+    private boolean tracingInstalled() {
         return lateAdvice.installed() || lateAdvice.install();
-    }
-
-    private List<String> frameworkNames() {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < tracedAs.length && tracedAs[i] != null; i++) {
-            if (tracedAs[i] != TracedAs.NONE) {
-                names.add(frameworks.name(i));
-            }
-        }
-        return names;
     }
 
     /** One thread's top-level framework call in progress, reused, and the thread's statistics counts. */

@@ -71,12 +71,15 @@ final class FrameworkTracer {
             return;
         }
         boolean element = parent.arrayLength >= 0;
-        String label = element ? CompositionPaths.indexLabel(parent.elementCursor++, parent.arrayLength)
-                : CompositionPaths.CONTENTS;
-        String path = element ? parent.path + label : CompositionPaths.join(parent.path, label);
-        open(node, path, parent.level + 1, parent.type, label, position);
+        int index = element ? parent.elementCursor++ : 0;
+        node.level = parent.level + 1;
         node.value(object);
         node.hasValue = true;
+        if (node.level <= maxDepth) {
+            // Below maxDepth the bytes count only in the ancestors: no path is made.
+            String label = element ? CompositionPaths.indexLabel(index, parent.arrayLength) : CompositionPaths.CONTENTS;
+            open(node, element ? parent.path + label : parent.contentsPath(), parent.type, label, position);
+        }
     }
 
     /**
@@ -87,9 +90,12 @@ final class FrameworkTracer {
         Node parent = nodes.at(depth - 1);
         Node node = nodes.open(depth++);
         boolean inside = bean != null && parent.identity != identity(bean);
-        String parentPath = inside ? CompositionPaths.join(parent.path, CompositionPaths.CONTENTS) : parent.path;
-        open(node, CompositionPaths.join(parentPath, name), parent.level + (inside ? 2 : 1), declaring, name, position);
+        node.level = parent.level + (inside ? 2 : 1);
         node.field = true;
+        if (node.level <= maxDepth) {
+            String parentPath = inside ? parent.contentsPath() : parent.path;
+            open(node, CompositionPaths.join(parentPath, name), declaring, name, position);
+        }
     }
 
     /** The innermost field's value starts as a JSON object or array (Jackson). */
@@ -135,13 +141,11 @@ final class FrameworkTracer {
         sampler.release();
     }
 
-    private void open(Node node, String path, int level, Class<?> declaring, String field, long position) {
+    /** A node within maxDepth (its {@code level} set) gets its path and adds its bytes to the path's total. */
+    private void open(Node node, String path, Class<?> declaring, String field, long position) {
         node.path = path;
-        node.level = level;
         node.startPosition = position;
-        if (level <= maxDepth) {
-            node.total = nodes.total(path, level, declaring, field);
-        }
+        node.total = nodes.total(path, node.level, declaring, field);
     }
 
     private static long identity(Object object) {
@@ -161,6 +165,15 @@ final class FrameworkTracer {
         long identity;
         int arrayLength;
         int elementCursor;
+        /** The path of what is written inside this node without a field, made once for all its elements. */
+        private String contentsPath;
+
+        String contentsPath() {
+            if (contentsPath == null) {
+                contentsPath = CompositionPaths.join(path, CompositionPaths.CONTENTS);
+            }
+            return contentsPath;
+        }
 
         void value(Object object) {
             type = object == null ? null : object.getClass();
@@ -179,6 +192,7 @@ final class FrameworkTracer {
             identity = 0;
             arrayLength = -1;
             elementCursor = 0;
+            contentsPath = null;
         }
     }
 }

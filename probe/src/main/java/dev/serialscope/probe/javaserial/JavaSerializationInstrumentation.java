@@ -45,8 +45,8 @@ public final class JavaSerializationInstrumentation implements InstrumentationMo
     public void install(ProbeCore core) {
         SerializationRecording recording = core.recording();
         SerializationProbe probe = new SerializationProbe(core);
-        LateAdvice tracing = new LateAdvice(core, "composition tracing",
-                Map.of("java.io.ObjectOutputStream", JavaSerializationInstrumentation::tracedObjectOutputStream));
+        LateAdvice tracing = LateAdvice.compositionTracing(core);
+        tracing.add(Map.of("java.io.ObjectOutputStream", JavaSerializationInstrumentation::tracedObjectOutputStream));
         recording.onRegistration(() -> compositionType = RecordingFollower.registered(SerializationCompositionEvent.class));
         recording.onChange(() -> {
             boolean statistics = recording.counting();
