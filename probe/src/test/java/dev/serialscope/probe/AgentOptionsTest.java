@@ -1,8 +1,10 @@
 package dev.serialscope.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,14 @@ class AgentOptionsTest {
         assertNull(options.record());
         assertNull(options.duration());
         assertNull(options.filename());
+        assertFalse(options.metrics());
+    }
+
+    @Test
+    void metricsTakeJmx() {
+        assertTrue(AgentOptions.parse("metrics=jmx").metrics());
+        assertTrue(AgentOptions.parse("record=production,metrics=jmx").metrics());
+        assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("metrics=prometheus"));
     }
 
     @Test

@@ -57,10 +57,10 @@ class MetricsE2ETest {
         List<ExpectedCall> calls = run.expectations().calls();
         assertAll(
                 () -> assertEquals(LiveWorkload.POINTS, value(metrics, "serialscope_calls_total" + rowLabels), metrics),
-                () -> assertEquals((double) bytes(calls, ExpectedCall.SERIALIZATION),
+                () -> assertEquals((double) TopE2ETest.bytes(calls, ExpectedCall.SERIALIZATION),
                         value(metrics, "serialscope_bytes_total" + rowLabels), metrics),
                 () -> assertEquals(LiveWorkload.POINTS, value(metrics, "serialscope_calls_total" + readLabels), metrics),
-                () -> assertEquals((double) bytes(calls, ExpectedCall.DESERIALIZATION),
+                () -> assertEquals((double) TopE2ETest.bytes(calls, ExpectedCall.DESERIALIZATION),
                         value(metrics, "serialscope_bytes_total" + readLabels), metrics),
                 () -> assertEquals(0, value(metrics, "serialscope_failures_total" + rowLabels), metrics),
                 () -> assertTrue(value(metrics, "serialscope_call_seconds_total" + rowLabels) > 0, metrics),
@@ -99,10 +99,6 @@ class MetricsE2ETest {
         return metrics.lines().filter(line -> line.startsWith(sample + " ")).findFirst()
                 .map(line -> Double.parseDouble(line.substring(sample.length() + 1).strip()))
                 .orElse(-1.0);
-    }
-
-    private static long bytes(List<ExpectedCall> calls, String event) {
-        return calls.stream().filter(call -> call.event().equals(event)).mapToLong(ExpectedCall::bytes).sum();
     }
 
     private static int freePort() throws IOException {

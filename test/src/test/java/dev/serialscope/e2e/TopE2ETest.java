@@ -145,7 +145,8 @@ class TopE2ETest {
         return null;
     }
 
-    private static long bytes(List<ExpectedCall> calls, String event) {
+    /** The bytes of the program's own calls of one event type. */
+    static long bytes(List<ExpectedCall> calls, String event) {
         return calls.stream().filter(call -> call.event().equals(event)).mapToLong(call -> {
             assertNotNull(call.bytes(), call.toString());
             return call.bytes();

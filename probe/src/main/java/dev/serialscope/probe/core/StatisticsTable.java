@@ -118,7 +118,11 @@ public final class StatisticsTable implements PeriodicCounts {
         for (StatisticsRow row : byClass.values()) {
             row.addTo(totalRow(row.rootClass.getName()));
             if (forPeriod) {
-                period.computeIfAbsent(row.rootClass, StatisticsRow::new).merge(row);
+                // Counters only: a class row stays one class however many harvests the period has.
+                StatisticsRow kept = period.putIfAbsent(row.rootClass, row);
+                if (kept != null) {
+                    row.addTo(kept.counters);
+                }
             }
         }
         if (other.get(ThreadCounts.CALLS) > 0) {
