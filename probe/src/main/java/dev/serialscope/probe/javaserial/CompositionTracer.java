@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Traces one sampled serialization call at a time, object by object, and adds up the bytes and
- * objects written below each field path of the root, down to {@code maxDepth} levels. Only the
+ * objects written below each field path of the root, down to {@code maxDepth} levels, and below them
+ * (to {@value #HEAVY_PATH_DEPTH} levels) the heaviest path: the child that holds most of its parent,
+ * followed until the bytes split or a leaf is reached, so that a large value is named wherever it sits
+ * (a map captured by a closure eight levels down a Spark task). Only the
  * tracing thread touches the state between {@link #tryStart} and {@link #finish}; other threads
  * pay one field comparison per object. Paths hold names of classes and fields, never values.
  */
@@ -28,6 +31,12 @@ final class CompositionTracer {
     /** Arrays up to this length are labelled by index; longer ones by index range. */
     private static final int EXACT_INDEX_LENGTH = 8;
     static final String CONTENTS = "<contents>";
+    /** How deep the heaviest path is followed. */
+    static final int HEAVY_PATH_DEPTH = 32;
+    /** Paths below maxDepth that are added up, so that a wide graph cannot grow the table without end. */
+    private static final int MAX_DEEP_PATHS = 4096;
+    /** A child whose largest object holds at least this share of its parent's is on the heaviest path. */
+    private static final double HEAVY_SHARE = 0.5;
 
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile long lastArmedNanos = Long.MIN_VALUE / 2;
@@ -73,13 +82,48 @@ final class CompositionTracer {
         return true;
     }
 
-    /** Ends the trace and returns the heaviest paths, heaviest first. */
+    /**
+     * Ends the trace and returns the heaviest paths up to maxDepth, heaviest first, then the rest of the
+     * heaviest path (marked {@link PathTotal#heavy}).
+     */
     List<PathTotal> finish() {
-        List<PathTotal> heaviest = new ArrayList<>(paths.values());
-        heaviest.sort(Comparator.comparingLong((PathTotal p) -> p.bytes).reversed());
+        List<PathTotal> result = new ArrayList<>();
+        for (PathTotal path : paths.values()) {
+            if (path.level <= maxDepth) {
+                result.add(path);
+            }
+        }
+        result.sort(Comparator.comparingLong((PathTotal p) -> p.bytes).reversed());
+        if (result.size() > SerializationCompositionEvent.MAX_PATHS) {
+            result = new ArrayList<>(result.subList(0, SerializationCompositionEvent.MAX_PATHS));
+        }
+        for (PathTotal step : heaviestPath()) {
+            step.heavy = true;
+            if (!result.contains(step)) {
+                result.add(step);
+            }
+        }
         release();
-        return heaviest.size() > SerializationCompositionEvent.MAX_PATHS
-                ? heaviest.subList(0, SerializationCompositionEvent.MAX_PATHS) : heaviest;
+        return result;
+    }
+
+    /** From the root down: the child whose largest object holds most of its parent's largest, while there is one. */
+    private List<PathTotal> heaviestPath() {
+        List<PathTotal> steps = new ArrayList<>();
+        PathTotal parent = null;
+        while (true) {
+            PathTotal heaviest = null;
+            for (PathTotal path : paths.values()) {
+                if (path.parent == parent && (heaviest == null || path.largest > heaviest.largest)) {
+                    heaviest = path;
+                }
+            }
+            if (heaviest == null || parent != null && heaviest.largest < HEAVY_SHARE * parent.largest) {
+                return steps;
+            }
+            steps.add(heaviest);
+            parent = heaviest;
+        }
     }
 
     /** Frees the tracer after a failure, unless {@link #finish} already did (and another call holds it now). */
@@ -114,10 +158,13 @@ final class CompositionTracer {
             node.type = object.getClass();
             node.arrayLength = node.type.isArray() ? Array.getLength(object) : -1;
         }
-        if (level == 0 || level > maxDepth) {
+        if (level == 0 || level > HEAVY_PATH_DEPTH) {
             return;
         }
         Node parent = nodes[level - 1];
+        if (level > 1 && parent.total == null) {
+            return; // below a path that is not added up
+        }
         String field;
         Class<?> declaring;
         String path;
@@ -134,8 +181,16 @@ final class CompositionTracer {
             declaring = parent.type;
             path = join(parent.path, field);
         }
+        PathTotal total = paths.get(path);
+        if (total == null) {
+            if (level > maxDepth && paths.size() >= MAX_DEEP_PATHS) {
+                return;
+            }
+            total = new PathTotal(path, level, declaring, field, parent.total);
+            paths.put(path, total);
+        }
         node.path = path;
-        node.total = paths.computeIfAbsent(path, p -> new PathTotal(p, level, declaring, field));
+        node.total = total;
         node.identity = object == null ? 0 : System.identityHashCode(object) & 0xFFFF_FFFFL;
         ObjectOutputStream out = (ObjectOutputStream) callStream;
         node.startPosition = StreamInternals.position(out);
@@ -254,13 +309,18 @@ final class CompositionTracer {
         int count;
         long identity;
         Class<?> valueClass;
+        /** Its parent path, null at level 1. */
+        final PathTotal parent;
+        /** On the heaviest path of the call. */
+        boolean heavy;
         private long largest = -1;
 
-        PathTotal(String path, int level, Class<?> declaring, String field) {
+        PathTotal(String path, int level, Class<?> declaring, String field, PathTotal parent) {
             this.path = path;
             this.level = level;
             this.declaring = declaring;
             this.field = field;
+            this.parent = parent;
         }
 
         void add(long objectBytes, int objectCount, Class<?> type, long objectIdentity) {

@@ -154,6 +154,8 @@ final class SerializationProbe implements ProbeHooks {
                 counts.count(row, ThreadCounts.REPEATED_BYTES, bytes);
             }
         }
+        boolean serializedOutput = root instanceof byte[] && f.thread.recentOutputs.holds(((byte[]) root).length);
+        f.thread.recentOutputs.add(bytes);
         boolean explained = composition != null && bytes >= CurrentSettings.compositionMinBytes;
         long callId = 0;
         // The event's end() is left to the calls that commit it: a clock read saved on every other call.
@@ -166,6 +168,7 @@ final class SerializationProbe implements ProbeHooks {
             callId = event.callId;
             event.contentHash = hash;
             event.channel = channels.ofOutput(out, f.target);
+            event.serializedOutput = serializedOutput;
             event.commit();
             event.rootClass = null;
         }
@@ -188,6 +191,7 @@ final class SerializationProbe implements ProbeHooks {
             event.objects = path.objects;
             event.count = path.count;
             event.identity = path.identity;
+            event.heavyPath = path.heavy;
             event.commit();
         }
     }

@@ -161,10 +161,10 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
         String namedChannel = gadgetReads.isEmpty() ? byChannel.get(0).key() : reads.channel(gadgetReads.nextSetBit(0));
         Optional<String> recordedFilter = recordedFilter(recording, namedChannel, gadgets);
         String summary = gadgetReads.isEmpty()
-                ? "{unfilteredCalls} objects were read from {topChannel} and other untrusted channels without a "
+                ? "{unfilteredCalls} " + (unfilteredCalls == 1 ? "object was" : "objects were") + " read from {topChannel} and other untrusted channels without a "
                         + "serial filter: {unfilteredClasses}."
                 : "{gadgetClass}, a known gadget-chain entry point, was deserialized without a serial filter from "
-                        + "{gadgetChannel}; {unfilteredCalls} unfiltered reads in all: {unfilteredClasses}.";
+                        + "{gadgetChannel}; {unfilteredCalls} unfiltered " + noun(unfilteredCalls, "read") + " in all: {unfilteredClasses}.";
         summary += ownCheckNote;
         long counted = StatisticsRow.readAll(recording, SerialScopeEvents.READ).stream()
                 .mapToLong(StatisticsRow::unfilteredCalls).sum();
