@@ -17,6 +17,7 @@ import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
 import dev.serialscope.rules.analysis.FieldPaths;
+import dev.serialscope.rules.analysis.SparkClosures;
 import dev.serialscope.rules.recording.Call;
 import dev.serialscope.rules.recording.CallTable;
 import dev.serialscope.rules.recording.Composition;
@@ -148,6 +149,8 @@ public final class LargePayloadRule extends SerialScopeRule {
             fieldSolution = "Start with {heaviestField}: does the receiver need it? Find what {largestClass} "
                     + "reaches that the receiver does not need";
         }
+        // Spark's task binary, read by every task: what its closure captured is the thing to send once.
+        boolean taskBinary = !writeIsLargest && SparkClosures.isTaskBinary(largest.rootClass(), largest.site());
         return result
                 .setSummary("{largestClass} payloads reach {largestSize} (95th percentile {largestClassP95}), "
                         + verb + "."
@@ -160,8 +163,10 @@ public final class LargePayloadRule extends SerialScopeRule {
                                 + "which trace sampled calls field by field."
                                 : " To see which field holds the bytes, " + SerialScopeEvents.HOW_TO_RECORD_COMPOSITION
                                         + ".")
-                        + (RmiMethods.isRmi(largest.site()) ? RmiMethods.EXPLANATION : ""))
-                .setSolution(fieldSolution + ": make such fields "
+                        + (RmiMethods.isRmi(largest.site()) ? RmiMethods.EXPLANATION : "")
+                        + (taskBinary ? " These reads are Spark's task binary (the stage's RDD and function), which "
+                                + "every task deserializes again." : ""))
+                .setSolution(taskBinary ? SparkClosures.BROADCAST_ADVICE : fieldSolution + ": make such fields "
                         + "transient (and rebuild them on the receiver), send a large read-only object once and refer "
                         + "to it by id afterwards, or split the payload into smaller messages or a stream of "
                         + "elements.")

@@ -326,11 +326,7 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                                     + "a traced closure (Serialization Composition events)."
                                     : " To see what the closure captured, "
                                             + SerialScopeEvents.HOW_TO_RECORD_COMPOSITION + "."))
-                    .setSolution("Broadcast the captured value: create it once on the driver with "
-                            + "sparkContext.broadcast(value) (JavaSparkContext.broadcast in Java) and read "
-                            + "broadcast.value() inside the function, so that it travels once per executor instead "
-                            + "of inside every task; or build it on the executors (mapPartitions, a lazily "
-                            + "initialized holder) and capture only what each task needs.")
+                    .setSolution(SparkClosures.BROADCAST_ADVICE)
                     .build();
         }
         addWhere(culprits, bySite, byChannel);

@@ -17,6 +17,12 @@ import dev.serialscope.rules.recording.Composition;
  */
 public final class SparkClosures {
 
+    /** What to do about a large value that a closure captured. */
+    public static final String BROADCAST_ADVICE = "Broadcast the captured value: create it once on the driver with "
+            + "sparkContext.broadcast(value) (JavaSparkContext.broadcast in Java) and read broadcast.value() inside the "
+            + "function, so that it travels once per executor instead of inside every task; or build it on the "
+            + "executors (mapPartitions, a lazily initialized holder) and capture only what each task needs.";
+
     static final String TASK_BINARY_CLASS = "scala.Tuple2";
     /** The frame every Spark task runs under, named after the site by {@code CallSites}. */
     static final String TASK_RUNNER = "Executor$TaskRunner.run";
