@@ -61,6 +61,11 @@ public abstract class CompositionEvent extends Event {
     @Description("Identity hash code of the object on this path when Count is 1, else 0: the same value in many calls means the same object sent again")
     public long identity;
 
+    @Label("Heavy Path")
+    @Description("On the heaviest path of the call: from the root, the child whose largest object holds at least half of its parent's, "
+            + "followed below Max Depth (to 32 levels) until the bytes split or a leaf is reached")
+    public boolean heavyPath;
+
     @Label("Max Depth")
     @Description("Field levels below the root that are attributed, 1 to 8")
     @Name("maxDepth")

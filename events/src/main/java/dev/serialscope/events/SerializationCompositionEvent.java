@@ -8,7 +8,8 @@ import jdk.jfr.SettingDefinition;
 
 /**
  * Why a serialization call is big: the bytes of one field path of a traced call. A traced call
- * writes one event per path, the heaviest {@value #MAX_PATHS} paths up to {@code maxDepth} levels.
+ * writes one event per path, the heaviest {@value #MAX_PATHS} paths up to {@code maxDepth} levels,
+ * and the heaviest path below them ({@code heavyPath}).
  */
 @Name(SerializationCompositionEvent.NAME)
 @Label("Serialization Composition")

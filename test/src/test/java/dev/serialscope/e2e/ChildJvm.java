@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,6 +75,26 @@ final class ChildJvm {
         classPath = Arrays.stream(classes).map(type -> codeSourceOf(type).toString())
                 .collect(Collectors.joining(File.pathSeparator));
         return this;
+    }
+
+    /**
+     * This module's test classes and its whole test class path (target/test.classpath, written by the build), for a
+     * program that needs a library's whole tree (Spark), without the entries {@code leftOut} accepts.
+     */
+    ChildJvm testClassPathWithout(Predicate<String> leftOut) throws IOException {
+        Path file = Path.of(System.getProperty("serialscope.test.classPathFile", "(serialscope.test.classPathFile not set)"));
+        assertTrue(Files.isRegularFile(file), "test class path not found: " + file
+                + " (the test module's build writes it in generate-test-resources)");
+        List<String> entries = new ArrayList<>(List.of(codeSourceOf(ExpectationLog.class).toString()));
+        Arrays.stream(Files.readString(file, StandardCharsets.UTF_8).strip().split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty() && !leftOut.test(entry)).forEach(entries::add);
+        classPath = String.join(File.pathSeparator, entries);
+        return this;
+    }
+
+    /** Where a class is loaded from, as a class path entry. */
+    static String classPathEntryOf(Class<?> type) {
+        return codeSourceOf(type).toString();
     }
 
     Path expectationFile() {

@@ -13,6 +13,8 @@ public final class CompositionPaths {
     public static final String CONTENTS = "<contents>";
     /** Arrays up to this length are labelled by index; longer ones by index range. */
     private static final int EXACT_INDEX_LENGTH = 8;
+    /** A child whose largest object holds at least this share of its parent's is on the heaviest path. */
+    private static final double HEAVY_SHARE = 0.5;
 
     private CompositionPaths() {
     }
@@ -43,6 +45,46 @@ public final class CompositionPaths {
                 ? heaviest.subList(0, SerializationCompositionEvent.MAX_PATHS) : heaviest;
     }
 
+    /**
+     * The heaviest paths up to {@code maxDepth}, heaviest first, then the rest of the heaviest path (marked
+     * {@link PathTotal#heavy}): from the root, the child whose largest object holds at least half of its
+     * parent's, followed until the bytes split or a leaf is reached. Needs paths linked to their parents.
+     */
+    public static List<PathTotal> withHeavyPath(Collection<PathTotal> paths, int maxDepth) {
+        List<PathTotal> shallow = new ArrayList<>();
+        for (PathTotal path : paths) {
+            if (path.level <= maxDepth) {
+                shallow.add(path);
+            }
+        }
+        List<PathTotal> result = new ArrayList<>(heaviest(shallow));
+        for (PathTotal step : heaviestPath(paths)) {
+            step.heavy = true;
+            if (!result.contains(step)) {
+                result.add(step);
+            }
+        }
+        return result;
+    }
+
+    private static List<PathTotal> heaviestPath(Collection<PathTotal> paths) {
+        List<PathTotal> steps = new ArrayList<>();
+        PathTotal parent = null;
+        while (true) {
+            PathTotal heaviest = null;
+            for (PathTotal path : paths) {
+                if (path.parent == parent && (heaviest == null || path.largest > heaviest.largest)) {
+                    heaviest = path;
+                }
+            }
+            if (heaviest == null || parent != null && heaviest.largest < HEAVY_SHARE * parent.largest) {
+                return steps;
+            }
+            steps.add(heaviest);
+            parent = heaviest;
+        }
+    }
+
     /** Writes the paths of the traced call {@code callId}. */
     public static void commit(List<PathTotal> paths, long callId, Class<?> rootClass) {
         for (PathTotal path : paths) {
@@ -58,6 +100,7 @@ public final class CompositionPaths {
             event.objects = path.objects;
             event.count = path.count;
             event.identity = path.identity;
+            event.heavyPath = path.heavy;
             event.commit();
         }
     }

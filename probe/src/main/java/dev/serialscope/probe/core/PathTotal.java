@@ -12,13 +12,23 @@ public final class PathTotal {
     public int count;
     public long identity;
     public Class<?> valueClass;
-    private long largest = -1;
+    /** The path it is below, null at level 1 and where the tracer does not link paths (frameworks). */
+    public final PathTotal parent;
+    /** On the heaviest path of the call. */
+    public boolean heavy;
+    /** Bytes of the largest object on this path. */
+    long largest = -1;
 
     public PathTotal(String path, int level, Class<?> declaring, String field) {
+        this(path, level, declaring, field, null);
+    }
+
+    public PathTotal(String path, int level, Class<?> declaring, String field, PathTotal parent) {
         this.path = path;
         this.level = level;
         this.declaring = declaring;
         this.field = field;
+        this.parent = parent;
     }
 
     /** One more object on this path: its bytes, the objects it added (0 where a serializer has no handles), class and identity. */

@@ -12,6 +12,9 @@ import java.util.function.Supplier;
  */
 public final class TraceNodes<N> {
 
+    /** Paths below maxDepth that are added up, so that a wide graph cannot grow the table without end. */
+    private static final int MAX_DEEP_PATHS = 4096;
+
     private final Object[] nodes;
     private final Supplier<N> factory;
     private final Consumer<N> clear;
@@ -41,9 +44,24 @@ public final class TraceNodes<N> {
 
     /** The total of {@code path}, made on its first object. */
     public PathTotal total(String path, int level, Class<?> declaring, String field) {
+        return total(path, level, declaring, field, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The total of {@code path} below {@code parent}, made on its first object; a path below maxDepth
+     * ({@code deep}) only while fewer than {@value #MAX_DEEP_PATHS} are kept, else null.
+     */
+    public PathTotal total(String path, int level, Class<?> declaring, String field, PathTotal parent, boolean deep) {
+        return total(path, level, declaring, field, parent, deep ? MAX_DEEP_PATHS : Integer.MAX_VALUE);
+    }
+
+    private PathTotal total(String path, int level, Class<?> declaring, String field, PathTotal parent, int cap) {
         PathTotal total = totals.get(path);
         if (total == null) {
-            total = new PathTotal(path, level, declaring, field);
+            if (totals.size() >= cap) {
+                return null;
+            }
+            total = new PathTotal(path, level, declaring, field, parent);
             totals.put(path, total);
         }
         return total;
@@ -51,6 +69,11 @@ public final class TraceNodes<N> {
 
     public List<PathTotal> heaviest() {
         return CompositionPaths.heaviest(totals.values());
+    }
+
+    /** The heaviest paths up to {@code maxDepth}, then the rest of the heaviest path; see {@link CompositionPaths#withHeavyPath}. */
+    public List<PathTotal> heaviestWithHeavyPath(int maxDepth) {
+        return CompositionPaths.withHeavyPath(totals.values(), maxDepth);
     }
 
     /** Forgets the traced call: its totals, and the nodes below {@code depth}. */

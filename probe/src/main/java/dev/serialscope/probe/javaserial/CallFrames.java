@@ -21,6 +21,7 @@ final class CallFrames {
     ThreadCounts readCounts;
     final CallTiming timing = new CallTiming(System.identityHashCode(this));
     final RecentRoots recentRoots = new RecentRoots();
+    final RecentOutputs recentOutputs = new RecentOutputs();
 
     /**
      * Opens a frame for {@code callStream}, or returns null when nesting is too deep or a Kryo, Jackson or

@@ -17,7 +17,10 @@ import java.util.Map;
 
 /**
  * Traces one sampled serialization call at a time, object by object, and adds up the bytes and
- * objects written below each field path of the root, down to {@code maxDepth} levels. Only the
+ * objects written below each field path of the root, down to {@code maxDepth} levels, and below them
+ * (to {@value #HEAVY_PATH_DEPTH} levels) the heaviest path: the child that holds most of its parent,
+ * followed until the bytes split or a leaf is reached, so that a large value is named wherever it sits
+ * (a map captured by a closure eight levels down a Spark task). Only the
  * tracing thread touches the state between {@link #tryStart} and {@link #finish}; other threads
  * pay one field comparison per object. Paths hold names of classes and fields, never values.
  */
@@ -25,6 +28,8 @@ final class CompositionTracer {
 
     /** Graph nesting that is followed; deeper objects still count in their ancestors' bytes. */
     private static final int MAX_NESTING = 1024;
+    /** How deep the heaviest path is followed. */
+    static final int HEAVY_PATH_DEPTH = 32;
     private final TraceSampler sampler = new TraceSampler(1);
 
     private Object stream;
@@ -56,9 +61,12 @@ final class CompositionTracer {
         return true;
     }
 
-    /** Ends the trace and returns the heaviest paths, heaviest first. */
+    /**
+     * Ends the trace and returns the heaviest paths up to maxDepth, heaviest first, then the rest of the
+     * heaviest path (marked {@link PathTotal#heavy}).
+     */
     List<PathTotal> finish() {
-        List<PathTotal> heaviest = nodes.heaviest();
+        List<PathTotal> heaviest = nodes.heaviestWithHeavyPath(maxDepth);
         release();
         return heaviest;
     }
@@ -91,10 +99,13 @@ final class CompositionTracer {
             node.type = object.getClass();
             node.arrayLength = node.type.isArray() ? Array.getLength(object) : -1;
         }
-        if (level == 0 || level > maxDepth) {
+        if (level == 0 || level > HEAVY_PATH_DEPTH) {
             return;
         }
         Node parent = nodes.at(level - 1);
+        if (level > 1 && parent.total == null) {
+            return; // below a path that is not added up
+        }
         String field;
         Class<?> declaring;
         String path;
@@ -111,8 +122,12 @@ final class CompositionTracer {
             declaring = parent.type;
             path = CompositionPaths.join(parent.path, field);
         }
+        PathTotal total = nodes.total(path, level, declaring, field, parent.total, level > maxDepth);
+        if (total == null) {
+            return;
+        }
         node.path = path;
-        node.total = nodes.total(path, level, declaring, field);
+        node.total = total;
         node.identity = object == null ? 0 : System.identityHashCode(object) & 0xFFFF_FFFFL;
         ObjectOutputStream out = (ObjectOutputStream) callStream;
         node.startPosition = StreamInternals.position(out);

@@ -155,6 +155,8 @@ final class SerializationProbe implements ProbeHooks {
                 counts.count(row, ThreadCounts.REPEATED_BYTES, bytes);
             }
         }
+        boolean serializedOutput = root instanceof byte[] && f.thread.recentOutputs.holds(((byte[]) root).length);
+        f.thread.recentOutputs.add(bytes);
         boolean explained = composition != null && bytes >= CurrentSettings.compositionMinBytes;
         SerializationEvent event = null;
         // The event's end() is left to the calls that commit it: a clock read saved on every other call.
@@ -166,6 +168,7 @@ final class SerializationProbe implements ProbeHooks {
             fill(event, rootClass, bytes, objects, f, root, out, thrown);
             event.contentHash = hash;
             event.channel = channels.ofOutput(out, f.target);
+            event.serializedOutput = serializedOutput;
         }
         if (explained) {
             CompositionPaths.commit(composition, event != null ? event.callId : callIds.incrementAndGet(), rootClass);

@@ -105,7 +105,7 @@ final class FlameGraph {
                     add(node, size);
                 }
                 var type = rootClass == null ? null : rootClass.getMember(item);
-                String name = type == null ? Call.NO_OBJECT : type.getFullName();
+                String name = type == null ? Call.NO_OBJECT : Composition.stableName(type.getFullName());
                 node = node.child("class " + name, Composition.shortName(name), "root class " + name, true);
                 add(node, size);
             }

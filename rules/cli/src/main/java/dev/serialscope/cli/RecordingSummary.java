@@ -34,6 +34,7 @@ import jdk.jfr.consumer.RecordingFile;
 
 import dev.serialscope.rules.recording.Call;
 import dev.serialscope.rules.recording.CallSites;
+import dev.serialscope.rules.recording.Composition;
 import dev.serialscope.rules.recording.EventFields;
 import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.SerialScopeEvents;
@@ -263,7 +264,8 @@ final class RecordingSummary {
         direction.statisticsBytes += bytes;
         direction.statisticsNanos += nanos;
         direction.statisticsFailures += failures;
-        Row row = row(direction.statisticsByClass, rootClass == null ? StatisticsRow.OTHER_CLASSES : rootClass);
+        Row row = row(direction.statisticsByClass, rootClass == null ? StatisticsRow.OTHER_CLASSES
+                : Composition.stableName(rootClass));
         row.calls += calls;
         row.bytes += bytes;
         row.objects = -1;
@@ -281,7 +283,9 @@ final class RecordingSummary {
         if (failure != null && !failure.isEmpty()) {
             direction.perCallFailures++;
         }
-        addTo(row(direction.perCallByClass, rootClass == null ? Call.NO_OBJECT : rootClass), counted, objects, nanos);
+        // Lambda classes by their stable name (Job$$Lambda), as the rules name them.
+        addTo(row(direction.perCallByClass, rootClass == null ? Call.NO_OBJECT : Composition.stableName(rootClass)),
+                counted, objects, nanos);
         addTo(row(direction.bySite, site), counted, objects, nanos);
         addTo(row(direction.byChannel, channel == null || channel.isEmpty() ? "unknown" : channel), counted, objects,
                 nanos);

@@ -87,8 +87,10 @@ public final class CapturedThisRule extends SerialScopeRule {
             return scored(vp, 0).setSummary("No serializable lambda was written.").build();
         }
         if (lambdaPaths.isEmpty()) {
-            return notApplicable(vp, lambdaCalls.size() + " serializable lambdas were written, but none was traced "
-                    + "field by field, so what they captured is unknown: "
+            return notApplicable(vp, lambdaCalls.size() + (lambdaCalls.size() == 1
+                    ? " serializable lambda was written, but it was not traced field by field, so what it captured is"
+                    : " serializable lambdas were written, but none was traced field by field, so what they captured is")
+                    + " unknown: "
                     + SerialScopeEvents.HOW_TO_RECORD_COMPOSITION + ".");
         }
         // The captured enclosing instance: capturedArgs[i] of the class that created the lambda.
@@ -109,8 +111,9 @@ public final class CapturedThisRule extends SerialScopeRule {
         ResultBuilder result;
         if (captures.isEmpty()) {
             return scored(vp, 0).addResult(LAMBDA_CALLS, UnitLookup.NUMBER_UNITY.quantity(count))
-                    .setSummary("{lambdaCalls} serializable lambdas were written; none of the traced ones captured "
-                            + "its enclosing instance.").build();
+                    .setSummary("{lambdaCalls} serializable " + (count == 1 ? "lambda was written; it did not capture"
+                            : "lambdas were written; none of the traced ones captured") + " its enclosing instance.")
+                    .build();
         }
         Capture worst = captures.get(0);
         double score = RulesToolkit.mapExp100(worst.bytesPerCall(), value(vp, INFO_SIZE, UnitLookup.BYTE),

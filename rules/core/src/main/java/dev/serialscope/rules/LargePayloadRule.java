@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.openjdk.jmc.common.unit.BinaryPrefix;
 import org.openjdk.jmc.common.unit.IQuantity;
@@ -19,6 +20,7 @@ import dev.serialscope.rules.analysis.FieldPaths;
 import dev.serialscope.rules.analysis.LibraryAdvice;
 import dev.serialscope.rules.analysis.ServingLibrary;
 import dev.serialscope.rules.recording.CallSites;
+import dev.serialscope.rules.analysis.SparkClosures;
 import dev.serialscope.rules.recording.Call;
 import dev.serialscope.rules.recording.CallTable;
 import dev.serialscope.rules.recording.Composition;
@@ -30,8 +32,10 @@ import dev.serialscope.rules.recording.Tally;
 import dev.serialscope.rules.result.Culprit;
 
 /**
- * Single calls that write (or read) a lot: the largest payload and the 95th percentile per root
- * class, with the call site and channel of the largest one. Large payloads cost memory on both
+ * Single calls that write (or read) a lot: the root class and direction whose large calls cost the
+ * most bytes in total, its largest payload and 95th percentile, with the call site and channel of that
+ * largest one. A byte array that holds an earlier call's output (a Spark broadcast block) is not a
+ * payload of its own. Large payloads cost memory on both
  * sides, network time and latency, and often carry data the receiver never needed.
  */
 public final class LargePayloadRule extends SerialScopeRule {
@@ -53,7 +57,7 @@ public final class LargePayloadRule extends SerialScopeRule {
             "95th Percentile of the Largest Class", "95 % of the payloads of that root class were at most this size.",
             UnitLookup.MEMORY);
     public static final TypedResult<IQuantity> LARGE_CALLS = quantity("largeCalls", "Large Calls",
-            "Calls of at least the info limit.", UnitLookup.NUMBER);
+            "Calls of the largest class, in its direction, of at least the info limit.", UnitLookup.NUMBER);
     public static final TypedResult<String> LARGEST_SITE = text("largestSite", "Largest Payload Call Site",
             "The call site of the largest payload.");
     public static final TypedResult<String> LARGEST_CHANNEL = text("largestChannel", "Largest Payload Channel",
@@ -89,16 +93,24 @@ public final class LargePayloadRule extends SerialScopeRule {
             return notRecorded(recording, vp, "serialization events");
         }
         long infoBytes = (long) value(vp, INFO_SIZE, UnitLookup.BYTE);
-        Call largestWrite = largest(writes);
-        Call largestRead = largest(reads);
+        List<Call> largeWrites = largeCalls(writes, infoBytes);
+        List<Call> largeReads = largeCalls(reads, infoBytes);
+        Call largestWrite = largest(writes, null);
+        Call largestRead = largest(reads, null);
         if (largestWrite == null && largestRead == null) {
             return notApplicable(vp, "No recorded call could be measured: the streams were created before the "
                     + "agent was attached.");
         }
-        boolean writeIsLargest = largestRead == null
-                || largestWrite != null && largestWrite.bytes() >= largestRead.bytes();
-        Call largest = writeIsLargest ? largestWrite : largestRead;
+        // The subject: the class and direction whose large calls add up to the most bytes, else the largest call.
+        Tally topWrite = Tally.of(largeWrites, Call::rootClass, Tally::bytes).stream().findFirst().orElse(null);
+        Tally topRead = Tally.of(largeReads, Call::rootClass, Tally::bytes).stream().findFirst().orElse(null);
+        boolean writeIsLargest = topWrite != null || topRead != null
+                ? topRead == null || topWrite != null && topWrite.bytes() >= topRead.bytes()
+                : largestRead == null || largestWrite != null && largestWrite.bytes() >= largestRead.bytes();
         CallTable sameDirection = writeIsLargest ? writes : reads;
+        Tally top = writeIsLargest ? topWrite : topRead;
+        Call largest = top == null ? (writeIsLargest ? largestWrite : largestRead)
+                : largest(sameDirection, top.key());
         double score = RulesToolkit.mapExp100(largest.bytes(), infoBytes, value(vp, WARNING_SIZE, UnitLookup.BYTE));
         if (severity(score) == Severity.OK) {
             return scored(vp, score).addResult(LARGEST_SIZE, bytes(largest.bytes()))
@@ -106,23 +118,24 @@ public final class LargePayloadRule extends SerialScopeRule {
                     .setSummary("The largest payload was {largestSize} ({largestClass}).").build();
         }
 
-        // Usually a few calls: as Call objects, so that writes and reads are tallied together.
-        List<Call> large = new ArrayList<>();
-        large.addAll(largeCalls(writes, infoBytes));
-        large.addAll(largeCalls(reads, infoBytes));
+        List<Call> large = writeIsLargest ? largeWrites : largeReads;
+        List<Call> otherLarge = writeIsLargest ? largeReads : largeWrites;
         List<Culprit> culprits = new ArrayList<>();
-        culprits.addAll(culprits(Tally.of(large, Call::rootClass, Tally::bytes), Culprit.Kind.CLASS, 5));
-        culprits.addAll(culprits(Tally.of(large, Call::site, Tally::bytes), Culprit.Kind.SITE, 3));
-        culprits.addAll(culprits(Tally.of(large, Call::channel, Tally::bytes), Culprit.Kind.CHANNEL, 3));
-        String verb = writeIsLargest ? "written from {largestSite} to {largestChannel}"
-                : "read from {largestChannel} at {largestSite}";
-        // Only writes are traced field by field.
-        Optional<FieldPaths.Heaviest> heaviest = writeIsLargest
-                ? FieldPaths.of(largest.rootClass(), recording.compositions(), writes).heaviest() : Optional.empty();
+        culprits.addAll(culprits(large, otherLarge, Call::rootClass, Culprit.Kind.CLASS, 5));
+        culprits.addAll(culprits(large, otherLarge, Call::site, Culprit.Kind.SITE, 3));
+        culprits.addAll(culprits(large, otherLarge, Call::channel, Culprit.Kind.CHANNEL, 3));
+        long largeOfClass = large.stream().filter(call -> call.rootClass().equals(largest.rootClass())).count();
+        String verb = (writeIsLargest ? "written from {largestSite} to {largestChannel}"
+                : "read from {largestChannel} at {largestSite}")
+                + "; {largeCalls} of its " + (writeIsLargest ? "writes" : "reads") + (largeOfClass == 1 ? " was" : " were")
+                + " at least {" + INFO_SIZE.getIdentifier() + "}";
+        // Only writes are traced field by field; a class read back has the paths of its traced writes.
+        Optional<FieldPaths.Heaviest> heaviest =
+                FieldPaths.of(largest.rootClass(), recording.compositions(), writes).heaviest();
         var result = scored(vp, score)
                 .addResult(LARGEST_CLASS, largest.rootClass()).addResult(LARGEST_SIZE, bytes(largest.bytes()))
                 .addResult(LARGEST_P95, bytes(p95(sameDirection, largest.rootClass())))
-                .addResult(LARGE_CALLS, UnitLookup.NUMBER_UNITY.quantity(large.size()))
+                .addResult(LARGE_CALLS, UnitLookup.NUMBER_UNITY.quantity(largeOfClass))
                 .addResult(LARGEST_SITE, largest.site()).addResult(LARGEST_CHANNEL, largest.channel());
         Library library = ServingLibrary.of(sameDirection, row -> sameDirection.bytes(row) >= infoBytes,
                 sameDirection::countedBytes);
@@ -143,9 +156,11 @@ public final class LargePayloadRule extends SerialScopeRule {
             fieldSolution = "Start with {heaviestField}: does the receiver need it? Find what {largestClass} "
                     + "reaches that the receiver does not need";
         }
+        // Spark's task binary, read by every task: what its closure captured is the thing to send once.
+        boolean taskBinary = !writeIsLargest && SparkClosures.isTaskBinary(largest.rootClass(), largest.site());
         return result
                 .setSummary("{largestClass} payloads reach {largestSize} (95th percentile {largestClassP95}), "
-                        + verb + "; {largeCalls} calls were at least {" + INFO_SIZE.getIdentifier() + "}."
+                        + verb + "."
                         + fieldSentence)
                 .setExplanation("Each of these calls builds the whole payload in memory on both sides and sends "
                         + "it in one piece, which costs memory, network time and latency. A payload is often large "
@@ -155,19 +170,34 @@ public final class LargePayloadRule extends SerialScopeRule {
                                 + "which trace sampled calls field by field."
                                 : " To see which field holds the bytes, " + SerialScopeEvents.HOW_TO_RECORD_COMPOSITION
                                         + ".")
-                        + (RmiMethods.isRmi(largest.site()) ? RmiMethods.EXPLANATION : ""))
-                .setSolution(fieldSolution + ": make such fields "
+                        + (RmiMethods.isRmi(largest.site()) ? RmiMethods.EXPLANATION : "")
+                        + (taskBinary ? " These reads are Spark's task binary (the stage's RDD and function), which "
+                                + "every task deserializes again." : ""))
+                .setSolution(taskBinary ? SparkClosures.BROADCAST_ADVICE : fieldSolution + ": make such fields "
                         + "transient (and rebuild them on the receiver), send a large read-only object once and refer "
                         + "to it by id afterwards, or split the payload into smaller messages or a stream of "
                         + "elements." + (libraryFix == null ? "" : " " + libraryFix))
                 .addResult(Culprit.CULPRITS, culprits).build();
     }
 
-    private static Call largest(CallTable calls) {
+    /** The culprits of the subject's direction first, then those of the other direction that are not among them. */
+    private static List<Culprit> culprits(List<Call> subject, List<Call> other, Function<Call, String> key,
+            Culprit.Kind kind, int limit) {
+        List<Culprit> culprits = new ArrayList<>(culprits(Tally.of(subject, key, Tally::bytes), kind, limit));
+        List<Tally> more = Tally.of(other, key, Tally::bytes).stream()
+                .filter(tally -> culprits.stream().noneMatch(culprit -> culprit.name().equals(tally.key()))).toList();
+        culprits.addAll(culprits(more, kind, Math.max(0, limit - culprits.size())));
+        return culprits;
+    }
+
+    /** The largest measured call, of {@code rootClass} unless it is null; a byte array of serialized output is none. */
+    private static Call largest(CallTable calls, String rootClass) {
         int largest = -1;
         for (int row = 0; row < calls.size(); row++) {
             // The first of equal sizes.
-            if (calls.measured(row) && (largest < 0 || calls.bytes(row) > calls.bytes(largest))) {
+            if (calls.measured(row) && !calls.serializedOutput(row)
+                    && (rootClass == null || calls.rootClass(row).equals(rootClass))
+                    && (largest < 0 || calls.bytes(row) > calls.bytes(largest))) {
                 largest = row;
             }
         }
@@ -177,7 +207,7 @@ public final class LargePayloadRule extends SerialScopeRule {
     private static List<Call> largeCalls(CallTable calls, long minBytes) {
         List<Call> large = new ArrayList<>();
         for (int row = 0; row < calls.size(); row++) {
-            if (calls.bytes(row) >= minBytes) {
+            if (calls.bytes(row) >= minBytes && !calls.serializedOutput(row)) {
                 large.add(calls.get(row));
             }
         }

@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.function.IntToLongFunction;
 
@@ -19,11 +20,14 @@ import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
+import dev.serialscope.rules.analysis.FieldPaths;
+import dev.serialscope.rules.analysis.ReadRepeats;
 import dev.serialscope.rules.analysis.RepeatedFields;
 import dev.serialscope.rules.analysis.LibraryAdvice;
 import dev.serialscope.rules.analysis.RootRepeats;
 import dev.serialscope.rules.analysis.ServingLibrary;
 import dev.serialscope.rules.recording.CallSites;
+import dev.serialscope.rules.analysis.SparkClosures;
 import dev.serialscope.rules.recording.CallTable;
 import dev.serialscope.rules.recording.Library;
 import dev.serialscope.rules.recording.Composition;
@@ -40,7 +44,8 @@ import dev.serialscope.rules.result.Culprit;
  * sends (a growing session) is not a repeat. Every repetition after the first is wasted work
  * and bandwidth. With Serialization Composition events it also finds the same sub-object (identity,
  * class and size on the same field path) inside different roots: a large read-only object that every
- * message drags along ({@link RepeatedFields}).
+ * message drags along ({@link RepeatedFields}). Reads repeat too: the same payload decoded again and again
+ * ({@link ReadRepeats}), such as Spark's task binary read by every task, named with the value its closure captured.
  */
 public final class RepeatedPayloadRule extends SerialScopeRule {
 
@@ -86,6 +91,14 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
             "In how many of the calls the same object was found at that path.");
     public static final TypedResult<String> SAME_WHAT = text("sameWhat", "Kind of Repetition",
             "Whether the repeats were the same object, the same bytes, or both.");
+    public static final TypedResult<String> DIRECTION = text("direction", "Direction",
+            "Whether the repeats were writes or reads.");
+    public static final TypedResult<IQuantity> PAYLOAD_SIZE = quantity("payloadSize", "Repeated Payload Size",
+            "The size of one read of the most repeated payload.", UnitLookup.MEMORY);
+    public static final TypedResult<IQuantity> TIMES_READ = quantity("timesRead", "Times Read",
+            "How often the most repeated payload was read, the first read included.", UnitLookup.NUMBER);
+    public static final TypedResult<String> CAPTURED_BY = text("capturedBy", "Captured By",
+            "The lambda that captured the repeated field, when a closure did.");
 
     /** The channel of a stream over a byte array. */
     private static final String MEMORY_CHANNEL = "memory";
@@ -98,7 +111,8 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
         super("serialscope.repeatedPayload", "Repeated Payloads", SerialScopeTopics.SERIALIZATION,
                 List.of(INFO_SHARE, WARNING_SHARE, MIN_WASTED, MIN_FIELD_SIZE, CallSites.LIBRARIES),
                 List.of(WASTED_BYTES, WASTED_SHARE, REPEATED_CALLS, TOP_CLASS, TOP_SITE, TOP_CHANNEL, SAME_WHAT,
-                        TOP_FIELD, TOP_FIELD_CLASS, TOP_FIELD_SIZE, TOP_FIELD_CALLS));
+                        TOP_FIELD, TOP_FIELD_CLASS, TOP_FIELD_SIZE, TOP_FIELD_CALLS, DIRECTION, PAYLOAD_SIZE, TIMES_READ,
+                        CAPTURED_BY));
     }
 
     /**
@@ -127,7 +141,8 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
         CallTable writes = RmiMethods.relabel(recording, recording.calls(SerialScopeEvents.SERIALIZATION));
         List<StatisticsRow> counted = StatisticsRow.readAll(recording, SerialScopeEvents.WRITE);
         boolean detailed = StatisticsRow.detailed(counted);
-        if (writes.isEmpty() && !detailed) {
+        CallTable reads = RmiMethods.relabel(recording, recording.calls(SerialScopeEvents.DESERIALIZATION));
+        if (writes.isEmpty() && !detailed && reads.isEmpty()) {
             return notRecorded(recording, vp, "per-call serialization events");
         }
         RootRepeats roots = RootRepeats.of(writes);
@@ -161,11 +176,24 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
         double score = wastedBytes < value(vp, MIN_WASTED, UnitLookup.BYTE) ? 0
                 : RulesToolkit.mapExp100(wastedShare, value(vp, INFO_SHARE, UnitLookup.PERCENT_UNITY),
                         value(vp, WARNING_SHARE, UnitLookup.PERCENT_UNITY));
+        BitSet readRepeats = ReadRepeats.of(reads);
+        long readWaste = readRepeats.stream().mapToLong(reads::countedBytes).sum();
+        long readBytes = 0;
+        for (int row = 0; row < reads.size(); row++) {
+            readBytes += reads.countedBytes(row);
+        }
+        double readShare = readBytes == 0 ? 0 : (double) readWaste / readBytes;
+        double readScore = readWaste < value(vp, MIN_WASTED, UnitLookup.BYTE) ? 0
+                : RulesToolkit.mapExp100(readShare, value(vp, INFO_SHARE, UnitLookup.PERCENT_UNITY),
+                        value(vp, WARNING_SHARE, UnitLookup.PERCENT_UNITY));
+        if (readScore > score) {
+            return repeatedReads(recording, vp, writes, reads, readRepeats, readWaste, readShare, readScore);
+        }
         ResultBuilder result = scored(vp, score).addResult(WASTED_BYTES, bytes(wastedBytes))
                 .addResult(WASTED_SHARE, share(wastedShare))
                 .addResult(REPEATED_CALLS, UnitLookup.NUMBER_UNITY.quantity(repeatedCalls));
         if (severity(score) == Severity.OK) {
-            return result.setSummary("{repeatedCalls} calls repeated an earlier payload or a large part of one, "
+            return result.setSummary("{repeatedCalls} " + noun(repeatedCalls, "call") + " repeated an earlier payload or a large part of one, "
                     + "{wastedBytes} ({wastedShare} of the bytes written).").build();
         }
 
@@ -233,7 +261,7 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
         if (isDeepCopy(recording, byClass.get(0).key(), bySite, byChannel)) {
             return result.addResult(SAME_WHAT, sameWhat)
                     .setSummary("{topClass} was deep-copied through serialization: {wastedBytes} ({wastedShare} of "
-                            + "the bytes written) repeated an earlier copy in {repeatedCalls} calls" + where)
+                            + "the bytes written) repeated an earlier copy in {repeatedCalls} " + noun(repeatedCalls, "call") + where)
                     .setExplanation("These calls wrote {sameWhat} as an earlier call to memory, and {topClass} was "
                             + "read back about as often: serialization used as a deep copy (as SerializationUtils"
                             + ".clone does). Every copy writes and parses the whole object graph, class descriptors "
@@ -245,7 +273,7 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
         }
         return result.addResult(SAME_WHAT, sameWhat)
                 .setSummary("{wastedBytes} ({wastedShare} of the bytes written) repeated an earlier payload in "
-                        + "{repeatedCalls} calls" + where)
+                        + "{repeatedCalls} " + noun(repeatedCalls, "call") + where)
                 .setExplanation("These calls wrote {sameWhat} as an earlier call: the identity hash code and "
                         + "class of the root object (and, counted by the agent in every call of at least 1 KiB, "
                         + "its size), or the content hash of the bytes (recorded with the diagnose profile), were "
@@ -270,5 +298,69 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                     a.bytes() + b.bytes(), a.count() + b.count()));
         }
         return byPath.values().stream().limit(limit).toList();
+    }
+
+    /** The same payload read again and again; for Spark's task binaries, named with what the closure captured. */
+    private IResult repeatedReads(RecordingModel recording, IPreferenceValueProvider vp, CallTable writes,
+            CallTable reads, BitSet repeats, long wastedBytes, double wastedShare, double score) {
+        IntToLongFunction wasted = reads::countedBytes;
+        List<Tally> byClass = reads.tally(CallTable.Key.ROOT_CLASS, repeats::get, wasted, Tally::bytes);
+        List<Tally> bySite = reads.tally(CallTable.Key.SITE, repeats::get, wasted, Tally::bytes);
+        List<Tally> byChannel = reads.tally(CallTable.Key.CHANNEL, repeats::get, wasted, Tally::bytes);
+        String topClass = byClass.get(0).key();
+        String topSite = bySite.get(0).key();
+        long payloadSize = repeats.stream().filter(row -> reads.rootClass(row).equals(topClass))
+                .mapToLong(reads::countedBytes).max().orElse(0);
+        List<Culprit> culprits = new ArrayList<>(culprits(byClass, Culprit.Kind.CLASS, 5));
+        ResultBuilder result = scored(vp, score).addResult(WASTED_BYTES, bytes(wastedBytes))
+                .addResult(WASTED_SHARE, share(wastedShare))
+                .addResult(REPEATED_CALLS, UnitLookup.NUMBER_UNITY.quantity(repeats.cardinality()))
+                .addResult(DIRECTION, "read").addResult(SAME_WHAT, "the same payload read again")
+                .addResult(TOP_CLASS, topClass).addResult(TOP_SITE, topSite)
+                .addResult(TOP_CHANNEL, byChannel.get(0).key()).addResult(PAYLOAD_SIZE, bytes(payloadSize))
+                .addResult(TIMES_READ, UnitLookup.NUMBER_UNITY.quantity(ReadRepeats.timesRead(reads, repeats, topClass)));
+        String explanation = "These reads had the same root class, exact size and class descriptors at the same call "
+                + "site as an earlier read (and the same content hash where both calls had one): the same payload, "
+                + "decoded again in full, which costs the time and memory of building the whole object graph each time.";
+        if (SparkClosures.isTaskBinary(topClass, topSite)) {
+            Optional<SparkClosures.Captured> captured = SparkClosures.capturedValue(recording.compositions(), writes,
+                    payloadSize);
+            String named = "";
+            if (captured.isPresent()) {
+                FieldPaths.Heaviest path = captured.get().path();
+                culprits.add(path.toCulprit());
+                result.addResult(TOP_FIELD, path.shortPath())
+                        .addResult(TOP_FIELD_CLASS, Composition.shortName(path.valueClass()))
+                        .addResult(TOP_FIELD_SIZE, bytes(path.bytesPerCall()))
+                        .addResult(CAPTURED_BY, captured.get().shortLambdaClass());
+                named = " Most of it is what {capturedBy} captured: {topField} ({topFieldClass}, {topFieldSize}).";
+            }
+            addWhere(culprits, bySite, byChannel);
+            return result.addResult(Culprit.CULPRITS, culprits)
+                    .setSummary("Spark's task binary ({topClass}, {payloadSize}) was deserialized by {timesRead} "
+                            + "tasks: {wastedBytes} ({wastedShare} of the bytes read) read again." + named)
+                    .setExplanation("For each stage Spark serializes the stage's RDD and function once, the task "
+                            + "binary, and every task deserializes it again, so whatever a closure captured is read "
+                            + "once per task: its size times the number of tasks. " + explanation
+                            + (captured.isPresent() ? " The captured value was found on the heaviest field path of "
+                                    + "a traced closure (Serialization Composition events)."
+                                    : " To see what the closure captured, "
+                                            + SerialScopeEvents.HOW_TO_RECORD_COMPOSITION + "."))
+                    .setSolution(SparkClosures.BROADCAST_ADVICE)
+                    .build();
+        }
+        addWhere(culprits, bySite, byChannel);
+        return result.addResult(Culprit.CULPRITS, culprits)
+                .setSummary("{topClass} was read again and again: {wastedBytes} ({wastedShare} of the bytes read) "
+                        + "repeated an earlier read in {repeatedCalls} " + noun(repeats.cardinality(), "call") + ", mostly at {topSite} from {topChannel}.")
+                .setExplanation(explanation)
+                .setSolution("Decode {topClass} once and keep the object while it does not change (a cache keyed by "
+                        + "version), or have the sender send it once and refer to it by id afterwards.")
+                .build();
+    }
+
+    private static void addWhere(List<Culprit> culprits, List<Tally> bySite, List<Tally> byChannel) {
+        culprits.addAll(culprits(bySite, Culprit.Kind.SITE, 3));
+        culprits.addAll(culprits(byChannel, Culprit.Kind.CHANNEL, 3));
     }
 }

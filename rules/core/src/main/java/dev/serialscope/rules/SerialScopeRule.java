@@ -25,6 +25,7 @@ import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit.EventAvailability;
 
+import dev.serialscope.rules.recording.Call;
 import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.SerialScopeEvents;
 import dev.serialscope.rules.recording.Tally;
@@ -176,7 +177,14 @@ public abstract class SerialScopeRule implements IRule {
     }
 
     /** Culprits of one kind, the heaviest first, at most {@code limit}. */
+    /** {@code "1 stream"} but {@code "2 streams"}: the noun for a count, for messages whose number is a placeholder. */
+    protected static String noun(long count, String singular) {
+        return count == 1 ? singular : singular + "s";
+    }
+
     protected static List<Culprit> culprits(List<Tally> tallies, Culprit.Kind kind, int limit) {
-        return tallies.stream().limit(limit).map(tally -> new Culprit(kind, tally.key(), tally.bytes(), tally.calls())).toList();
+        // A read that failed before it had an object has no class to name.
+        return tallies.stream().filter(tally -> kind != Culprit.Kind.CLASS || !tally.key().equals(Call.NO_OBJECT))
+                .limit(limit).map(tally -> new Culprit(kind, tally.key(), tally.bytes(), tally.calls())).toList();
     }
 }

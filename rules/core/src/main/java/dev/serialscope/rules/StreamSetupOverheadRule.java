@@ -102,7 +102,8 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
                 .addResult(CALLS_PER_STREAM, UnitLookup.NUMBER_UNITY.quantity((double) setup.calls / setup.streams))
                 .addResult(SETUP_BYTES, bytes(setup.setupBytes)).addResult(SETUP_SHARE, share(setupShare));
         if (severity(score) == Severity.OK) {
-            return result.setSummary("{streams} streams, {callsPerStream} calls per stream on average; stream setup "
+            return result.setSummary("{streams} " + noun(setup.streams, "stream")
+                    + ", {callsPerStream} calls per stream on average; stream setup "
                     + "was {setupShare} of the bytes written.").build();
         }
 
@@ -136,7 +137,7 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
                         + "messages, a compact format (DataOutputStream, Externalizable, or protobuf) avoids "
                         + "descriptors altogether.")
                 .addResult(Culprit.CULPRITS, culprits);
-        String counted = "{streams} streams, {callsPerStream} calls per stream on average: stream headers and "
+        String counted = "{streams} " + noun(setup.streams, "stream") + ", {callsPerStream} calls per stream on average: stream headers and "
                 + "class descriptors were {setupShare} ({setupBytes}) of the bytes written";
         if (bySite.isEmpty()) {
             return result.setSummary(counted + ", mostly in calls writing " + setup.byClass.get(0).key() + " ("

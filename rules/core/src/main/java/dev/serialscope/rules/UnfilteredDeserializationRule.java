@@ -177,10 +177,10 @@ public final class UnfilteredDeserializationRule extends SerialScopeRule {
         String libraryFix = library == null ? null
                 : LibraryAdvice.unfiltered(library, classesRegex(recording, namedChannel, byClass, gadgets));
         String summary = gadgetReads.isEmpty()
-                ? "{unfilteredCalls} objects were read from {topChannel} and other untrusted channels without a "
+                ? "{unfilteredCalls} " + (unfilteredCalls == 1 ? "object was" : "objects were") + " read from {topChannel} and other untrusted channels without a "
                         + "serial filter: {unfilteredClasses}."
                 : "{gadgetClass}, a known gadget-chain entry point, was deserialized without a serial filter from "
-                        + "{gadgetChannel}; {unfilteredCalls} unfiltered reads in all: {unfilteredClasses}.";
+                        + "{gadgetChannel}; {unfilteredCalls} unfiltered " + noun(unfilteredCalls, "read") + " in all: {unfilteredClasses}.";
         if (clusterCalls > 0) {
             summary += " " + clusterCalls + " of them were values read through a data grid, which other members or "
                     + "clients wrote.";

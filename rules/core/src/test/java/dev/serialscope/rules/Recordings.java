@@ -64,6 +64,14 @@ public final class Recordings {
         REPEATED_FIELD_SAMPLED,
         /** 20 Order calls each by Kryo and by Jackson, every 5th carrying the same catalog (100 KiB and 120 KiB). */
         REPEATED_FIELD_TWO_FRAMEWORKS,
+        /** The same 200 KiB PriceList read from a socket 30 times (same size and descriptors), among small orders. */
+        REPEATED_READS,
+        /** One 3 MiB Catalog written, and 40 Orders of 200 KiB read: the reads cost more in total. */
+        LARGE_READS,
+        /** A 2 MiB Catalog written, then a byte array of its serialized bytes written again (a broadcast block). */
+        SERIALIZED_OUTPUT,
+        /** A traced 1 MiB Order whose heaviest path runs through a collection's contents to a price list. */
+        DEEP_PATH,
         /** A JDK recording without the agent. */
         NO_SERIALSCOPE
     }
@@ -272,6 +280,36 @@ public final class Recordings {
                 }
             }
         }
+        case REPEATED_READS -> {
+            for (int i = 0; i < 30; i++) {
+                DeserializationEvent prices = read(PriceList.class, 200 * KIB, "socket 10.0.0.2:9000", 7650, true);
+                prices.classDescriptors = 3;
+                Shop.receiveOrder(prices);
+                Shop.receiveOrder(read(Order.class, 300, "socket 10.0.0.2:9000", 7650, true));
+            }
+        }
+        case LARGE_READS -> {
+            Shop.publishCatalog(write(Catalog.class, 3L * MIB, "socket 10.0.0.2:9000", 7660), 0);
+            for (int i = 0; i < 40; i++) {
+                Shop.receiveOrder(read(Order.class, 200 * KIB + random.nextInt(KIB), "socket 10.0.0.2:9001", 7661,
+                        true));
+            }
+        }
+        case SERIALIZED_OUTPUT -> {
+            Shop.publishCatalog(write(Catalog.class, 2L * MIB, "memory", 7670), 0);
+            SerializationEvent block = write(byte[].class, 2L * MIB + 27, "socket 10.0.0.2:9000", 7671);
+            block.serializedOutput = true;
+            Shop.publishCatalog(block, 0);
+        }
+        case DEEP_PATH -> {
+            SerializationEvent order = write(Order.class, MIB, "socket 10.0.0.3:7000", 9100);
+            order.callId = 6000;
+            composition(order, "catalog", 1, Order.class, Catalog.class, 1000 * KIB, 0xCA7, true);
+            composition(order, "catalog.<contents>", 2, Catalog.class, Catalog.class, 990 * KIB, 0xCA8, true);
+            composition(order, "catalog.<contents>.prices", 3, Catalog.class, PriceList.class, 980 * KIB, 0xCA9, true);
+            composition(order, "lines", 1, Order.class, java.util.ArrayList.class, 20 * KIB, 0x7100, false);
+            Shop.sendOrder(order);
+        }
         default -> throw new IllegalArgumentException(scenario.name());
         }
     }
@@ -306,6 +344,12 @@ public final class Recordings {
     /** One field path of a traced call, as the agent writes it. */
     static void composition(SerializationEvent call, String path, int level, Class<?> declaringClass,
             Class<?> valueClass, long bytes, long identity) {
+        composition(call, path, level, declaringClass, valueClass, bytes, identity, false);
+    }
+
+    /** As {@link #composition(SerializationEvent, String, int, Class, Class, long, long)}, on the heaviest path or not. */
+    static void composition(SerializationEvent call, String path, int level, Class<?> declaringClass,
+            Class<?> valueClass, long bytes, long identity, boolean heavyPath) {
         SerializationCompositionEvent event = new SerializationCompositionEvent();
         event.callId = call.callId;
         event.rootClass = call.rootClass;
@@ -318,6 +362,7 @@ public final class Recordings {
         event.objects = (int) Math.max(1, bytes / 64);
         event.count = 1;
         event.identity = identity;
+        event.heavyPath = heavyPath;
         event.commit();
     }
 

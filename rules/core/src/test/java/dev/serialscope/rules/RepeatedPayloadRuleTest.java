@@ -27,6 +27,20 @@ class RepeatedPayloadRuleTest {
     }
 
     @Test
+    void theSamePayloadReadAgainIsWaste() {
+        IResult result = Rules.evaluate(new RepeatedPayloadRule(), Recordings.Scenario.REPEATED_READS);
+        Rules.assertSeverity(Severity.WARNING, result);
+        Rules.assertMainCulprit(result, Culprit.Kind.CLASS, "com.example.shop.PriceList");
+        Rules.assertMainCulprit(result, Culprit.Kind.SITE, "com.example.shop.Shop.receiveOrder:");
+        // All but the first of the 30 price lists; the 300-byte orders, all alike, are too small to tell.
+        assertEquals(29L * 200 * Recordings.KIB,
+                result.getResult(RepeatedPayloadRule.WASTED_BYTES).clampedLongValueIn(UnitLookup.BYTE));
+        assertEquals(29, result.getResult(RepeatedPayloadRule.REPEATED_CALLS).longValue());
+        assertEquals("read", result.getResult(RepeatedPayloadRule.DIRECTION));
+        assertEquals(30, result.getResult(RepeatedPayloadRule.TIMES_READ).longValue());
+    }
+
+    @Test
     void smallRepeatsAreBelowTheMinimum() {
         IResult result = Rules.evaluate(new RepeatedPayloadRule(), REPEATED_PAYLOAD, Rules.with(
                 RepeatedPayloadRule.MIN_WASTED, UnitLookup.MEMORY.getUnit(org.openjdk.jmc.common.unit.BinaryPrefix.MEBI)

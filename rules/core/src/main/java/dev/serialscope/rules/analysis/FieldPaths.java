@@ -25,6 +25,7 @@ public final class FieldPaths {
     public static final class Total {
         private final String path;
         private final int level;
+        private boolean heavyPath;
         private String valueClass;
         private long largest;
         private long bytes;
@@ -87,6 +88,7 @@ public final class FieldPaths {
             callIds.add(composition.callId());
             Total total = totals.computeIfAbsent(composition.path(), path -> new Total(path, composition.level()));
             total.bytes += composition.bytes();
+            total.heavyPath |= composition.heavyPath();
             if (composition.bytes() >= total.largest) {
                 total.largest = composition.bytes();
                 total.valueClass = composition.valueClass();
@@ -123,7 +125,8 @@ public final class FieldPaths {
 
     /**
      * The heaviest path below {@code start} (null for the root): its heaviest child, followed down
-     * through named fields and single array elements while one child holds most of its parent.
+     * through named fields and single array elements while one child holds most of its parent, and through
+     * any step the agent found on a call's heaviest path (the one element of a collection that holds most of it).
      */
     public Optional<Heaviest> heaviestBelow(String start) {
         Total current = start == null ? null : totals.get(start);
@@ -136,7 +139,8 @@ public final class FieldPaths {
         }
         while (true) {
             Total child = heaviestChild(best);
-            if (child == null || child.bytes < DESCEND_SHARE * best.bytes || !Composition.namedStep(child.path)) {
+            if (child == null || child.bytes < DESCEND_SHARE * best.bytes
+                    || !Composition.namedStep(child.path) && !child.heavyPath) {
                 break;
             }
             best = child;

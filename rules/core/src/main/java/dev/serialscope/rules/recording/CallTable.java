@@ -118,6 +118,10 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         return columns.bytes[row] >= 0;
     }
 
+    public int classDescriptors(int row) {
+        return columns.classDescriptors[row];
+    }
+
     /** Bytes of the class descriptors, part of bytes; -1 when not measured. */
     public long classDescriptorBytes(int row) {
         return columns.classDescriptorBytes[row];
@@ -141,6 +145,11 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
 
     public boolean filtered(int row) {
         return columns.filtered[row];
+    }
+
+    /** Whether the write's root is a byte array holding an earlier call's output: bytes counted already. */
+    public boolean serializedOutput(int row) {
+        return columns.serializedOutput[row];
     }
 
     /** Whether the read's stream overrides resolveClass: a class check of its own, e.g. an allow-list. */
@@ -289,6 +298,7 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         private final long[] streamId = longs();
         private final boolean[] filtered = booleans();
         private final boolean[] resolveClassOverridden = booleans();
+        private final boolean[] serializedOutput = booleans();
         private final long[] startNanos = longs();
         private final long[] durationNanos = longs();
         private final int[] site = ints();
@@ -331,6 +341,7 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
             IMemberAccessor<Number, IItem> streamIdField = field(SerialScopeEvents.STREAM_ID, type);
             IMemberAccessor<Boolean, IItem> filteredField = field(SerialScopeEvents.FILTERED, type);
             IMemberAccessor<Boolean, IItem> overriddenField = field(SerialScopeEvents.RESOLVE_CLASS_OVERRIDDEN, type);
+            IMemberAccessor<Boolean, IItem> serializedOutputField = field(SerialScopeEvents.SERIALIZED_OUTPUT, type);
             IMemberAccessor<IQuantity, IItem> startField = field(JfrAttributes.START_TIME, type);
             IMemberAccessor<IQuantity, IItem> durationField = field(JfrAttributes.DURATION, type);
             IMemberAccessor<IMCStackTrace, IItem> stackTraceField = field(JfrAttributes.EVENT_STACKTRACE, type);
@@ -355,6 +366,8 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
                 filtered[row] = wasFiltered != null && wasFiltered;
                 Boolean overridden = overriddenField.getMember(item);
                 resolveClassOverridden[row] = overridden != null && overridden;
+                Boolean output = serializedOutputField.getMember(item);
+                serializedOutput[row] = output != null && output;
                 startNanos[row] = startInNanos.toLong(startField.getMember(item), 0);
                 durationNanos[row] = durationInNanos.toLong(durationField.getMember(item), 0);
                 IMCStackTrace trace = stackTraceField.getMember(item);

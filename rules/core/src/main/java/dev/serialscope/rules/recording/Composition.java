@@ -30,7 +30,9 @@ public record Composition(
         long objects,
         long count,
         /** Identity hash code of the object on the path when count is 1, else 0. */
-        long identity) {
+        long identity,
+        /** On the call's heaviest path, which the agent follows below the composition depth. */
+        boolean heavyPath) {
 
     /** The path label of what a custom writeObject or writeExternal wrote. */
     public static final String CONTENTS = "<contents>";
@@ -54,6 +56,7 @@ public record Composition(
             IMemberAccessor<IQuantity, IItem> objects = EventFields.accessor(SerialScopeEvents.OBJECTS, type);
             IMemberAccessor<IQuantity, IItem> count = EventFields.accessor(SerialScopeEvents.COUNT, type);
             IMemberAccessor<Number, IItem> identity = EventFields.accessor(SerialScopeEvents.IDENTITY, type);
+            IMemberAccessor<Boolean, IItem> heavyPath = EventFields.accessor(SerialScopeEvents.HEAVY_PATH, type);
             for (IItem item : batch) {
                 String pathName = EventFields.get(path, item);
                 if (pathName == null || pathName.isEmpty()) {
@@ -66,7 +69,8 @@ public record Composition(
                         Math.max(0, EventFields.longValue(EventFields.get(bytes, item), UnitLookup.BYTE, 0)),
                         EventFields.longValue(EventFields.get(objects, item), UnitLookup.NUMBER_UNITY, 0),
                         EventFields.longValue(EventFields.get(count, item), UnitLookup.NUMBER_UNITY, 1),
-                        EventFields.rawLong(EventFields.get(identity, item))));
+                        EventFields.rawLong(EventFields.get(identity, item)),
+                        Boolean.TRUE.equals(EventFields.get(heavyPath, item))));
             }
         }
         paths.sort(Comparator.comparingLong(Composition::callId).thenComparing(Composition::path));

@@ -44,6 +44,9 @@ public final class SerialScopeEvents {
     public static final IAttribute<String> FAILURE = attr("failure", "Failure", UnitLookup.PLAIN_TEXT);
     /** Links a serialscope.Serialization event to its serialscope.SerializationComposition events. */
     public static final IAttribute<Number> CALL_ID = attr("callId", "Call Id", UnitLookup.RAW_NUMBER);
+    /** Serialization only: the root is a byte array holding an earlier call's output (a Spark broadcast block). */
+    public static final IAttribute<Boolean> SERIALIZED_OUTPUT = attr("serializedOutput", "Serialized Output",
+            UnitLookup.FLAG);
     /** Deserialization only. */
     public static final IAttribute<Boolean> FILTERED = attr("filtered", "Filtered", UnitLookup.FLAG);
     public static final IAttribute<Boolean> RESOLVE_CLASS_OVERRIDDEN = attr("resolveClassOverridden",
@@ -68,6 +71,7 @@ public final class SerialScopeEvents {
     // serialscope.SerializationComposition (callId, rootClass, bytes, objects and identity as above).
     public static final IAttribute<String> PATH = attr("path", "Path", UnitLookup.PLAIN_TEXT);
     public static final IAttribute<IQuantity> LEVEL = attr("level", "Level", UnitLookup.NUMBER);
+    public static final IAttribute<Boolean> HEAVY_PATH = attr("heavyPath", "Heavy Path", UnitLookup.FLAG);
     public static final IAttribute<IMCType> DECLARING_CLASS =
             attr("declaringClass", "Declaring Class", UnitLookup.CLASS);
     public static final IAttribute<String> FIELD = attr("field", "Field", UnitLookup.PLAIN_TEXT);
