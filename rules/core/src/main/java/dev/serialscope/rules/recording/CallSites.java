@@ -182,8 +182,12 @@ public final class CallSites {
         if (firstLibrary == null) {
             return new Place(UNKNOWN, null);
         }
+        // No application frame (a library's own thread, Spark's task runner): the innermost library frame, and
+        // the outermost one that runs it.
         String first = className.apply(firstLibrary);
-        return new Place(format(first, methodName.apply(firstLibrary), lineNumber.applyAsInt(firstLibrary)),
+        String site = format(first, methodName.apply(firstLibrary), lineNumber.applyAsInt(firstLibrary));
+        return new Place(lastLibrary == firstLibrary ? site
+                : site + VIA + simpleName(className.apply(lastLibrary)) + "." + methodName.apply(lastLibrary),
                 libraryOf(first));
     }
 
