@@ -114,7 +114,7 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
         recording.onRegistration(() -> probe.compositionType = RecordingFollower.registered(SerializationCompositionEvent.class));
         recording.onChange(() -> {
             // The tracing advice goes in before the first call can be traced, and only once a recording asks.
-            boolean composition = probe.compositionType.isEnabled() && probe.tracingInstalled();
+            boolean composition = RecordingFollower.enabled(probe.compositionType) && probe.tracingInstalled();
             probe.compositionEvents = composition;
             FrameworkBridge.activate(recording.serializationEvents() || recording.counting() || composition,
                     recording.deserializationEvents() || recording.counting());
