@@ -7,14 +7,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import javax.management.MBeanServer;
 import javax.management.MalformedObjectNameException;
+import javax.management.NotCompliantMBeanException;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
 
 /**
- * Agent option {@code metrics=jmx}: the serialization statistics counted whether or not a recording runs, their
- * running totals published as platform MBeans for JMX clients and the Prometheus JMX exporter. A daemon thread
- * registers the MBean of each new row once a second (and with it drops the counts of ended threads); an
- * attribute read adds up what the threads counted up to that moment.
+ * Agent option {@code metrics=jmx}: the serialization statistics and the channel bytes counted whether or not a
+ * recording runs, their running totals published as platform MBeans for JMX clients and the Prometheus JMX
+ * exporter. A daemon thread registers the MBean of each new row once a second (and with it drops the counts of
+ * ended threads); an attribute read adds up what the threads counted up to that moment.
  */
 public final class JmxMetrics {
 
@@ -24,18 +25,21 @@ public final class JmxMetrics {
     private static final long SCAN_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final SerializationRecording recording;
+    private final ChannelMetrics channels;
     private final ProbeErrors errors;
     private final Set<ObjectName> registered = new HashSet<>();
 
-    private JmxMetrics(SerializationRecording recording, ProbeErrors errors) {
+    private JmxMetrics(SerializationRecording recording, ChannelMetrics channels, ProbeErrors errors) {
         this.recording = recording;
+        this.channels = channels;
         this.errors = errors;
     }
 
     /** Starts counting now; the MBeans come from a thread of their own, off the JVM's start-up path. */
-    static void start(SerializationRecording recording, ProbeErrors errors) {
+    static void start(SerializationRecording recording, ChannelMetrics channels, ProbeErrors errors) {
         recording.countAlways();
-        JmxMetrics metrics = new JmxMetrics(recording, errors);
+        channels.countAlways();
+        JmxMetrics metrics = new JmxMetrics(recording, channels, errors);
         Thread thread = new Thread(metrics::run, "SerialScope metrics");
         thread.setDaemon(true);
         thread.start();
@@ -47,8 +51,13 @@ public final class JmxMetrics {
             while (true) {
                 for (StatisticsTable table : recording.tables()) {
                     for (String rootClass : table.totalNames()) {
-                        register(server, table, rootClass);
+                        register(server, name(table, rootClass), () -> new StandardMBean(
+                                new SerializationTotals(table, rootClass), SerializationTotalsMBean.class));
                     }
+                }
+                for (ChannelMetrics.Row row : channels.rows()) {
+                    register(server, name(row), () -> new StandardMBean(new ChannelTotals(channels, row),
+                            ChannelTotalsMBean.class));
                 }
                 LockSupport.parkNanos(SCAN_NANOS);
             }
@@ -57,11 +66,15 @@ public final class JmxMetrics {
         }
     }
 
-    private void register(MBeanServer server, StatisticsTable table, String rootClass) throws Exception {
-        ObjectName name = name(table, rootClass);
+    private void register(MBeanServer server, ObjectName name, MBeanFactory mbean) throws Exception {
         if (registered.add(name) && !server.isRegistered(name)) {
-            server.registerMBean(new StandardMBean(new SerializationTotals(table, rootClass), SerializationTotalsMBean.class), name);
+            server.registerMBean(mbean.create(), name);
         }
+    }
+
+    @FunctionalInterface
+    private interface MBeanFactory {
+        StandardMBean create() throws NotCompliantMBeanException;
     }
 
     static ObjectName name(StatisticsTable table, String rootClass) throws MalformedObjectNameException {
@@ -70,6 +83,10 @@ public final class JmxMetrics {
         String value = label.matches("[^,=:*?\"\\\\\\n]+") ? label : ObjectName.quote(label);
         return new ObjectName(DOMAIN + ":type=Serialization,direction=" + table.direction() + ",framework="
                 + table.framework() + ",rootClass=" + value);
+    }
+
+    static ObjectName name(ChannelMetrics.Row row) throws MalformedObjectNameException {
+        return new ObjectName(DOMAIN + ":type=Channel,kind=" + row.kind() + ",direction=" + row.direction());
     }
 
     /** One row's MBean: reads the table's running totals. */
@@ -100,6 +117,37 @@ public final class JmxMetrics {
         @Override
         public long getFailures() {
             return table.total(rootClass, ThreadCounts.FAILURES);
+        }
+    }
+
+    /** One channel kind and direction's MBean: reads the running channel totals. */
+    private static final class ChannelTotals implements ChannelTotalsMBean {
+        private final ChannelMetrics channels;
+        private final ChannelMetrics.Row row;
+
+        ChannelTotals(ChannelMetrics channels, ChannelMetrics.Row row) {
+            this.channels = channels;
+            this.row = row;
+        }
+
+        @Override
+        public long getOperations() {
+            return channels.total(row, ChannelMetrics.OPERATIONS);
+        }
+
+        @Override
+        public long getBytes() {
+            return channels.total(row, ChannelMetrics.BYTES);
+        }
+
+        @Override
+        public long getSerializedBytes() {
+            return channels.total(row, ChannelMetrics.SERIALIZED_BYTES);
+        }
+
+        @Override
+        public long getTimeNanos() {
+            return channels.total(row, ChannelMetrics.NANOS);
         }
     }
 }

@@ -36,6 +36,7 @@ public final class ProbeCore {
     private final ProbeErrors errors = new ProbeErrors();
     private final Channels channels = new Channels();
     private final SerializationRecording recording = new SerializationRecording();
+    private final ChannelMetrics channelMetrics = new ChannelMetrics();
     private final AtomicLong callIds = new AtomicLong();
     private final SerializerCalls serializerCalls = new SerializerCalls();
     private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
@@ -55,8 +56,8 @@ public final class ProbeCore {
      * already loaded and to those still to come. {@code atStartup} (premain): Byte Buddy builds the
      * advice on a thread of its own while the JVM goes on starting (JFR's recording among it), and
      * the application waits for it only when it loads its first class ({@link ClassGate}); otherwise
-     * (attach) the advice is in place when this returns. {@code metrics}: count the statistics from now on,
-     * recording or not, and publish them as MBeans ({@link JmxMetrics}).
+     * (attach) the advice is in place when this returns. {@code metrics}: count the statistics and the channel
+     * bytes from now on, recording or not, and publish them as MBeans ({@link JmxMetrics}).
      */
     public void install(List<InstrumentationModule> modules, boolean atStartup, boolean metrics) {
         for (InstrumentationModule module : modules) {
@@ -69,7 +70,7 @@ public final class ProbeCore {
         }
         recording.start();
         if (metrics) {
-            JmxMetrics.start(recording, errors);
+            JmxMetrics.start(recording, channelMetrics, errors);
         }
         ClassGate gate = new ClassGate(typeNames(), errors, atStartup);
         instrumentation.addTransformer(gate, true);
@@ -199,6 +200,11 @@ public final class ProbeCore {
     /** Call ids are shared by all serializers, so that they stay unique in a recording. */
     public AtomicLong callIds() {
         return callIds;
+    }
+
+    /** The channel bytes for metrics, which the IPC instrumentation counts. */
+    public ChannelMetrics channelMetrics() {
+        return channelMetrics;
     }
 
     public SerializerCalls serializerCalls() {

@@ -1,6 +1,5 @@
 package dev.serialscope.probe.ipc;
 
-import dev.serialscope.probe.core.PeriodicCounts;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
@@ -8,13 +7,13 @@ import java.util.Map;
 
 /**
  * One thread's running totals per channel and direction. Only the owning thread writes them, with
- * opaque stores and no atomic instruction; the emitting thread reads them and keeps what it has
- * already reported, so a period's numbers are the difference (like the serialization statistics'
- * ThreadCounts). A full table is retired by its owner, which then counts into a fresh one; the
- * emitter harvests a retired table once more and drops it, so memory stays bounded for threads
- * that serve many short connections.
+ * opaque stores and no atomic instruction; the harvesting thread reads them and keeps what it has
+ * already reported, so a harvest's numbers are the difference (like the serialization statistics'
+ * ThreadCounts). A full table is retired by its owner, which then counts into a fresh one; a retired
+ * table is harvested once more and dropped ({@link ChannelCounts}), so memory stays bounded for
+ * threads that serve many short connections.
  */
-final class ChannelTable implements PeriodicCounts {
+final class ChannelTable {
 
     static final int CAPACITY = 32;
     static final int OPS = 0;
@@ -32,7 +31,7 @@ final class ChannelTable implements PeriodicCounts {
     private final long[] totals = new long[CAPACITY * SLOT];
     private final long[] largest = new long[CAPACITY * 2];
     private final long[] largestEpoch = new long[CAPACITY * 2];
-    /** Only the emitting thread touches these. */
+    /** Only the harvesting thread touches these. */
     private final long[] reported = new long[CAPACITY * SLOT];
     private int used;
     volatile boolean retired;
@@ -82,7 +81,7 @@ final class ChannelTable implements PeriodicCounts {
         return thread != null && thread.isAlive();
     }
 
-    /** Adds what was counted since the last harvest to {@code rows}. Emitter only. */
+    /** Adds what was counted since the last harvest to {@code rows}. One harvesting thread at a time. */
     void harvest(Map<String, ChannelRow[]> rows, long epoch) {
         for (int slot = 0; slot < CAPACITY; slot++) {
             String name = (String) NAMES.getAcquire(names, slot);
@@ -103,14 +102,6 @@ final class ChannelTable implements PeriodicCounts {
                 long biggest = (long) LONGS.getOpaque(largestEpoch, max) == epoch ? (long) LONGS.getOpaque(largest, max) : 0;
                 pair[dir].add(ops, delta(base + BYTES), delta(base + SERIALIZED), delta(base + NANOS), biggest);
             }
-        }
-    }
-
-    /** Emitter only. */
-    @Override
-    public void forget() {
-        for (int i = 0; i < totals.length; i++) {
-            reported[i] = (long) LONGS.getOpaque(totals, i);
         }
     }
 

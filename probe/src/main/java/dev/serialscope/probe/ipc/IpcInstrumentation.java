@@ -41,7 +41,8 @@ public final class IpcInstrumentation implements InstrumentationModule {
 
     @Override
     public void install(ProbeCore core) {
-        IpcRecording recording = new IpcRecording();
+        IpcRecording recording = new IpcRecording(core.channelMetrics());
+        core.channelMetrics().countedBy(recording);
         IpcProbe probe = new IpcProbe(recording, new ChannelNames(core.channels()), core.errors());
         Bridges.install(IpcBridge.Hooks.class, probe, IpcBridge::install);
         core.serializerCalls().listen(probe);

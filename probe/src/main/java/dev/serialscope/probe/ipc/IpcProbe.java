@@ -80,7 +80,7 @@ final class IpcProbe implements IpcBridge.Hooks, SerializerCalls.Listener {
                 t.rmi.socketIo(name, write, bytes);
             }
             if (recording.counting()) {
-                t.table.add(t.cacheSlots[index], write, bytes, framework != null ? bytes : 0, nanos, recording.epoch);
+                t.table.add(t.cacheSlots[index], write, bytes, framework != null ? bytes : 0, nanos, recording.epoch());
             }
             if (t.eventStarted) {
                 t.eventStarted = false;

@@ -5,49 +5,51 @@ import dev.serialscope.events.ChannelIoEvent;
 import dev.serialscope.events.ChannelStatisticsEvent;
 import dev.serialscope.events.ChannelStatisticsFlushEvent;
 import dev.serialscope.events.RmiCallEvent;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.serialscope.probe.core.ChannelMetrics;
 import dev.serialscope.probe.core.RecordingFollower;
+import java.util.Comparator;
+import java.util.List;
 import jdk.jfr.EventType;
 
 /**
  * Which IPC events the running recordings enable, turned into plain flags for the hot path and
- * into {@link IpcBridge#activate}; and the periodic Channel Statistics,
- * summed over every thread's {@link ChannelTable}.
+ * into {@link IpcBridge#activate}; and the periodic Channel Statistics, summed over every thread's
+ * {@link ChannelTable}. With metrics the tables count whether or not a recording runs, and feed the
+ * core's {@link ChannelMetrics}.
  */
-final class IpcRecording extends RecordingFollower {
+final class IpcRecording extends RecordingFollower implements ChannelMetrics.Source {
 
     /** Channel rows per period (both directions); the rest are summed into "other channels". */
     static final int TOP_ROWS = 50;
 
     volatile boolean ioEvents;
     volatile boolean rmiEvents;
-    /** Advances once per period; a table's largest operation belongs to the period it was counted in. */
-    volatile long epoch;
 
-    private final Set<ChannelTable> tables;
+    private final ChannelCounts counts;
     private EventType ioType;
     private EventType rmiType;
 
-    IpcRecording() {
-        this(ConcurrentHashMap.newKeySet());
+    IpcRecording(ChannelMetrics metrics) {
+        this(new ChannelCounts(metrics));
     }
 
-    private IpcRecording(Set<ChannelTable> tables) {
-        super(tables);
-        this.tables = tables;
+    private IpcRecording(ChannelCounts counts) {
+        super(List.of(counts));
+        this.counts = counts;
     }
 
     ChannelTable newTable() {
-        ChannelTable table = new ChannelTable(Thread.currentThread());
-        tables.add(table);
-        return table;
+        return counts.newTable();
+    }
+
+    /** The period a counted operation belongs to, for its table's largest operation. */
+    long epoch() {
+        return counts.epoch();
+    }
+
+    @Override
+    public void harvest() {
+        counts.harvest(statistics());
     }
 
     @Override
@@ -65,31 +67,12 @@ final class IpcRecording extends RecordingFollower {
     }
 
     /** Runs on JFR's periodic thread, every period and at the end of each chunk. */
-    private synchronized void emit() {
+    private void emit() {
         refresh();
         if (!statistics()) {
             return;
         }
-        long closing = epoch;
-        Map<String, ChannelTable.ChannelRow[]> byChannel = new HashMap<>();
-        for (Iterator<ChannelTable> it = tables.iterator(); it.hasNext();) {
-            ChannelTable table = it.next();
-            // Seen retired or dead before the harvest: its last counts are visible and none can follow.
-            boolean done = table.retired || !table.ownerAlive();
-            table.harvest(byChannel, closing);
-            if (done) {
-                it.remove();
-            }
-        }
-        epoch = closing + 1;
-        List<ChannelTable.ChannelRow> rows = new ArrayList<>();
-        for (ChannelTable.ChannelRow[] pair : byChannel.values()) {
-            for (ChannelTable.ChannelRow row : pair) {
-                if (row != null) {
-                    rows.add(row);
-                }
-            }
-        }
+        List<ChannelTable.ChannelRow> rows = counts.closePeriod();
         rows.sort(Comparator.comparingLong((ChannelTable.ChannelRow r) -> r.bytes)
                 .thenComparingLong(r -> r.operations).reversed());
         ChannelTable.ChannelRow otherWrites = new ChannelTable.ChannelRow(ChannelStatisticsEvent.OTHER_CHANNELS, true);
