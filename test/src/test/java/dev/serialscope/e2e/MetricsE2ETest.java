@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Agent option {@code metrics=jmx} with the real Prometheus JMX exporter agent and the exporter config the probe
  * ships, scraped over HTTP on 127.0.0.1: in a JVM without any recording, the scraped totals of the program's root
- * class equal the calls and bytes the program counted on its own streams.
+ * class equal the calls and bytes the program counted on its own streams, and its channel bytes of kind pipe (its
+ * only pipe, to cat) equal the bytes it sent and got back.
  */
 class MetricsE2ETest {
 
@@ -49,7 +50,10 @@ class MetricsE2ETest {
         started.awaitLine("done");
         String rowLabels = "{direction=\"write\",framework=\"java\",root_class=\"" + Point.class.getName() + "\"}";
         String readLabels = rowLabels.replace("\"write\"", "\"read\"");
-        String metrics = scrapeUntil(port, text -> value(text, "serialscope_calls_total" + readLabels) == LiveWorkload.POINTS);;
+        String pipeWrites = "{direction=\"write\",kind=\"pipe\"}";
+        String pipeReads = pipeWrites.replace("\"write\"", "\"read\"");
+        String metrics = scrapeUntil(port, text -> value(text, "serialscope_calls_total" + readLabels) == LiveWorkload.POINTS
+                && value(text, "serialscope_channel_bytes_total" + pipeReads) >= 0);
         String recordings = TopE2ETest.jcmd(jdk, started.pid(), "JFR.check");
         Files.createFile(dir.resolve("stop"));
         ChildRun run = started.finish().assertSucceeded();
@@ -64,6 +68,11 @@ class MetricsE2ETest {
                         value(metrics, "serialscope_bytes_total" + readLabels), metrics),
                 () -> assertEquals(0, value(metrics, "serialscope_failures_total" + rowLabels), metrics),
                 () -> assertTrue(value(metrics, "serialscope_call_seconds_total" + rowLabels) > 0, metrics),
+                () -> assertEquals(LiveWorkload.PIPE_BYTES, value(metrics, "serialscope_channel_bytes_total" + pipeWrites), metrics),
+                () -> assertEquals(LiveWorkload.PIPE_BYTES, value(metrics, "serialscope_channel_bytes_total" + pipeReads), metrics),
+                () -> assertEquals(0, value(metrics, "serialscope_channel_serialized_bytes_total" + pipeWrites), metrics),
+                () -> assertTrue(value(metrics, "serialscope_channel_operations_total" + pipeReads) >= 1, metrics),
+                () -> assertTrue(value(metrics, "serialscope_channel_seconds_total" + pipeWrites) > 0, metrics),
                 () -> assertTrue(recordings.contains("No available recordings"), "counted without a recording:\n"
                         + recordings),
                 () -> assertEquals(List.of(), run.stderr().lines().filter(line -> line.contains("[serialscope]")).toList(),
