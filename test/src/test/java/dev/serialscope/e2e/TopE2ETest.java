@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -28,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code serialscope top} on running JVMs, through the launcher: {@code --once --format json} totals against what
  * the program counted itself (into a JVM without the agent, which top loads), an interactive session in a
  * pseudo-terminal (util-linux {@code script}) that redraws and detaches on q from a JVM that has the agent from
- * -javaagent, leaving it running with no recording, and the one-line errors with their exit codes.
+ * -javaagent, leaving it running with no recording, and the one-line errors with their exit codes (attach disabled,
+ * dynamic agent loading disabled, a process that is not a JVM, no process, bad usage, no or too small a terminal).
  */
 class TopE2ETest {
 
@@ -108,18 +110,33 @@ class TopE2ETest {
     void mistakesAreOneLineWithTheirExitCodes(Jdk jdk, @TempDir Path dir) throws Exception {
         ChildJvm child = ChildJvm.on(jdk, dir).options("-XX:+DisableAttachMechanism");
         ChildJvm.Started started = child.start(Hammer.class, "1", "0");
+        Path refusingDir = Files.createDirectory(dir.resolve("refusing"));
+        ChildJvm.Started refusing = ChildJvm.on(jdk, refusingDir).options("-XX:-EnableDynamicAgentLoading")
+                .start(Hammer.class, "1", "0");
+        Process notAJvm = new ProcessBuilder("sleep", String.valueOf(TIMEOUT_SECONDS)).start();
         started.awaitLine("ready");
+        refusing.awaitLine("ready");
         Launcher.Result notAttachable = Launcher.run(jdk, dir, TIMEOUT_SECONDS, "top", String.valueOf(started.pid()), "--once");
+        Launcher.Result refused = Launcher.run(jdk, dir, TIMEOUT_SECONDS, "top", String.valueOf(refusing.pid()), "--once");
+        Launcher.Result notJava = Launcher.run(jdk, dir, TIMEOUT_SECONDS, "top", String.valueOf(notAJvm.pid()), "--once");
+        boolean notAJvmAlive = notAJvm.isAlive();
+        notAJvm.destroy();
         Session small = Session.inTerminal(jdk, dir, 6, 40, "top " + started.pid());
         small.finish();
         Files.createFile(dir.resolve("stop"));
+        Files.createFile(refusingDir.resolve("stop"));
         started.finish().assertSucceeded();
+        ChildRun refusingRun = refusing.finish().assertSucceeded();
         Launcher.Result noProcess = Launcher.run(jdk, dir, TIMEOUT_SECONDS, "top", String.valueOf(started.pid()), "--once");
         Launcher.Result badInterval = Launcher.run(jdk, dir, TIMEOUT_SECONDS, "top", "1", "--interval", "0.5s");
         Launcher.Result notATerminal = Launcher.run(jdk, dir, TIMEOUT_SECONDS, "top", String.valueOf(ProcessHandle.current().pid()));
 
         assertAll(
                 () -> assertOneLine(notAttachable, 3, "is not attachable"),
+                () -> assertOneLine(refused, 4, "JVM " + refusing.pid() + " refused the SerialScope agent"),
+                () -> assertFalse(refusingRun.stderr().contains("[serialscope]"), "no agent ran:\n" + refusingRun.stderr()),
+                () -> assertOneLine(notJava, 3, notAJvm.pid() + " is not attachable"),
+                () -> assertTrue(notAJvmAlive, "the process that is not a JVM runs on after the attempt"),
                 () -> assertOneLine(noProcess, 3, "no such process: " + started.pid()),
                 () -> assertOneLine(badInterval, 2, "--interval 0.5s: give whole seconds or minutes"),
                 () -> assertOneLine(notATerminal, 5, "top needs a terminal: use --once"),
