@@ -5,11 +5,10 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import javax.management.MBeanServer;
 import javax.management.MalformedObjectNameException;
-import javax.management.NotCompliantMBeanException;
 import javax.management.ObjectName;
-import javax.management.StandardMBean;
 
 /**
  * Agent option {@code metrics=jmx}: the serialization statistics and the channel bytes counted whether or not a
@@ -51,13 +50,16 @@ public final class JmxMetrics {
             while (true) {
                 for (StatisticsTable table : recording.tables()) {
                     for (String rootClass : table.totalNames()) {
-                        register(server, name(table, rootClass), () -> new StandardMBean(
-                                new SerializationTotals(table, rootClass), SerializationTotalsMBean.class));
+                        register(server, name(table, rootClass), () -> new RunningTotals("SerialScope: "
+                                + table.direction() + " calls of " + table.framework() + " serialization, root class "
+                                + (rootClass == null ? OTHER : rootClass), RunningTotals.SERIALIZATION,
+                                counter -> table.total(rootClass, counter)));
                     }
                 }
                 for (ChannelMetrics.Row row : channels.rows()) {
-                    register(server, name(row), () -> new StandardMBean(new ChannelTotals(channels, row),
-                            ChannelTotalsMBean.class));
+                    register(server, name(row), () -> new RunningTotals("SerialScope: " + row.direction()
+                            + " operations on channels of kind " + row.kind(), RunningTotals.CHANNEL,
+                            counter -> channels.total(row, counter)));
                 }
                 LockSupport.parkNanos(SCAN_NANOS);
             }
@@ -66,15 +68,10 @@ public final class JmxMetrics {
         }
     }
 
-    private void register(MBeanServer server, ObjectName name, MBeanFactory mbean) throws Exception {
+    private void register(MBeanServer server, ObjectName name, Supplier<RunningTotals> mbean) throws Exception {
         if (registered.add(name) && !server.isRegistered(name)) {
-            server.registerMBean(mbean.create(), name);
+            server.registerMBean(mbean.get(), name);
         }
-    }
-
-    @FunctionalInterface
-    private interface MBeanFactory {
-        StandardMBean create() throws NotCompliantMBeanException;
     }
 
     static ObjectName name(StatisticsTable table, String rootClass) throws MalformedObjectNameException {
@@ -87,67 +84,5 @@ public final class JmxMetrics {
 
     static ObjectName name(ChannelMetrics.Row row) throws MalformedObjectNameException {
         return new ObjectName(DOMAIN + ":type=Channel,kind=" + row.kind() + ",direction=" + row.direction());
-    }
-
-    /** One row's MBean: reads the table's running totals. */
-    private static final class SerializationTotals implements SerializationTotalsMBean {
-        private final StatisticsTable table;
-        private final String rootClass;
-
-        SerializationTotals(StatisticsTable table, String rootClass) {
-            this.table = table;
-            this.rootClass = rootClass;
-        }
-
-        @Override
-        public long getCalls() {
-            return table.total(rootClass, ThreadCounts.CALLS);
-        }
-
-        @Override
-        public long getBytes() {
-            return table.total(rootClass, ThreadCounts.BYTES);
-        }
-
-        @Override
-        public long getTimeNanos() {
-            return table.total(rootClass, ThreadCounts.NANOS);
-        }
-
-        @Override
-        public long getFailures() {
-            return table.total(rootClass, ThreadCounts.FAILURES);
-        }
-    }
-
-    /** One channel kind and direction's MBean: reads the running channel totals. */
-    private static final class ChannelTotals implements ChannelTotalsMBean {
-        private final ChannelMetrics channels;
-        private final ChannelMetrics.Row row;
-
-        ChannelTotals(ChannelMetrics channels, ChannelMetrics.Row row) {
-            this.channels = channels;
-            this.row = row;
-        }
-
-        @Override
-        public long getOperations() {
-            return channels.total(row, ChannelMetrics.OPERATIONS);
-        }
-
-        @Override
-        public long getBytes() {
-            return channels.total(row, ChannelMetrics.BYTES);
-        }
-
-        @Override
-        public long getSerializedBytes() {
-            return channels.total(row, ChannelMetrics.SERIALIZED_BYTES);
-        }
-
-        @Override
-        public long getTimeNanos() {
-            return channels.total(row, ChannelMetrics.NANOS);
-        }
     }
 }
