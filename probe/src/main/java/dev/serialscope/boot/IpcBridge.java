@@ -18,7 +18,7 @@ public final class IpcBridge {
     public static final int JAVA_READ = 2;
     public static final int JAVA_DRAIN = 3;
 
-    /** True while a recording wants channel statistics, channel I/O events or RMI calls. */
+    /** True while a recording wants channel statistics, channel I/O events or RMI calls, or metrics count channels. */
     public static volatile boolean active;
     /** True while a recording wants RMI call events. */
     public static volatile boolean rmiActive;

@@ -10,8 +10,8 @@ import java.util.Locale;
  * <li>{@code record=production|diagnose}: start a recording with that profile plus the JDK's default settings</li>
  * <li>{@code duration=30s}: stop it after this long (s, m or h; default: run until the JVM exits)</li>
  * <li>{@code filename=/path/app.jfr}: where to write it (default serialscope-PID.jfr in the working directory)</li>
- * <li>{@code metrics=jmx}: count the statistics with or without a recording and publish their running totals as
- * MBeans (dev.serialscope:type=Serialization,...)</li>
+ * <li>{@code metrics=jmx}: count the statistics and the channel bytes with or without a recording and publish their
+ * running totals as MBeans (dev.serialscope:type=Serialization,... and dev.serialscope:type=Channel,...)</li>
  * </ul>
  */
 record AgentOptions(String record, Duration duration, String filename, boolean metrics) {
