@@ -72,6 +72,11 @@ public final class Recordings {
         SERIALIZED_OUTPUT,
         /** A traced 1 MiB Order whose heaviest path runs through a collection's contents to a price list. */
         DEEP_PATH,
+        /**
+         * 30 Orders of 150 KiB written to memory, each traced and carrying the same 100 KiB Catalog, and read back at
+         * one site: the reads repeat more than the writes, and only the writes can tell which part.
+         */
+        REPEATED_READS_OF_FIELD,
         /** A JDK recording without the agent. */
         NO_SERIALSCOPE
     }
@@ -309,6 +314,16 @@ public final class Recordings {
             composition(order, "catalog.<contents>.prices", 3, Catalog.class, PriceList.class, 980 * KIB, 0xCA9, true);
             composition(order, "lines", 1, Order.class, java.util.ArrayList.class, 20 * KIB, 0x7100, false);
             Shop.sendOrder(order);
+        }
+        case REPEATED_READS_OF_FIELD -> {
+            for (int i = 0; i < 30; i++) {
+                SerializationEvent order = write(Order.class, 150 * KIB, "memory", 9200 + i);
+                order.callId = 6100 + i;
+                composition(order, "catalog", 1, Order.class, Catalog.class, 100 * KIB, 0xCA7);
+                composition(order, "lines", 1, Order.class, java.util.ArrayList.class, 49 * KIB, 0x7200 + i);
+                Shop.sendOrder(order);
+                Shop.receiveOrder(read(Order.class, 150 * KIB, "memory", 9300 + i, false));
+            }
         }
         default -> throw new IllegalArgumentException(scenario.name());
         }
