@@ -339,9 +339,10 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                 .addResult(TOP_CLASS, topClass).addResult(TOP_SITE, topSite)
                 .addResult(TOP_CHANNEL, byChannel.get(0).key()).addResult(PAYLOAD_SIZE, bytes(payloadSize))
                 .addResult(TIMES_READ, UnitLookup.NUMBER_UNITY.quantity(ReadRepeats.timesRead(reads, repeats, topClass)));
-        String explanation = "These reads had the same root class, exact size and class descriptors at the same call "
-                + "site as an earlier read (and the same content hash where both calls had one): the same payload, "
-                + "decoded again in full, which costs the time and memory of building the whole object graph each time.";
+        String explanation = "These reads had the same content hash as an earlier read (reads from a byte array, "
+                + "fingerprinted with the contentHash setting of the diagnose profile), or else the same root class, "
+                + "exact size and class descriptors at the same call site: the same payload, decoded again in full, "
+                + "which costs the time and memory of building the whole object graph each time.";
         if (SparkClosures.isTaskBinary(topClass, topSite)) {
             Optional<SparkClosures.Captured> captured = SparkClosures.capturedValue(recording.compositions(), writes,
                     payloadSize);

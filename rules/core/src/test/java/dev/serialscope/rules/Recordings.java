@@ -77,6 +77,11 @@ public final class Recordings {
          * one site: the reads repeat more than the writes, and only the writes can tell which part.
          */
         REPEATED_READS_OF_FIELD,
+        /**
+         * 30 PriceLists of 200 KiB read from byte arrays at one site, all of one shape but fingerprinted: 10 distinct
+         * contents, 3 reads each; and one 100 KiB Catalog read at two sites with the same content hash.
+         */
+        HASHED_READS,
         /** A JDK recording without the agent. */
         NO_SERIALSCOPE
     }
@@ -325,6 +330,23 @@ public final class Recordings {
                 Shop.receiveOrder(read(Order.class, 150 * KIB, "memory", 9300 + i, false));
             }
         }
+        case HASHED_READS -> {
+            for (int i = 0; i < 30; i++) {
+                DeserializationEvent prices = read(PriceList.class, 200 * KIB, "memory", 9400 + i, false);
+                prices.classDescriptors = 3;
+                prices.contentHash = 0x9A5_0000L + i % 10;
+                Shop.receiveOrder(prices);
+            }
+            for (int i = 0; i < 2; i++) {
+                DeserializationEvent catalog = read(Catalog.class, 100 * KIB, "memory", 9500 + i, false);
+                catalog.contentHash = 0xCA7A_1064L;
+                if (i == 0) {
+                    Shop.receiveOrder(catalog);
+                } else {
+                    Shop.loadBackup(catalog);
+                }
+            }
+        }
         default -> throw new IllegalArgumentException(scenario.name());
         }
     }
@@ -381,7 +403,7 @@ public final class Recordings {
         event.commit();
     }
 
-    /** A deserialization call as the agent fills it (reads have no content hash). */
+    /** A deserialization call as the agent fills it (without a content hash: a read from a stream). */
     static DeserializationEvent read(Class<?> rootClass, long bytes, String channel, long streamId,
             boolean filtered) {
         DeserializationEvent event = new DeserializationEvent();

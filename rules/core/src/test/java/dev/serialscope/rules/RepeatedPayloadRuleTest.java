@@ -66,6 +66,18 @@ class RepeatedPayloadRuleTest {
     }
 
     @Test
+    void fingerprintedReadsRepeatWhenTheirBytesDoWhateverTheirShape() {
+        IResult result = Rules.evaluate(new RepeatedPayloadRule(), Recordings.Scenario.HASHED_READS);
+        Rules.assertSeverity(Severity.WARNING, result);
+        // Of 30 price lists of one shape, 10 contents: 20 repeats, not 29; the catalog read again at another site: 1.
+        assertEquals(21, result.getResult(RepeatedPayloadRule.REPEATED_CALLS).longValue());
+        assertEquals(20L * 200 * Recordings.KIB + 100 * Recordings.KIB,
+                result.getResult(RepeatedPayloadRule.WASTED_BYTES).clampedLongValueIn(UnitLookup.BYTE));
+        assertEquals(3, result.getResult(RepeatedPayloadRule.TIMES_READ).longValue());
+        Rules.assertCulprit(result, Culprit.Kind.CLASS, "com.example.shop.Catalog");
+    }
+
+    @Test
     void smallRepeatsAreBelowTheMinimum() {
         IResult result = Rules.evaluate(new RepeatedPayloadRule(), REPEATED_PAYLOAD, Rules.with(
                 RepeatedPayloadRule.MIN_WASTED, UnitLookup.MEMORY.getUnit(org.openjdk.jmc.common.unit.BinaryPrefix.MEBI)
