@@ -102,6 +102,7 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
 
     private static final String SAMPLED_FIELD = " Not every call was traced (the production profile traces about "
             + "one call per second), so the wasted bytes are estimated from the traced calls.";
+
     /** The channel of a stream over a byte array. */
     private static final String MEMORY_CHANNEL = "memory";
     /** The site suffix of calls made by commons-lang's deep copy. */
@@ -388,7 +389,7 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                 .setSummary(summary + " Its writes carried the same {topField} ({topFieldClass}, {topFieldSize}) in "
                         + "{topFieldCalls}: the part that repeats.")
                 .setExplanation(explanation + " The Serialization Composition events of the writes of {topClass} "
-                        + "found the same object (identity hash code, class and size) at {topField} every time: "
+                        + "found the same object (identity hash code, class and size) at {topField} in {topFieldCalls}: "
                         + "serialized and read again in full inside every new root object, although only the first "
                         + "copy was needed." + (top.sampled() ? SAMPLED_FIELD : ""))
                 .setSolution(fieldSolution(top))
