@@ -107,7 +107,20 @@ public final class CountingOutputStream extends OutputStream {
             hashSkip--;
             return;
         }
-        hash = (hash ^ (b & 0xff)) * FNV_PRIME;
+        hash = step(hash, b);
+    }
+
+    /** The fingerprint of these bytes: the one a call that wrote exactly them gets (64-bit FNV-1a). */
+    public static long fingerprint(byte[] bytes, int offset, int length) {
+        long fingerprint = FNV_OFFSET;
+        for (int i = offset; i < offset + length; i++) {
+            fingerprint = step(fingerprint, bytes[i]);
+        }
+        return fingerprint;
+    }
+
+    private static long step(long hash, int b) {
+        return (hash ^ (b & 0xff)) * FNV_PRIME;
     }
 
     @Override

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.serialscope.samples.ChattySocket;
 import dev.serialscope.samples.CleanMessaging;
 import dev.serialscope.samples.RmiRepeatedArgument;
@@ -72,7 +74,33 @@ class IpcSamplesE2ETest {
                 () -> assertTrue(clients.stream().allMatch(e -> e.getLong("argumentBytes") > 200_000), "argument bytes"),
                 () -> assertTrue(servers.stream().allMatch(e -> e.getLong("argumentBytes") > 200_000), "server argument bytes"),
                 () -> assertTrue(clients.stream().allMatch(e -> e.getLong("resultBytes") > 0 && e.getLong("resultBytes") < 100),
-                        "a long comes back"));
+                        "a long comes back"),
+                () -> assertUnfilteredArgument(jdk, dir, run));
+    }
+
+    /**
+     * RMI reads each call's arguments from the connection with no serial filter; its stream overrides resolveClass
+     * only to load classes, which guards nothing, so the rate table is an unfiltered read from the socket.
+     */
+    private static void assertUnfilteredArgument(Jdk jdk, Path dir, ChildRun run) throws Exception {
+        Launcher.Result analysis = Launcher.run(jdk, dir, 180, "analyze", run.recordingFile().toString(),
+                "--format", "json");
+        assertEquals(0, analysis.exitCode(), analysis::describe);
+        JsonNode report = new ObjectMapper().readTree(analysis.stdout());
+        JsonNode unfiltered = null;
+        for (JsonNode result : (report.isArray() ? report.get(0) : report).get("results")) {
+            if (result.get("id").asText().equals("serialscope.unfilteredDeserialization")) {
+                unfiltered = result;
+            }
+        }
+        assertNotNull(unfiltered, analysis::stdout);
+        String rateTable = RmiRepeatedArgument.RateTable.class.getName();
+        String summary = unfiltered.path("summary").asText();
+        assertEquals("INFO", unfiltered.get("severity").asText(), summary);
+        assertTrue(summary.contains("read from socket 127.0.0.1:") && summary.contains(rateTable), summary);
+        JsonNode culprit = unfiltered.path("culprits").get(0);
+        assertEquals("class " + rateTable, culprit.get("kind").asText() + " " + culprit.get("name").asText(),
+                unfiltered.toString());
     }
 
     private static ChildRun runSample(Jdk jdk, Path dir, Class<?> sample, Profile profile) throws Exception {

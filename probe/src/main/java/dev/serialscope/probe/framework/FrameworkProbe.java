@@ -62,8 +62,6 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 final class FrameworkProbe implements FrameworkBridge.Hooks {
 
     private static final long UNSIGNED_INT = 0xFFFF_FFFFL;
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
     /** Token of a call nested in another framework call: only the depth is kept. */
     private static final Object NESTED = new Object();
 
@@ -459,11 +457,8 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
             return c.countingOut.stopHash();
         }
         if (kind == WRITE_BYTES_RESULT && result instanceof byte[]) {
-            long hash = FNV_OFFSET;
-            for (byte b : (byte[]) result) {
-                hash = (hash ^ (b & 0xff)) * FNV_PRIME;
-            }
-            return hash;
+            byte[] bytes = (byte[]) result;
+            return CountingOutputStream.fingerprint(bytes, 0, bytes.length);
         }
         return 0;
     }

@@ -10,16 +10,33 @@ import java.util.Map;
  * against an allow-list, a guard that the JDK's serial filter does not show. Some libraries override resolveClass
  * to pick a class loader and check classes only when an allow-list is configured (Tomcat's session streams,
  * Hazelcast's): for those the field that holds the allow-list decides, read per stream (null: no check). Streams
- * that only pick a class loader (commons-lang's, Spring's) check nothing. Judged once per class.
+ * that only pick a class loader check nothing: the JDK's own (RMI's, which reads every remote call's arguments and
+ * results, JMX's, java.beans', JNDI's, SealedObject's, AWT's data transfer) and common libraries' (commons-lang,
+ * Commons IO, Spring, Jetty, Kryo, Netty, Spark). Judged once per class; a subclass of a listed stream that does not
+ * declare resolveClass itself is judged like it.
  */
 final class ResolveClassOverrides {
 
     /** Streams whose resolveClass checks classes only when this field holds an allow-list; "" for never. */
-    private static final Map<String, String> ALLOW_LIST_FIELDS = Map.of(
-            "org.apache.catalina.util.CustomObjectInputStream", "allowedClassNamePattern",
-            "com.hazelcast.internal.nio.IOUtil$ClassLoaderAwareObjectInputStream", "classFilter",
-            "org.apache.commons.lang3.SerializationUtils$ClassLoaderAwareObjectInputStream", "",
-            "org.springframework.core.ConfigurableObjectInputStream", "");
+    private static final Map<String, String> ALLOW_LIST_FIELDS = Map.ofEntries(
+            Map.entry("org.apache.catalina.util.CustomObjectInputStream", "allowedClassNamePattern"),
+            Map.entry("com.hazelcast.internal.nio.IOUtil$ClassLoaderAwareObjectInputStream", "classFilter"),
+            // RMI's ConnectionInputStream and MarshalledObject's stream extend this one: codebase class loading only.
+            Map.entry("sun.rmi.server.MarshalInputStream", ""),
+            Map.entry("javax.management.remote.rmi.RMIConnector$ObjectInputStreamWithLoader", ""),
+            Map.entry("com.sun.jmx.mbeanserver.ObjectInputStreamWithLoader", ""),
+            Map.entry("javax.management.loading.MLetObjectInputStream", ""),
+            Map.entry("java.beans.ObjectInputStreamWithLoader", ""),
+            Map.entry("com.sun.jndi.ldap.Obj$LoaderInputStream", ""),
+            Map.entry("javax.crypto.extObjectInputStream", ""),
+            Map.entry("sun.awt.datatransfer.ClassLoaderObjectInputStream", ""),
+            Map.entry("org.apache.commons.lang3.SerializationUtils$ClassLoaderAwareObjectInputStream", ""),
+            Map.entry("org.apache.commons.io.input.ClassLoaderObjectInputStream", ""),
+            Map.entry("org.springframework.core.ConfigurableObjectInputStream", ""),
+            Map.entry("org.eclipse.jetty.util.ClassLoadingObjectInputStream", ""),
+            Map.entry("com.esotericsoftware.kryo.serializers.JavaSerializer$ObjectInputStreamWithKryoClassLoader", ""),
+            Map.entry("io.netty.handler.codec.serialization.CompactObjectInputStream", ""),
+            Map.entry("org.apache.spark.serializer.JavaDeserializationStream$$anon$1", ""));
 
     /** How a stream class's resolveClass guards: never, always, or when its allow-list field is set. */
     private static final class Check {

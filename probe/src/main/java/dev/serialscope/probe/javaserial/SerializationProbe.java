@@ -245,7 +245,7 @@ final class SerializationProbe implements ProbeHooks {
             event.end();
             int objects = StreamInternals.handleCount(in) - f.startHandles - f.descriptorHandles;
             fill(event, rootClass, bytes, objects, f, result, in, thrown);
-            event.contentHash = 0;
+            event.contentHash = CurrentSettings.serializationContentHash ? StreamInternals.consumedHash(in, bytes) : 0;
             event.filtered = filtered;
             event.resolveClassOverridden = ownCheck;
             event.channel = channels.ofInput(in, StreamInternals.source(in));

@@ -1,6 +1,7 @@
 package dev.serialscope.probe.javaserial;
 
 import dev.serialscope.boot.CountingOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
@@ -29,6 +30,8 @@ final class StreamInternals {
     private static final VarHandle IN_HANDLES;
     private static final VarHandle IN_HANDLE_COUNT;
     private static final VarHandle IN_FILTER;
+    private static final VarHandle ARRAY_BYTES;
+    private static final VarHandle ARRAY_POSITION;
 
     /** Block-data header sizes (TC_BLOCKDATA with a byte length, TC_BLOCKDATALONG with an int). */
     private static final int SHORT_BLOCK_HEADER = 2;
@@ -63,6 +66,9 @@ final class StreamInternals {
             PEEK_SOURCE = peekLookup.findVarHandle(peekIn, "in", InputStream.class);
             IN_HANDLE_COUNT = MethodHandles.privateLookupIn(inHandles, MethodHandles.lookup())
                     .findVarHandle(inHandles, "size", int.class);
+            MethodHandles.Lookup array = MethodHandles.privateLookupIn(ByteArrayInputStream.class, MethodHandles.lookup());
+            ARRAY_BYTES = array.findVarHandle(ByteArrayInputStream.class, "buf", byte[].class);
+            ARRAY_POSITION = array.findVarHandle(ByteArrayInputStream.class, "pos", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -117,6 +123,22 @@ final class StreamInternals {
     static InputStream source(ObjectInputStream stream) {
         Object block = IN_BLOCK_STREAM.get(stream);
         return block == null ? null : (InputStream) PEEK_SOURCE.get(IN_PEEK_STREAM.get(block));
+    }
+
+    /**
+     * The fingerprint of the last {@code bytes} bytes the stream took from its source, when that is a byte array
+     * read directly (a ByteArrayInputStream's position is where the ObjectInputStream stopped): the fingerprint a
+     * write of those bytes gets. 0 for any other source, whose bytes are gone.
+     */
+    static long consumedHash(ObjectInputStream stream, long bytes) {
+        InputStream source = source(stream);
+        if (source == null || source.getClass() != ByteArrayInputStream.class || bytes <= 0) {
+            return 0;
+        }
+        byte[] array = (byte[]) ARRAY_BYTES.get(source);
+        int end = (int) ARRAY_POSITION.get(source);
+        long start = end - bytes;
+        return start < 0 || end > array.length ? 0 : CountingOutputStream.fingerprint(array, (int) start, (int) bytes);
     }
 
     static int handleCount(ObjectInputStream stream) {

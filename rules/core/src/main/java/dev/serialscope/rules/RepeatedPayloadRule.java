@@ -100,6 +100,9 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
     public static final TypedResult<String> CAPTURED_BY = text("capturedBy", "Captured By",
             "The lambda that captured the repeated field, when a closure did.");
 
+    private static final String SAMPLED_FIELD = " Not every call was traced (the production profile traces about "
+            + "one call per second), so the wasted bytes are estimated from the traced calls.";
+
     /** The channel of a stream over a byte array. */
     private static final String MEMORY_CHANNEL = "memory";
     /** The site suffix of calls made by commons-lang's deep copy. */
@@ -187,7 +190,7 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                 : RulesToolkit.mapExp100(readShare, value(vp, INFO_SHARE, UnitLookup.PERCENT_UNITY),
                         value(vp, WARNING_SHARE, UnitLookup.PERCENT_UNITY));
         if (readScore > score) {
-            return repeatedReads(recording, vp, writes, reads, readRepeats, readWaste, readShare, readScore);
+            return repeatedReads(recording, vp, writes, reads, readRepeats, fields, readWaste, readShare, readScore);
         }
         ResultBuilder result = scored(vp, score).addResult(WASTED_BYTES, bytes(wastedBytes))
                 .addResult(WASTED_SHARE, share(wastedShare))
@@ -230,9 +233,7 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
 
         if (fields.wastedBytes() > rootWaste) {
             RepeatedFields.Group top = fields.groups().get(0);
-            return result.addResult(TOP_FIELD, top.shortPath()).addResult(TOP_FIELD_CLASS, top.shortValueClass())
-                    .addResult(TOP_FIELD_SIZE, bytes(top.bytes())).addResult(TOP_FIELD_CALLS, top.sameIn())
-                    .addResult(SAME_WHAT, "the same sub-object")
+            return withField(result, top).addResult(SAME_WHAT, "the same sub-object")
                     .setSummary("{topField} ({topFieldClass}, {topFieldSize}) was the same object in {topFieldCalls}: "
                             + "{wastedBytes} ({wastedShare} of the bytes written) repeated what earlier calls had "
                             + "sent, mostly from {topSite} to {topChannel}.")
@@ -242,18 +243,9 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                             + "new stream, or reset() on a long-lived one, forgets that the receiver already has it, "
                             + "so only the first copy was needed; the rest cost serialization time, bandwidth and "
                             + "deserialization time and memory on the receiver."
-                            + (top.sampled() ? " Not every call was traced (the production profile traces about one "
-                                    + "call per second), so the wasted bytes are estimated from the traced calls."
-                                    : "")
+                            + (top.sampled() ? SAMPLED_FIELD : "")
                             + (rmi ? RmiMethods.EXPLANATION : ""))
-                    .setSolution(top.capturedByLambda()
-                            ? "The object was captured by a serializable lambda: copy what the lambda needs into "
-                                    + "local variables so that it does not capture {topFieldClass} (see Captured This "
-                                    + "in Serialized Lambdas), or keep {topFieldClass} on the receiver and send only "
-                                    + "an id."
-                            : "Mark {topField} transient and send it once (a broadcast, or a first message that "
-                                    + "the receiver keeps), or keep it on the receiver and send only an id or "
-                                    + "version; the root then carries only what changes from call to call.")
+                    .setSolution(fieldSolution(top))
                     .build();
         }
         String sameWhat = sameObject > 0 && sameBytes > 0 ? "the same object or the same bytes"
@@ -300,9 +292,38 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
         return byPath.values().stream().limit(limit).toList();
     }
 
+    /** The recurring sub-object's results: {topField}, {topFieldClass}, {topFieldSize}, {topFieldCalls}. */
+    private static ResultBuilder withField(ResultBuilder result, RepeatedFields.Group field) {
+        result.addResult(TOP_FIELD, field.shortPath()).addResult(TOP_FIELD_CLASS, field.shortValueClass())
+                .addResult(TOP_FIELD_SIZE, bytes(field.bytes())).addResult(TOP_FIELD_CALLS, field.sameIn());
+        return field.capturedByLambda()
+                ? result.addResult(CAPTURED_BY, Composition.shortName(field.rootClass())) : result;
+    }
+
+    private static String fieldSolution(RepeatedFields.Group field) {
+        return field.capturedByLambda()
+                ? "The object was captured by a serializable lambda: copy what the lambda needs into local variables "
+                        + "so that it does not capture {topFieldClass} (see Captured This in Serialized Lambdas), or "
+                        + "keep {topFieldClass} on the receiver and send only an id."
+                : "Mark {topField} transient and send it once (a broadcast, or a first message that the receiver "
+                        + "keeps), or keep it on the receiver and send only an id or version; the root then carries "
+                        + "only what changes from call to call.";
+    }
+
+    /**
+     * The sub-object that recurred in the writes of the payload read again: the same root class, and small
+     * enough to be part of one read. The write side traced it field by field; a read is known only by its shape.
+     */
+    private static Optional<RepeatedFields.Group> writtenField(RepeatedFields fields, String rootClass,
+            long payloadSize) {
+        return fields.groups().stream()
+                .filter(group -> group.rootClass().equals(rootClass) && group.bytes() <= payloadSize).findFirst();
+    }
+
     /** The same payload read again and again; for Spark's task binaries, named with what the closure captured. */
     private IResult repeatedReads(RecordingModel recording, IPreferenceValueProvider vp, CallTable writes,
-            CallTable reads, BitSet repeats, long wastedBytes, double wastedShare, double score) {
+            CallTable reads, BitSet repeats, RepeatedFields fields, long wastedBytes, double wastedShare,
+            double score) {
         IntToLongFunction wasted = reads::countedBytes;
         List<Tally> byClass = reads.tally(CallTable.Key.ROOT_CLASS, repeats::get, wasted, Tally::bytes);
         List<Tally> bySite = reads.tally(CallTable.Key.SITE, repeats::get, wasted, Tally::bytes);
@@ -319,9 +340,10 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                 .addResult(TOP_CLASS, topClass).addResult(TOP_SITE, topSite)
                 .addResult(TOP_CHANNEL, byChannel.get(0).key()).addResult(PAYLOAD_SIZE, bytes(payloadSize))
                 .addResult(TIMES_READ, UnitLookup.NUMBER_UNITY.quantity(ReadRepeats.timesRead(reads, repeats, topClass)));
-        String explanation = "These reads had the same root class, exact size and class descriptors at the same call "
-                + "site as an earlier read (and the same content hash where both calls had one): the same payload, "
-                + "decoded again in full, which costs the time and memory of building the whole object graph each time.";
+        String explanation = "These reads had the same content hash as an earlier read (reads from a byte array, "
+                + "fingerprinted with the contentHash setting of the diagnose profile), or else the same root class, "
+                + "exact size and class descriptors at the same call site: the same payload, decoded again in full, "
+                + "which costs the time and memory of building the whole object graph each time.";
         if (SparkClosures.isTaskBinary(topClass, topSite)) {
             Optional<SparkClosures.Captured> captured = SparkClosures.capturedValue(recording.compositions(), writes,
                     payloadSize);
@@ -349,13 +371,28 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
                     .setSolution(SparkClosures.BROADCAST_ADVICE)
                     .build();
         }
+        Optional<RepeatedFields.Group> field = writtenField(fields, topClass, payloadSize);
+        String summary = "{topClass} was read again and again: {wastedBytes} ({wastedShare} of the bytes read) "
+                + "repeated an earlier read in {repeatedCalls} " + noun(repeats.cardinality(), "call")
+                + ", mostly at {topSite} from {topChannel}.";
+        if (field.isEmpty()) {
+            addWhere(culprits, bySite, byChannel);
+            return result.addResult(Culprit.CULPRITS, culprits).setSummary(summary).setExplanation(explanation)
+                    .setSolution("Decode {topClass} once and keep the object while it does not change (a cache keyed "
+                            + "by version), or have the sender send it once and refer to it by id afterwards.")
+                    .build();
+        }
+        RepeatedFields.Group top = field.get();
+        culprits.add(top.toCulprit());
         addWhere(culprits, bySite, byChannel);
-        return result.addResult(Culprit.CULPRITS, culprits)
-                .setSummary("{topClass} was read again and again: {wastedBytes} ({wastedShare} of the bytes read) "
-                        + "repeated an earlier read in {repeatedCalls} " + noun(repeats.cardinality(), "call") + ", mostly at {topSite} from {topChannel}.")
-                .setExplanation(explanation)
-                .setSolution("Decode {topClass} once and keep the object while it does not change (a cache keyed by "
-                        + "version), or have the sender send it once and refer to it by id afterwards.")
+        return withField(result, top).addResult(Culprit.CULPRITS, culprits)
+                .setSummary(summary + " Its writes carried the same {topField} ({topFieldClass}, {topFieldSize}) in "
+                        + "{topFieldCalls}: the part that repeats.")
+                .setExplanation(explanation + " The Serialization Composition events of the writes of {topClass} "
+                        + "found the same object (identity hash code, class and size) at {topField} in {topFieldCalls}: "
+                        + "serialized and read again in full inside every new root object, although only the first "
+                        + "copy was needed." + (top.sampled() ? SAMPLED_FIELD : ""))
+                .setSolution(fieldSolution(top))
                 .build();
     }
 

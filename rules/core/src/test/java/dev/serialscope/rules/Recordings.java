@@ -72,6 +72,16 @@ public final class Recordings {
         SERIALIZED_OUTPUT,
         /** A traced 1 MiB Order whose heaviest path runs through a collection's contents to a price list. */
         DEEP_PATH,
+        /**
+         * 30 Orders of 150 KiB written to memory, each traced and carrying the same 100 KiB Catalog, and read back at
+         * one site: the reads repeat more than the writes, and only the writes can tell which part.
+         */
+        REPEATED_READS_OF_FIELD,
+        /**
+         * 30 PriceLists of 200 KiB read from byte arrays at one site, all of one shape but fingerprinted: 10 distinct
+         * contents, 3 reads each; and one 100 KiB Catalog read at two sites with the same content hash.
+         */
+        HASHED_READS,
         /** A JDK recording without the agent. */
         NO_SERIALSCOPE
     }
@@ -310,6 +320,33 @@ public final class Recordings {
             composition(order, "lines", 1, Order.class, java.util.ArrayList.class, 20 * KIB, 0x7100, false);
             Shop.sendOrder(order);
         }
+        case REPEATED_READS_OF_FIELD -> {
+            for (int i = 0; i < 30; i++) {
+                SerializationEvent order = write(Order.class, 150 * KIB, "memory", 9200 + i);
+                order.callId = 6100 + i;
+                composition(order, "catalog", 1, Order.class, Catalog.class, 100 * KIB, 0xCA7);
+                composition(order, "lines", 1, Order.class, java.util.ArrayList.class, 49 * KIB, 0x7200 + i);
+                Shop.sendOrder(order);
+                Shop.receiveOrder(read(Order.class, 150 * KIB, "memory", 9300 + i, false));
+            }
+        }
+        case HASHED_READS -> {
+            for (int i = 0; i < 30; i++) {
+                DeserializationEvent prices = read(PriceList.class, 200 * KIB, "memory", 9400 + i, false);
+                prices.classDescriptors = 3;
+                prices.contentHash = 0x9A5_0000L + i % 10;
+                Shop.receiveOrder(prices);
+            }
+            for (int i = 0; i < 2; i++) {
+                DeserializationEvent catalog = read(Catalog.class, 100 * KIB, "memory", 9500 + i, false);
+                catalog.contentHash = 0xCA7A_1064L;
+                if (i == 0) {
+                    Shop.receiveOrder(catalog);
+                } else {
+                    Shop.loadBackup(catalog);
+                }
+            }
+        }
         default -> throw new IllegalArgumentException(scenario.name());
         }
     }
@@ -366,7 +403,7 @@ public final class Recordings {
         event.commit();
     }
 
-    /** A deserialization call as the agent fills it (reads have no content hash). */
+    /** A deserialization call as the agent fills it (without a content hash: a read from a stream). */
     static DeserializationEvent read(Class<?> rootClass, long bytes, String channel, long streamId,
             boolean filtered) {
         DeserializationEvent event = new DeserializationEvent();

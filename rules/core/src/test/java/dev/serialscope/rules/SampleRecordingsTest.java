@@ -94,6 +94,19 @@ class SampleRecordingsTest {
                 .contains("Most of it is CapturingLambda$ReportJob$$Lambda.capturedArgs[0].cache (HashMap"));
     }
 
+    /** Both profiles name what the lambda captured: the diagnose one from its writes, the production one from its reads. */
+    @ParameterizedTest
+    @ValueSource(strings = {"diagnose", "production"})
+    void capturingLambdaRepeatsNameTheCapturedObject(String profile) {
+        IResult result = evaluate(new RepeatedPayloadRule(), AgentRecordings.load("CapturingLambda", profile));
+        Rules.assertSeverity(Severity.WARNING, result);
+        assertEquals("CapturingLambda$ReportJob$$Lambda.capturedArgs[0]", result.getResult(RepeatedPayloadRule.TOP_FIELD),
+                Rules.summary(result));
+        assertEquals("CapturingLambda$ReportJob", result.getResult(RepeatedPayloadRule.TOP_FIELD_CLASS));
+        Rules.assertMainCulprit(result, Culprit.Kind.FIELD, SAMPLES + "CapturingLambda$ReportJob$$Lambda.capturedArgs[0]");
+        assertTrue(ResultText.solution(result).contains("captured by a serializable lambda"), ResultText.solution(result));
+    }
+
     @Test
     void capturingLambdaWithTheProductionProfileStillNamesTheClass() {
         IResult result = evaluate(new CapturedThisRule(), AgentRecordings.load("CapturingLambda", "production"));

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param thread           name of the calling thread
  * @param event            {@link #SERIALIZATION} or {@link #DESERIALIZATION}
  * @param rootClass        class name of the root object, "" when there is none (null, failed read)
- * @param contentHash      64-bit FNV-1a of the bytes of the call (0 for reads)
+ * @param contentHash      64-bit FNV-1a of the bytes of the call (for reads: from a byte array, else 0)
  * @param stream           calls with the same label must share one streamId, different labels differ
  * @param failure          class name of the exception the call threw, "" when it returned
  * @param filtered         deserialization only: whether an ObjectInputFilter was set on the stream

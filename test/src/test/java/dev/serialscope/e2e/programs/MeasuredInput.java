@@ -10,12 +10,14 @@ import java.io.UncheckedIOException;
 /**
  * An ObjectInputStream over memory that logs an {@link ExpectedCall} for every top-level read,
  * with the number of bytes the call really took from the underlying ByteArrayInputStream
- * (ObjectInputStream never reads ahead of the current object or block, so this is exact).
+ * (ObjectInputStream never reads ahead of the current object or block, so this is exact) and the
+ * FNV-1a hash of those bytes (the recordings of these programs ask for content hashes).
  */
 public final class MeasuredInput {
 
     private final ExpectationLog log;
     private final String stream;
+    private final byte[] content;
     private final ByteArrayInputStream bytes;
     private final ObjectInputStream in;
     private boolean filtered;
@@ -33,6 +35,7 @@ public final class MeasuredInput {
     public MeasuredInput(ExpectationLog log, String stream, byte[] content, StreamFactory factory) {
         this.log = log;
         this.stream = stream;
+        this.content = content;
         this.bytes = new ByteArrayInputStream(content);
         try {
             in = factory.over(bytes);
@@ -48,27 +51,27 @@ public final class MeasuredInput {
 
     /** readObject, expecting the given counts; null means "not checked". */
     public Object readObject(Integer objects, Integer classDescriptors) throws IOException, ClassNotFoundException {
-        int before = bytes.available();
+        int start = position();
         Object root = in.readObject();
-        log.add(call(root, before - bytes.available(), objects, classDescriptors, ""));
+        log.add(call(root, start, objects, classDescriptors, ""));
         return root;
     }
 
     public Object readUnshared(Integer objects, Integer classDescriptors) throws IOException, ClassNotFoundException {
-        int before = bytes.available();
+        int start = position();
         Object root = in.readUnshared();
-        log.add(call(root, before - bytes.available(), objects, classDescriptors, ""));
+        log.add(call(root, start, objects, classDescriptors, ""));
         return root;
     }
 
     /** readObject that must throw; returns what the application caught. */
     public Exception readObjectFailing() {
-        int before = bytes.available();
+        int start = position();
         try {
             Object root = in.readObject();
             throw new AssertionError("reading did not fail but returned " + root);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            log.add(call(null, before - bytes.available(), null, null, e.getClass().getName()));
+            log.add(call(null, start, null, null, e.getClass().getName()));
             return e;
         }
     }
@@ -89,9 +92,16 @@ public final class MeasuredInput {
         in.readFully(data);
     }
 
-    private ExpectedCall call(Object root, long callBytes, Integer objects, Integer classDescriptors, String failure) {
+    private int position() {
+        return content.length - bytes.available();
+    }
+
+    /** The call's bytes are those from {@code start} to where the stream stopped; none, no hash. */
+    private ExpectedCall call(Object root, int start, Integer objects, Integer classDescriptors, String failure) {
+        int end = position();
         return new ExpectedCall(ExpectedCall.SELF, Thread.currentThread().getName(), ExpectedCall.DESERIALIZATION,
-                root == null ? "" : root.getClass().getName(), callBytes, objects, classDescriptors,
-                root == null ? null : System.identityHashCode(root), "memory", 0L, stream, failure, filtered);
+                root == null ? "" : root.getClass().getName(), (long) end - start, objects, classDescriptors,
+                root == null ? null : System.identityHashCode(root), "memory",
+                end == start ? 0L : Fingerprint.of(content, start, end), stream, failure, filtered);
     }
 }

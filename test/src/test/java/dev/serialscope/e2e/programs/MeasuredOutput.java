@@ -24,9 +24,6 @@ public final class MeasuredOutput {
         ObjectOutputStream over(OutputStream target) throws IOException;
     }
 
-    private static final long FNV_OFFSET_BASIS = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
-
     private final ExpectationLog log;
     private final String stream;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -118,10 +115,7 @@ public final class MeasuredOutput {
     /** The call's bytes are those from {@code start} (after earlier primitive data) to the end. */
     private ExpectedCall call(Object root, int start, Integer objects, Integer classDescriptors, String failure) {
         byte[] content = bytes.toByteArray();
-        long hash = FNV_OFFSET_BASIS;
-        for (int i = start; i < content.length; i++) {
-            hash = (hash ^ (content[i] & 0xff)) * FNV_PRIME;
-        }
+        long hash = Fingerprint.of(content, start, content.length);
         return new ExpectedCall(ExpectedCall.SELF, Thread.currentThread().getName(), ExpectedCall.SERIALIZATION,
                 root == null ? "" : root.getClass().getName(), (long) content.length - start, objects,
                 classDescriptors, root == null ? null : System.identityHashCode(root), "memory", hash, stream,

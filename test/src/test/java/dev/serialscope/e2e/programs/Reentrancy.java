@@ -25,9 +25,6 @@ import java.util.List;
  */
 public final class Reentrancy {
 
-    private static final long FNV_OFFSET_BASIS = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
-
     /** Inner calls made during the current outer call, logged after it. */
     private static final ThreadLocal<List<ExpectedCall>> PENDING = ThreadLocal.withInitial(ArrayList::new);
     private static int innerStreams;
@@ -127,10 +124,7 @@ public final class Reentrancy {
         int start = bytes.size();
         out.writeObject(payload);
         byte[] content = bytes.toByteArray();
-        long hash = FNV_OFFSET_BASIS;
-        for (int i = start; i < content.length; i++) {
-            hash = (hash ^ (content[i] & 0xff)) * FNV_PRIME;
-        }
+        long hash = Fingerprint.of(content, start, content.length);
         PENDING.get().add(new ExpectedCall(ExpectedCall.SELF, Thread.currentThread().getName(), ExpectedCall.SERIALIZATION,
                 payload.getClass().getName(), (long) content.length - start, null, null,
                 System.identityHashCode(payload), "memory", hash, label, "", null));
@@ -141,11 +135,12 @@ public final class Reentrancy {
         String label = "inner read " + (++innerStreams);
         ByteArrayInputStream bytes = new ByteArrayInputStream(content);
         ObjectInputStream in = new ObjectInputStream(bytes);
-        int before = bytes.available();
+        int start = content.length - bytes.available();
         Object payload = in.readObject();
+        int end = content.length - bytes.available();
         PENDING.get().add(new ExpectedCall(ExpectedCall.SELF, Thread.currentThread().getName(),
-                ExpectedCall.DESERIALIZATION, payload.getClass().getName(), (long) before - bytes.available(), null,
-                null, System.identityHashCode(payload), "memory", 0L, label, "", false));
+                ExpectedCall.DESERIALIZATION, payload.getClass().getName(), (long) end - start, null,
+                null, System.identityHashCode(payload), "memory", Fingerprint.of(content, start, end), label, "", false));
         return payload;
     }
 

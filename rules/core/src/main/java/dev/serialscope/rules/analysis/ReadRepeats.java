@@ -7,10 +7,11 @@ import java.util.Map;
 import dev.serialscope.rules.recording.CallTable;
 
 /**
- * Reads of the same payload again: the same root class, exact size and class descriptors from the same call site
- * (and the same content hash where both calls have one). A decoded object has a new identity every time, so a read
- * is known again only by its shape; from {@link #MIN_BYTES} on, two different graphs of one class rarely come out at
- * exactly the same size. The first read of each shape is needed, the rest are repeats: Spark's task binary read
+ * Reads of the same payload again. Reads whose bytes were fingerprinted (reads from a byte array, with the contentHash
+ * setting) are the same payload when their content hashes are equal, wherever they were read. Other reads have only
+ * their shape: the same root class, exact size and class descriptors from the same call site. A decoded object has a
+ * new identity every time, so from {@link #MIN_BYTES} on, two different graphs of one class rarely come out at
+ * exactly the same size. The first read of each payload is needed, the rest are repeats: Spark's task binary read
  * again by every task, a cached blob decoded on every request.
  */
 public final class ReadRepeats {
@@ -48,7 +49,9 @@ public final class ReadRepeats {
     }
 
     private static Shape shape(CallTable reads, int row) {
-        return new Shape(reads.rootClassIndex(row), reads.bytes(row), reads.classDescriptors(row), reads.site(row),
-                reads.contentHash(row));
+        long contentHash = reads.contentHash(row);
+        return contentHash != 0
+                ? new Shape(reads.rootClassIndex(row), reads.bytes(row), 0, null, contentHash)
+                : new Shape(reads.rootClassIndex(row), reads.bytes(row), reads.classDescriptors(row), reads.site(row), 0);
     }
 }
