@@ -101,5 +101,10 @@ public final class JmxMetrics {
         public long getFailures() {
             return table.total(rootClass, ThreadCounts.FAILURES);
         }
+
+        @Override
+        public long getLargestCallBytes() {
+            return table.largestCall(rootClass);
+        }
     }
 }

@@ -18,4 +18,7 @@ public interface SerializationTotalsMBean {
 
     /** Calls that threw. */
     long getFailures();
+
+    /** Bytes of the largest measured call. */
+    long getLargestCallBytes();
 }
