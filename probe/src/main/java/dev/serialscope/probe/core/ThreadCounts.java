@@ -44,7 +44,7 @@ public final class ThreadCounts {
     /** The totals already reported; only the emitting thread touches them. */
     private final long[] reported = new long[(CAPACITY + 1) * COUNTERS];
     /**
-     * Per slot, the largest call since the last harvest. The owner raises it with a plain store; the harvest
+     * Per slot, the largest call since the last harvest. The owner raises it with an opaque store; the harvest
      * takes it and sets it back to 0 with a compare-and-set, so a call that raises it meanwhile is never lost.
      */
     private final long[] largest = new long[CAPACITY + 1];
