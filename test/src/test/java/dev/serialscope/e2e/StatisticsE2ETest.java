@@ -87,8 +87,8 @@ class StatisticsE2ETest {
         assertEquals(expectedSizes, recordedSizes, direction + ": calls and bytes per root class and size class");
     }
 
-    /** Below 64 bytes, then powers of two up to 1 GiB. */
-    private static long sizeClass(long bytes) {
+    /** The lower bound of the size class of a call: below 64 bytes, then powers of two up to 1 GiB. */
+    static long sizeClass(long bytes) {
         return bytes < 64 ? 0 : Math.min(1L << 30, Long.highestOneBit(bytes));
     }
 
