@@ -14,14 +14,15 @@ import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Calls, bytes, time and failures per root class for one direction and framework. Each thread
- * counts into its own {@link ThreadCounts} (no lock, no atomic instruction, no allocation after its
- * first call); a harvest adds up what every thread counted since the last one: into the period's
- * rows while a recording wants the statistics, and into running totals per root class name for
- * metrics. Once per period the emitting thread commits one event per root class: the
- * {@value #TOP_CLASSES} with the most bytes, then one "other" row for the rest, for calls without a
- * root class, and for classes past a thread's capacity. Counts of a thread that has ended are
- * collected once more, then dropped.
+ * Calls, bytes, time, failures, the largest call and the size distribution per root class for one
+ * direction and framework. Each thread counts into its own {@link ThreadCounts} (no lock, no atomic
+ * instruction, no allocation but a root class's size buckets on the thread's first call of it); a
+ * harvest adds up what every thread counted since the last one: into the period's rows while a
+ * recording wants the statistics, and into running totals per root class name for metrics. Once per
+ * period the emitting thread commits one event per root class, with its sizes: the {@value #TOP_CLASSES}
+ * with the most bytes, then one "other" row for the rest, for calls without a root class, and for
+ * classes past a thread's capacity. Counts of a thread that has ended are collected once more, then
+ * dropped.
  */
 public final class StatisticsTable implements PeriodicCounts {
 
