@@ -55,6 +55,8 @@ class MetricsE2ETest {
         ChildRun run = started.finish().assertSucceeded();
 
         List<ExpectedCall> calls = run.expectations().calls();
+        long largestWrite = calls.stream().filter(call -> call.event().equals(ExpectedCall.SERIALIZATION)
+                && call.rootClass().equals(Point.class.getName())).mapToLong(ExpectedCall::bytes).max().orElseThrow();
         assertAll(
                 () -> assertEquals(LiveWorkload.POINTS, value(metrics, "serialscope_calls_total" + rowLabels), metrics),
                 () -> assertEquals((double) TopE2ETest.bytes(calls, ExpectedCall.SERIALIZATION),
@@ -64,6 +66,8 @@ class MetricsE2ETest {
                         value(metrics, "serialscope_bytes_total" + readLabels), metrics),
                 () -> assertEquals(0, value(metrics, "serialscope_failures_total" + rowLabels), metrics),
                 () -> assertTrue(value(metrics, "serialscope_call_seconds_total" + rowLabels) > 0, metrics),
+                () -> assertEquals((double) largestWrite, value(metrics, "serialscope_largest_call_bytes" + rowLabels),
+                        metrics),
                 () -> assertTrue(recordings.contains("No available recordings"), "counted without a recording:\n"
                         + recordings),
                 () -> assertEquals(List.of(), run.stderr().lines().filter(line -> line.contains("[serialscope]")).toList(),
