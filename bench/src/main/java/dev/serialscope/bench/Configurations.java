@@ -23,7 +23,8 @@ final class Configurations {
     static Map<String, List<String>> agent(String agent, Path profiles, int jdk) throws IOException {
         String javaagent = "-javaagent:" + agent;
         StringBuilder off = new StringBuilder();
-        for (String event : List.of("Serialization", "Deserialization", "SerializationStatistics", "StatisticsFlush",
+        for (String event : List.of("Serialization", "Deserialization", "SerializationStatistics", "SerializationSizes",
+                "StatisticsFlush",
                 "SerializationComposition", "ChannelStatistics", "ChannelStatisticsFlush", "ChannelIO", "RmiCall",
                 "DeserializedClass", "DeserializationLimits")) {
             off.append(event(event, Map.of("enabled", "false")));

@@ -86,6 +86,20 @@ public final class SerializationStatisticsEvent extends jdk.jfr.Event {
     @DataAmount
     public long repeatedBytes;
 
+    @Label("Largest Call")
+    @Description("Bytes of the largest measured call in the period (its size class and the others are in Serialization Sizes)")
+    @DataAmount
+    public long largestCall;
+
+    @Label("Serialized Output Writes")
+    @Description("Java writes of a byte array that holds the output of an earlier write of the same thread (e.g. a Spark broadcast block): bytes already counted once, part of Calls")
+    public int serializedOutputs;
+
+    @Label("Serialized Output Bytes")
+    @Description("Bytes of the calls counted in Serialized Output Writes (part of Bytes)")
+    @DataAmount
+    public long serializedOutputBytes;
+
     @Label("Timing")
     @Description("Which calls have their duration measured: all, or one in N (1/16)")
     @Name("timing")

@@ -28,7 +28,8 @@ import org.openjdk.jmc.flightrecorder.configuration.model.xml.XMLModel;
 class ProfilesAsTemplatesTest {
 
     private static final List<String> EVENT_TYPES = List.of(SerializationEvent.NAME, DeserializationEvent.NAME,
-            SerializationStatisticsEvent.NAME, StatisticsFlushEvent.NAME, SerializationCompositionEvent.NAME,
+            SerializationStatisticsEvent.NAME, SerializationSizesEvent.NAME, StatisticsFlushEvent.NAME,
+            SerializationCompositionEvent.NAME,
             ChannelStatisticsEvent.NAME, ChannelStatisticsFlushEvent.NAME, ChannelIoEvent.NAME, RmiCallEvent.NAME,
             ProbeErrorEvent.NAME, DeserializedClassEvent.NAME, DeserializationLimitsEvent.NAME);
 

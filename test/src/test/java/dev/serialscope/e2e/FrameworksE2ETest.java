@@ -10,6 +10,7 @@ import com.google.protobuf.Struct;
 import dev.serialscope.e2e.frameworks.FrameworkCalls;
 import dev.serialscope.e2e.programs.CaseThread;
 import dev.serialscope.events.ProbeErrorEvent;
+import dev.serialscope.events.SerializationSizesEvent;
 import dev.serialscope.events.SerializationStatisticsEvent;
 import java.io.File;
 import java.io.IOException;
@@ -22,7 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -199,9 +202,13 @@ class FrameworksE2ETest {
         assertTrue(nested.isEmpty(), "events for nested calls: " + describe(nested));
     }
 
-    /** With every call recorded, the statistics rows of each direction and framework add up to its events. */
+    /**
+     * With every call recorded, the statistics rows of each direction and framework add up to its events: calls,
+     * bytes, failures, the largest call and the calls per size class.
+     */
     private static void assertStatistics(Recording recording) {
         List<RecordedEvent> rows = recording.events(SerializationStatisticsEvent.NAME);
+        List<RecordedEvent> sizes = recording.events(SerializationSizesEvent.NAME);
         List<String> problems = new ArrayList<>();
         for (String framework : FRAMEWORKS) {
             for (String direction : List.of(SerializationStatisticsEvent.WRITE, SerializationStatisticsEvent.READ)) {
@@ -216,6 +223,17 @@ class FrameworksE2ETest {
                         mine.stream().mapToLong(row -> row.getLong("bytes")).sum());
                 check(problems, what + "failures", events.stream().filter(e -> e.getString("failure") != null).count(),
                         mine.stream().mapToLong(row -> row.getInt("failures")).sum());
+                check(problems, what + "largest call",
+                        events.stream().mapToLong(e -> e.getLong("bytes")).max().orElse(0),
+                        mine.stream().mapToLong(row -> row.getLong("largestCall")).max().orElse(0));
+                check(problems, what + "calls per size class", new TreeMap<>(events.stream()
+                                .filter(e -> e.getLong("bytes") >= 0)
+                                .collect(Collectors.groupingBy(e -> StatisticsE2ETest.sizeClass(e.getLong("bytes")),
+                                        Collectors.counting()))),
+                        new TreeMap<>(sizes.stream().filter(bucket -> framework.equals(bucket.getString("framework"))
+                                        && direction.equals(bucket.getString("direction")))
+                                .collect(Collectors.groupingBy(bucket -> bucket.getLong("minBytes"),
+                                        Collectors.summingLong(bucket -> (long) bucket.getInt("calls"))))));
                 if (events.isEmpty()) {
                     problems.add(what + "no calls at all");
                 }

@@ -59,6 +59,8 @@ class MetricsE2ETest {
         ChildRun run = started.finish().assertSucceeded();
 
         List<ExpectedCall> calls = run.expectations().calls();
+        long largestWrite = calls.stream().filter(call -> call.event().equals(ExpectedCall.SERIALIZATION)
+                && call.rootClass().equals(Point.class.getName())).mapToLong(ExpectedCall::bytes).max().orElseThrow();
         assertAll(
                 () -> assertEquals(LiveWorkload.POINTS, value(metrics, "serialscope_calls_total" + rowLabels), metrics),
                 () -> assertEquals((double) TopE2ETest.bytes(calls, ExpectedCall.SERIALIZATION),
@@ -73,6 +75,8 @@ class MetricsE2ETest {
                 () -> assertEquals(0, value(metrics, "serialscope_channel_serialized_bytes_total" + pipeWrites), metrics),
                 () -> assertTrue(value(metrics, "serialscope_channel_operations_total" + pipeReads) >= 1, metrics),
                 () -> assertTrue(value(metrics, "serialscope_channel_seconds_total" + pipeWrites) > 0, metrics),
+                () -> assertEquals((double) largestWrite, value(metrics, "serialscope_largest_call_bytes" + rowLabels),
+                        metrics),
                 () -> assertTrue(recordings.contains("No available recordings"), "counted without a recording:\n"
                         + recordings),
                 () -> assertEquals(List.of(), run.stderr().lines().filter(line -> line.contains("[serialscope]")).toList(),

@@ -1,14 +1,18 @@
 package dev.serialscope.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.serialscope.e2e.programs.ExpectedCall;
 import dev.serialscope.e2e.programs.StatisticsWorkload;
 import dev.serialscope.events.DeserializationEvent;
+import dev.serialscope.events.SerializationSizesEvent;
 import dev.serialscope.events.SerializationStatisticsEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -28,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Under the production settings, per-call events only for calls of at least 64 KiB or (of the timed calls) 10 ms, while
  * serialscope.SerializationStatistics, summed over all periods and the final rows, counts every
  * call, byte and failure of {@link StatisticsWorkload} (four threads at once), per direction and per
- * root class.
+ * root class, with the largest call and the calls and bytes per size class (serialscope.SerializationSizes), which
+ * Large Payloads reads.
  */
 class StatisticsE2ETest {
 
@@ -46,8 +51,63 @@ class StatisticsE2ETest {
         assertAll(
                 () -> assertStatistics(calls, recording, ExpectedCall.SERIALIZATION, SerializationStatisticsEvent.WRITE),
                 () -> assertStatistics(calls, recording, ExpectedCall.DESERIALIZATION, SerializationStatisticsEvent.READ),
+                () -> assertSizes(calls, recording, ExpectedCall.SERIALIZATION, SerializationStatisticsEvent.WRITE),
+                () -> assertSizes(calls, recording, ExpectedCall.DESERIALIZATION, SerializationStatisticsEvent.READ),
                 () -> assertThresholded(calls, recording, ExpectedCall.SERIALIZATION),
-                () -> assertThresholded(calls, recording, ExpectedCall.DESERIALIZATION));
+                () -> assertThresholded(calls, recording, ExpectedCall.DESERIALIZATION),
+                () -> assertLargePayloadsCountEveryCall(jdk, dir, calls, run.recordingFile()));
+    }
+
+    /**
+     * Per root class, the largest call (the maximum of the periods' largestCall) and the calls and bytes of every
+     * power-of-two size class (serialscope.SerializationSizes summed over the periods) are those of the logged calls.
+     */
+    private static void assertSizes(List<ExpectedCall> calls, Recording recording, String eventName, String direction) {
+        List<ExpectedCall> expected = calls.stream()
+                .filter(call -> call.event().equals(eventName) && call.bytes() >= 0).toList();
+        Map<String, Long> expectedLargest = new TreeMap<>(expected.stream().collect(Collectors.groupingBy(
+                ExpectedCall::rootClass, Collectors.reducing(0L, ExpectedCall::bytes, Math::max))));
+        Map<String, Long> recordedLargest = new TreeMap<>(recording.events(SerializationStatisticsEvent.NAME).stream()
+                .filter(row -> direction.equals(row.getString("direction")))
+                .collect(Collectors.groupingBy(row -> className(row.getClass("rootClass")),
+                        Collectors.reducing(0L, row -> row.getLong("largestCall"), Math::max))));
+        assertEquals(expectedLargest, recordedLargest, direction + ": largest call per root class");
+
+        Map<String, String> expectedSizes = new TreeMap<>();
+        expected.stream().collect(Collectors.groupingBy(call -> call.rootClass() + " from " + sizeClass(call.bytes()),
+                Collectors.toList())).forEach((key, inClass) -> expectedSizes.put(key, inClass.size() + " calls, "
+                        + inClass.stream().mapToLong(ExpectedCall::bytes).sum() + " B"));
+        Map<String, String> recordedSizes = new TreeMap<>();
+        recording.events(SerializationSizesEvent.NAME).stream()
+                .filter(bucket -> direction.equals(bucket.getString("direction")))
+                .collect(Collectors.groupingBy(bucket -> className(bucket.getClass("rootClass")) + " from "
+                        + bucket.getLong("minBytes"), Collectors.toList()))
+                .forEach((key, periods) -> recordedSizes.put(key, periods.stream().mapToLong(b -> b.getInt("calls")).sum()
+                        + " calls, " + periods.stream().mapToLong(b -> b.getLong("bytes")).sum() + " B"));
+        assertEquals(expectedSizes, recordedSizes, direction + ": calls and bytes per root class and size class");
+    }
+
+    /** The lower bound of the size class of a call: below 64 bytes, then powers of two up to 1 GiB. */
+    static long sizeClass(long bytes) {
+        return bytes < 64 ? 0 : Math.min(1L << 30, Long.highestOneBit(bytes));
+    }
+
+    /** Large Payloads judges from the statistics: the largest of every call, and says how many it counted. */
+    private static void assertLargePayloadsCountEveryCall(Jdk jdk, Path dir, List<ExpectedCall> calls, Path recording)
+            throws Exception {
+        Launcher.Result analysis = Launcher.run(jdk, dir, 180, "analyze", recording.toString(), "--format", "json");
+        assertEquals(0, analysis.exitCode(), analysis.describe());
+        JsonNode report = new ObjectMapper().readTree(analysis.stdout());
+        String summary = "";
+        for (JsonNode result : (report.isArray() ? report.get(0) : report).get("results")) {
+            if (result.get("id").asText().equals("serialscope.largePayload")) {
+                summary = result.path("summary").asText().replace('\u00a0', ' ').replace('\u202f', ' ');
+            }
+        }
+        long largest = calls.stream().mapToLong(ExpectedCall::bytes).max().orElseThrow();
+        // 100,027 bytes: a 100,000-byte array, below the 128 KiB info limit.
+        assertEquals(String.format(Locale.ROOT, "The largest of %,d calls was %s (byte[]).", calls.size(),
+                String.format(Locale.ROOT, "%.1f KiB", largest / 1024.0)), summary, analysis.stdout());
     }
 
     private static void assertStatistics(List<ExpectedCall> calls, Recording recording, String eventName,

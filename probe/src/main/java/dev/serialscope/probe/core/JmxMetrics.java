@@ -53,7 +53,8 @@ public final class JmxMetrics {
                         register(server, name(table, rootClass), () -> new RunningTotals("SerialScope: "
                                 + table.direction() + " calls of " + table.framework() + " serialization, root class "
                                 + (rootClass == null ? OTHER : rootClass), RunningTotals.SERIALIZATION,
-                                counter -> table.total(rootClass, counter)));
+                                counter -> counter == RunningTotals.LARGEST_CALL ? table.largestCall(rootClass)
+                                        : table.total(rootClass, counter)));
                     }
                 }
                 for (ChannelMetrics.Row row : channels.rows()) {

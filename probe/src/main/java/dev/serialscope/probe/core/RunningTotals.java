@@ -12,8 +12,8 @@ import javax.management.ReflectionException;
 
 /**
  * One row of running totals as an MBean (agent option {@code metrics=jmx}): read-only {@code long} attributes, each
- * the total of one counter up to the moment it is read. The attributes and their descriptions are the contract the
- * exporter config (jmx-exporter.yaml) relies on.
+ * the total of one counter (the largest call: its maximum) up to the moment it is read. The attributes and their
+ * descriptions are the contract the exporter config (jmx-exporter.yaml) relies on.
  */
 final class RunningTotals implements DynamicMBean {
 
@@ -21,13 +21,17 @@ final class RunningTotals implements DynamicMBean {
     record Counter(String name, int counter, String description) {
     }
 
+    /** The counter index of a row's largest call, which is a maximum rather than a total. */
+    static final int LARGEST_CALL = -1;
+
     /** dev.serialscope:type=Serialization,...: one direction, framework and root class since counting started. */
     static final List<Counter> SERIALIZATION = List.of(
             new Counter("Calls", ThreadCounts.CALLS, "Top-level calls"),
             new Counter("Bytes", ThreadCounts.BYTES, "Bytes of the calls whose size could be measured"),
             new Counter("TimeNanos", ThreadCounts.NANOS, "Wall-clock nanoseconds in the calls: measured, or "
                     + "estimated from the timed calls under a sampled timing"),
-            new Counter("Failures", ThreadCounts.FAILURES, "Calls that threw"));
+            new Counter("Failures", ThreadCounts.FAILURES, "Calls that threw"),
+            new Counter("LargestCallBytes", RunningTotals.LARGEST_CALL, "Bytes of the largest measured call"));
 
     /** dev.serialscope:type=Channel,...: one channel kind and direction since counting started. */
     static final List<Counter> CHANNEL = List.of(

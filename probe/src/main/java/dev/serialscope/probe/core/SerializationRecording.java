@@ -4,6 +4,7 @@ import dev.serialscope.events.CurrentSettings;
 import dev.serialscope.events.DeserializationEvent;
 import dev.serialscope.events.ProbeErrorEvent;
 import dev.serialscope.events.SerializationEvent;
+import dev.serialscope.events.SerializationSizesEvent;
 import dev.serialscope.events.SerializationStatisticsEvent;
 import dev.serialscope.events.StatisticsFlushEvent;
 import java.util.List;
@@ -81,6 +82,7 @@ public final class SerializationRecording extends RecordingFollower {
         serializationType = registered(SerializationEvent.class);
         deserializationType = registered(DeserializationEvent.class);
         FlightRecorder.register(ProbeErrorEvent.class);
+        FlightRecorder.register(SerializationSizesEvent.class);
         for (Runnable registration : registrations) {
             registration.run();
         }

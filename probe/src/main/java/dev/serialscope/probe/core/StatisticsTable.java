@@ -1,5 +1,6 @@
 package dev.serialscope.probe.core;
 
+import dev.serialscope.events.SerializationSizesEvent;
 import dev.serialscope.events.SerializationStatisticsEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,14 +14,15 @@ import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Calls, bytes, time and failures per root class for one direction and framework. Each thread
- * counts into its own {@link ThreadCounts} (no lock, no atomic instruction, no allocation after its
- * first call); a harvest adds up what every thread counted since the last one: into the period's
- * rows while a recording wants the statistics, and into running totals per root class name for
- * metrics. Once per period the emitting thread commits one event per root class: the
- * {@value #TOP_CLASSES} with the most bytes, then one "other" row for the rest, for calls without a
- * root class, and for classes past a thread's capacity. Counts of a thread that has ended are
- * collected once more, then dropped.
+ * Calls, bytes, time, failures, the largest call and the size distribution per root class for one
+ * direction and framework. Each thread counts into its own {@link ThreadCounts} (no lock, no atomic
+ * instruction, no allocation but a root class's size buckets on the thread's first call of it); a
+ * harvest adds up what every thread counted since the last one: into the period's rows while a
+ * recording wants the statistics, and into running totals per root class name for metrics. Once per
+ * period the emitting thread commits one event per root class, with its sizes: the {@value #TOP_CLASSES}
+ * with the most bytes, then one "other" row for the rest, for calls without a root class, and for
+ * classes past a thread's capacity. Counts of a thread that has ended are collected once more, then
+ * dropped.
  */
 public final class StatisticsTable implements PeriodicCounts {
 
@@ -35,7 +37,7 @@ public final class StatisticsTable implements PeriodicCounts {
     private final Map<Class<?>, StatisticsRow> period = new HashMap<>();
     private final StatisticsRow periodOther = new StatisticsRow(null);
     /** Since the agent started counting for metrics, by class name; the key null sums the others. */
-    private final Map<String, long[]> totals = new HashMap<>();
+    private final Map<String, StatisticsRow> totals = new HashMap<>();
 
     /** {@code statistics}: whether a recording wants the period's rows (else a harvest only adds to the totals). */
     StatisticsTable(String direction, String framework, BooleanSupplier statistics) {
@@ -98,8 +100,15 @@ public final class StatisticsTable implements PeriodicCounts {
     /** The running total of one {@link ThreadCounts} counter for a root class name of {@link #totalNames}, up to now. */
     public synchronized long total(String className, int counter) {
         harvest();
-        long[] counters = totals.get(className);
-        return counters == null ? 0 : counters[counter];
+        StatisticsRow total = totals.get(className);
+        return total == null ? 0 : total.get(counter);
+    }
+
+    /** The largest call of a root class name of {@link #totalNames} up to now. */
+    public synchronized long largestCall(String className) {
+        harvest();
+        StatisticsRow total = totals.get(className);
+        return total == null ? 0 : total.largest;
     }
 
     private void harvest() {
@@ -116,30 +125,30 @@ public final class StatisticsTable implements PeriodicCounts {
         }
         boolean forPeriod = statistics.getAsBoolean();
         for (StatisticsRow row : byClass.values()) {
-            row.addTo(totalRow(row.rootClass.getName()));
+            totalRow(row.rootClass.getName()).add(row);
             if (forPeriod) {
-                // Counters only: a class row stays one class however many harvests the period has.
+                // Counts only: a class row stays one class however many harvests the period has.
                 StatisticsRow kept = period.putIfAbsent(row.rootClass, row);
                 if (kept != null) {
-                    row.addTo(kept.counters);
+                    kept.add(row);
                 }
             }
         }
         if (other.get(ThreadCounts.CALLS) > 0) {
-            other.addTo(totalRow(null));
+            totalRow(null).add(other);
             if (forPeriod) {
                 periodOther.merge(other);
             }
         }
     }
 
-    private long[] totalRow(String className) {
-        long[] counters = totals.get(className);
-        if (counters != null) {
-            return counters;
+    private StatisticsRow totalRow(String className) {
+        StatisticsRow total = totals.get(className);
+        if (total != null) {
+            return total;
         }
         String key = className != null && totals.size() >= TOTAL_CLASSES ? null : className;
-        return totals.computeIfAbsent(key, ignored -> new long[ThreadCounts.COUNTERS]);
+        return totals.computeIfAbsent(key, ignored -> new StatisticsRow(null));
     }
 
     private void commit(StatisticsRow row) {
@@ -158,7 +167,32 @@ public final class StatisticsTable implements PeriodicCounts {
         event.unfilteredCalls = asInt(row.get(ThreadCounts.UNFILTERED));
         event.repeatedRoots = asInt(row.get(ThreadCounts.REPEATED_ROOTS));
         event.repeatedBytes = row.get(ThreadCounts.REPEATED_BYTES);
+        event.serializedOutputs = asInt(row.get(ThreadCounts.SERIALIZED_OUTPUTS));
+        event.serializedOutputBytes = row.get(ThreadCounts.SERIALIZED_OUTPUT_BYTES);
+        event.largestCall = row.largest;
         event.commit();
+        commitSizes(row);
+    }
+
+    /** One event per bucket that has calls, when a recording wants them. */
+    private void commitSizes(StatisticsRow row) {
+        for (int bucket = 0; bucket < SizeBuckets.BUCKETS; bucket++) {
+            long calls = row.sizes[bucket * 2];
+            if (calls > 0) {
+                SerializationSizesEvent event = new SerializationSizesEvent();
+                if (!event.isEnabled()) {
+                    return;
+                }
+                event.direction = direction;
+                event.framework = framework;
+                event.rootClass = row.rootClass;
+                event.minBytes = SizeBuckets.lowerBound(bucket);
+                event.maxBytes = SizeBuckets.upperBound(bucket);
+                event.calls = asInt(calls);
+                event.bytes = row.sizes[bucket * 2 + 1];
+                event.commit();
+            }
+        }
     }
 
     private static int asInt(long count) {

@@ -29,7 +29,10 @@ public final class ThreadCounts {
     /** Calls whose root object the thread had written shortly before, and their bytes. */
     public static final int REPEATED_ROOTS = 8;
     public static final int REPEATED_BYTES = 9;
-    static final int COUNTERS = 10;
+    /** Java writes of a byte array that holds an earlier write's output (a Spark broadcast block), and their bytes. */
+    public static final int SERIALIZED_OUTPUTS = 10;
+    public static final int SERIALIZED_OUTPUT_BYTES = 11;
+    static final int COUNTERS = 12;
     private static final int OTHER = CAPACITY;
 
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
@@ -40,9 +43,19 @@ public final class ThreadCounts {
     private final long[] totals = new long[(CAPACITY + 1) * COUNTERS];
     /** The totals already reported; only the emitting thread touches them. */
     private final long[] reported = new long[(CAPACITY + 1) * COUNTERS];
+    /**
+     * Per slot, the largest call since the last harvest. The owner raises it with an opaque store; the harvest
+     * takes it and sets it back to 0 with a compare-and-set, so a call that raises it meanwhile is never lost.
+     */
+    private final long[] largest = new long[CAPACITY + 1];
+    /** Per slot, calls and bytes per {@link SizeBuckets} bucket; a class's buckets are made when its slot is taken. */
+    private final long[][] sizes = new long[CAPACITY + 1][];
+    /** The bucket totals already reported, made by the harvest as it meets the slots. */
+    private final long[][] reportedSizes = new long[CAPACITY + 1][];
 
     ThreadCounts(Thread owner) {
         this.owner = new WeakReference<>(owner);
+        sizes[OTHER] = SizeBuckets.newTotals();
     }
 
     /**
@@ -50,11 +63,21 @@ public final class ThreadCounts {
      * calls it stands for; an untimed one adds no time. Returns the call's row, for {@link #count}.
      */
     public int add(Class<?> rootClass, long bytes, long nanos, int timeWeight, boolean failed) {
-        int base = slotOf(rootClass) * COUNTERS;
-        LONGS.setOpaque(totals, base + CALLS, totals[base + CALLS] + 1);
-        if (bytes > 0) {
+        int slot = slotOf(rootClass);
+        int base = slot * COUNTERS;
+        if (bytes >= 0) {
+            // Opaque: the harvest sets it back to 0, and a value read on an earlier call must not be reused.
+            if (bytes > (long) LONGS.getOpaque(largest, slot)) {
+                LONGS.setOpaque(largest, slot, bytes);
+            }
+            long[] buckets = sizes[slot];
+            int bucket = SizeBuckets.offset(bytes);
+            LONGS.setOpaque(buckets, bucket, buckets[bucket] + 1);
+            LONGS.setOpaque(buckets, bucket + 1, buckets[bucket + 1] + bytes);
             LONGS.setOpaque(totals, base + BYTES, totals[base + BYTES] + bytes);
         }
+        // Last, so that a harvest that sees the call sees its size too.
+        LONGS.setRelease(totals, base + CALLS, totals[base + CALLS] + 1);
         if (timeWeight > 0) {
             LONGS.setOpaque(totals, base + NANOS, totals[base + NANOS] + nanos * timeWeight);
             LONGS.setOpaque(totals, base + TIMED, totals[base + TIMED] + 1);
@@ -82,7 +105,8 @@ public final class ThreadCounts {
                 return slot;
             }
             if (present == null) {
-                // Published before any count of the slot, so a reader that sees the counts sees the class.
+                sizes[slot] = SizeBuckets.newTotals();
+                // Published before any count of the slot, so a reader that sees the counts sees the class and buckets.
                 CLASSES.setRelease(classes, slot, rootClass);
                 return slot;
             }
@@ -101,27 +125,48 @@ public final class ThreadCounts {
      * slot whose class is not visible yet is left for the next harvest, with its counts.
      */
     void harvest(Map<Class<?>, StatisticsRow> rows, StatisticsRow other) {
+        long[] counters = new long[COUNTERS];
+        long[] bucketDeltas = SizeBuckets.newTotals();
         for (int slot = 0; slot <= CAPACITY; slot++) {
             Class<?> rootClass = slot == OTHER ? null : (Class<?>) CLASSES.getAcquire(classes, slot);
             if (slot != OTHER && rootClass == null) {
                 continue;
             }
             int base = slot * COUNTERS;
-            StatisticsRow row = null;
+            // The calls first: every call they include has already added its size.
+            counters[CALLS] = delta(totals, reported, base + CALLS);
+            boolean counted = counters[CALLS] != 0;
             for (int counter = 0; counter < COUNTERS; counter++) {
-                long delta = delta(base + counter);
-                if (delta != 0) {
-                    if (row == null) {
-                        row = rootClass == null ? other : rows.computeIfAbsent(rootClass, StatisticsRow::new);
-                    }
-                    row.counters[counter] += delta;
+                if (counter != CALLS) {
+                    counters[counter] = delta(totals, reported, base + counter);
+                    counted |= counters[counter] != 0;
                 }
+            }
+            long[] buckets = sizes[slot];
+            if (reportedSizes[slot] == null) {
+                reportedSizes[slot] = SizeBuckets.newTotals();
+            }
+            for (int index = 0; index < buckets.length; index++) {
+                bucketDeltas[index] = delta(buckets, reportedSizes[slot], index);
+                counted |= bucketDeltas[index] != 0;
+            }
+            if (counted) {
+                StatisticsRow row = rootClass == null ? other : rows.computeIfAbsent(rootClass, StatisticsRow::new);
+                row.add(counters, takeLargest(slot), bucketDeltas);
             }
         }
     }
 
-    private long delta(int index) {
-        long total = (long) LONGS.getOpaque(totals, index);
+    private long takeLargest(int slot) {
+        long taken;
+        do {
+            taken = (long) LONGS.getVolatile(largest, slot);
+        } while (taken != 0 && !LONGS.compareAndSet(largest, slot, taken, 0L));
+        return taken;
+    }
+
+    private static long delta(long[] totals, long[] reported, int index) {
+        long total = (long) LONGS.getAcquire(totals, index);
         long delta = total - reported[index];
         reported[index] = total;
         return delta;

@@ -139,6 +139,7 @@ final class SerializationProbe implements ProbeHooks {
             // Calls large enough to be explained arm the tracer too: with sampled timing, few of them are timed.
             tracer.tick(System.nanoTime());
         }
+        boolean serializedOutput = root instanceof byte[] && f.thread.recentOutputs.holds(((byte[]) root).length);
         if (recording.counting()) {
             CallFrames thread = f.thread;
             if (thread.writeCounts == null) {
@@ -154,8 +155,11 @@ final class SerializationProbe implements ProbeHooks {
                 counts.count(row, ThreadCounts.REPEATED_ROOTS, 1);
                 counts.count(row, ThreadCounts.REPEATED_BYTES, bytes);
             }
+            if (serializedOutput) {
+                counts.count(row, ThreadCounts.SERIALIZED_OUTPUTS, 1);
+                counts.count(row, ThreadCounts.SERIALIZED_OUTPUT_BYTES, bytes);
+            }
         }
-        boolean serializedOutput = root instanceof byte[] && f.thread.recentOutputs.holds(((byte[]) root).length);
         f.thread.recentOutputs.add(bytes);
         boolean explained = composition != null && bytes >= CurrentSettings.compositionMinBytes;
         SerializationEvent event = null;

@@ -2,6 +2,7 @@ package dev.serialscope.rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,6 +17,7 @@ import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 
+import dev.serialscope.rules.analysis.CountedSizes;
 import dev.serialscope.rules.analysis.FieldPaths;
 import dev.serialscope.rules.analysis.LibraryAdvice;
 import dev.serialscope.rules.analysis.ServingLibrary;
@@ -28,15 +30,19 @@ import dev.serialscope.rules.recording.Library;
 import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.RmiMethods;
 import dev.serialscope.rules.recording.SerialScopeEvents;
+import dev.serialscope.rules.recording.SizeDistribution;
 import dev.serialscope.rules.recording.Tally;
 import dev.serialscope.rules.result.Culprit;
 
 /**
  * Single calls that write (or read) a lot: the root class and direction whose large calls cost the
  * most bytes in total, its largest payload and 95th percentile, with the call site and channel of that
- * largest one. A byte array that holds an earlier call's output (a Spark broadcast block) is not a
- * payload of its own. Large payloads cost memory on both
- * sides, network time and latency, and often carry data the receiver never needed.
+ * largest one. The statistics' largest call and size distribution count every call, so they give the
+ * subject, the largest payload, the calls of at least the info limit and the percentile (an upper bound
+ * when the per-call events do not cover every call); the per-call events give the sites and channels.
+ * Recordings without size distributions are judged from their per-call events. A byte array that holds an
+ * earlier call's output (a Spark broadcast block) is not a payload of its own. Large payloads cost memory
+ * on both sides, network time and latency, and often carry data the receiver never needed.
  */
 public final class LargePayloadRule extends SerialScopeRule {
 
@@ -58,6 +64,10 @@ public final class LargePayloadRule extends SerialScopeRule {
             UnitLookup.MEMORY);
     public static final TypedResult<IQuantity> LARGE_CALLS = quantity("largeCalls", "Large Calls",
             "Calls of the largest class, in its direction, of at least the info limit.", UnitLookup.NUMBER);
+    public static final TypedResult<IQuantity> CLASS_CALLS = quantity("classCalls", "Calls of the Largest Class",
+            "Calls of the largest class in its direction, counted by the statistics (every call).", UnitLookup.NUMBER);
+    public static final TypedResult<IQuantity> COUNTED_CALLS = quantity("countedCalls", "Counted Calls",
+            "Calls of both directions counted by the statistics (every call).", UnitLookup.NUMBER);
     public static final TypedResult<String> LARGEST_SITE = text("largestSite", "Largest Payload Call Site",
             "The call site of the largest payload.");
     public static final TypedResult<String> LARGEST_CHANNEL = text("largestChannel", "Largest Payload Channel",
@@ -72,10 +82,14 @@ public final class LargePayloadRule extends SerialScopeRule {
     public static final TypedResult<IQuantity> HEAVIEST_FIELD_SHARE = quantity("heaviestFieldShare",
             "Share of the Heaviest Field", "Its bytes as a share of the traced payloads.", UnitLookup.PERCENTAGE);
 
+    /** Site and channel of a class none of whose calls has a per-call event. */
+    private static final String NO_PER_CALL_EVENT = "unknown (no per-call event)";
+
     public LargePayloadRule() {
         super("serialscope.largePayload", "Large Payloads", SerialScopeTopics.SERIALIZATION,
                 List.of(INFO_SIZE, WARNING_SIZE, CallSites.LIBRARIES),
-                List.of(LARGEST_CLASS, LARGEST_SIZE, LARGEST_P95, LARGE_CALLS, LARGEST_SITE, LARGEST_CHANNEL,
+                List.of(LARGEST_CLASS, LARGEST_SIZE, LARGEST_P95, LARGE_CALLS, CLASS_CALLS, COUNTED_CALLS,
+                        LARGEST_SITE, LARGEST_CHANNEL,
                         HEAVIEST_FIELD, HEAVIEST_FIELD_CLASS, HEAVIEST_FIELD_SIZE, HEAVIEST_FIELD_SHARE));
     }
 
@@ -84,59 +98,65 @@ public final class LargePayloadRule extends SerialScopeRule {
         // Calls made by RMI name the remote method as their site (their stacks show only RMI's machinery).
         CallTable writes = RmiMethods.relabel(recording, recording.calls(SerialScopeEvents.SERIALIZATION));
         CallTable reads = RmiMethods.relabel(recording, recording.calls(SerialScopeEvents.DESERIALIZATION));
-        if (writes.isEmpty() && reads.isEmpty()) {
+        long infoBytes = (long) value(vp, INFO_SIZE, UnitLookup.BYTE);
+        List<CountedSizes> counted = CountedSizes.of(recording);
+        if (counted.isEmpty() && writes.isEmpty() && reads.isEmpty()) {
             if (hasSerialScopeEvents(recording)) {
-                // Only statistics: every call stayed below the per-call thresholds (64 KiB by default).
+                // Only statistics without sizes: every call stayed below the per-call thresholds (64 KiB by default).
                 return scored(vp, 0).setSummary("No call was large enough to pass the recording's per-call "
                         + "size threshold.").build();
             }
             return notRecorded(recording, vp, "serialization events");
         }
-        long infoBytes = (long) value(vp, INFO_SIZE, UnitLookup.BYTE);
         List<Call> largeWrites = largeCalls(writes, infoBytes);
         List<Call> largeReads = largeCalls(reads, infoBytes);
-        Call largestWrite = largest(writes, null);
-        Call largestRead = largest(reads, null);
-        if (largestWrite == null && largestRead == null) {
+        Subject subject = counted.isEmpty() ? fromCalls(writes, reads, largeWrites, largeReads)
+                : fromStatistics(counted, infoBytes, writes, reads);
+        if (subject == null) {
             return notApplicable(vp, "No recorded call could be measured: the streams were created before the "
                     + "agent was attached.");
         }
-        // The subject: the class and direction whose large calls add up to the most bytes, else the largest call.
-        Tally topWrite = Tally.of(largeWrites, Call::rootClass, Tally::bytes).stream().findFirst().orElse(null);
-        Tally topRead = Tally.of(largeReads, Call::rootClass, Tally::bytes).stream().findFirst().orElse(null);
-        boolean writeIsLargest = topWrite != null || topRead != null
-                ? topRead == null || topWrite != null && topWrite.bytes() >= topRead.bytes()
-                : largestRead == null || largestWrite != null && largestWrite.bytes() >= largestRead.bytes();
-        CallTable sameDirection = writeIsLargest ? writes : reads;
-        Tally top = writeIsLargest ? topWrite : topRead;
-        Call largest = top == null ? (writeIsLargest ? largestWrite : largestRead)
-                : largest(sameDirection, top.key());
-        double score = RulesToolkit.mapExp100(largest.bytes(), infoBytes, value(vp, WARNING_SIZE, UnitLookup.BYTE));
+        double score = RulesToolkit.mapExp100(subject.largest(), infoBytes, value(vp, WARNING_SIZE, UnitLookup.BYTE));
         if (severity(score) == Severity.OK) {
-            return scored(vp, score).addResult(LARGEST_SIZE, bytes(largest.bytes()))
-                    .addResult(LARGEST_CLASS, largest.rootClass())
-                    .setSummary("The largest payload was {largestSize} ({largestClass}).").build();
+            var ok = scored(vp, score).addResult(LARGEST_SIZE, bytes(subject.largest()))
+                    .addResult(LARGEST_CLASS, subject.rootClass());
+            if (subject.classCalls() > 0) {
+                long allCalls = counted.stream().mapToLong(CountedSizes::calls).sum();
+                return ok.addResult(COUNTED_CALLS, UnitLookup.NUMBER_UNITY.quantity(allCalls))
+                        .setSummary("The largest of {countedCalls} " + noun(allCalls, "call")
+                                + " was {largestSize} ({largestClass}).").build();
+            }
+            return ok.setSummary("The largest payload was {largestSize} ({largestClass}).").build();
         }
 
-        List<Call> large = writeIsLargest ? largeWrites : largeReads;
-        List<Call> otherLarge = writeIsLargest ? largeReads : largeWrites;
-        List<Culprit> culprits = new ArrayList<>();
-        culprits.addAll(culprits(large, otherLarge, Call::rootClass, Culprit.Kind.CLASS, 5));
+        boolean write = subject.write();
+        CallTable sameDirection = write ? writes : reads;
+        List<Call> large = write ? largeWrites : largeReads;
+        List<Call> otherLarge = write ? largeReads : largeWrites;
+        List<Culprit> culprits = new ArrayList<>(subject.classCulprits());
         culprits.addAll(culprits(large, otherLarge, Call::site, Culprit.Kind.SITE, 3));
         culprits.addAll(culprits(large, otherLarge, Call::channel, Culprit.Kind.CHANNEL, 3));
-        long largeOfClass = large.stream().filter(call -> call.rootClass().equals(largest.rootClass())).count();
-        String verb = (writeIsLargest ? "written from {largestSite} to {largestChannel}"
-                : "read from {largestChannel} at {largestSite}")
-                + "; {largeCalls} of its " + (writeIsLargest ? "writes" : "reads") + (largeOfClass == 1 ? " was" : " were")
-                + " at least {" + INFO_SIZE.getIdentifier() + "}";
+        Call largest = largest(sameDirection, subject.rootClass());
+        String site = largest == null ? NO_PER_CALL_EVENT : largest.site();
+        String channel = largest == null ? NO_PER_CALL_EVENT : largest.channel();
+        String directionCalls = write ? "writes" : "reads";
+        String counts = subject.classCalls() == 1 ? "its only " + (write ? "write" : "read") + " was"
+                : subject.classCalls() > 0 ? "{largeCalls}" + (subject.largeCallsExact() ? "" : " or more") + " of its {classCalls} "
+                        + directionCalls + (subject.largeCalls() == 1 && subject.largeCallsExact() ? " was" : " were")
+                : "{largeCalls} of its " + directionCalls + (subject.largeCalls() == 1 ? " was" : " were");
+        String verb = (write ? "written from {largestSite} to {largestChannel}" : "read from {largestChannel} at {largestSite}")
+                + "; " + counts + " at least {" + INFO_SIZE.getIdentifier() + "}";
         // Only writes are traced field by field; a class read back has the paths of its traced writes.
         Optional<FieldPaths.Heaviest> heaviest =
-                FieldPaths.of(largest.rootClass(), recording.compositions(), writes).heaviest();
+                FieldPaths.of(subject.rootClass(), recording.compositions(), writes).heaviest();
         var result = scored(vp, score)
-                .addResult(LARGEST_CLASS, largest.rootClass()).addResult(LARGEST_SIZE, bytes(largest.bytes()))
-                .addResult(LARGEST_P95, bytes(p95(sameDirection, largest.rootClass())))
-                .addResult(LARGE_CALLS, UnitLookup.NUMBER_UNITY.quantity(largeOfClass))
-                .addResult(LARGEST_SITE, largest.site()).addResult(LARGEST_CHANNEL, largest.channel());
+                .addResult(LARGEST_CLASS, subject.rootClass()).addResult(LARGEST_SIZE, bytes(subject.largest()))
+                .addResult(LARGEST_P95, bytes(subject.p95()))
+                .addResult(LARGE_CALLS, UnitLookup.NUMBER_UNITY.quantity(subject.largeCalls()))
+                .addResult(LARGEST_SITE, site).addResult(LARGEST_CHANNEL, channel);
+        if (subject.classCalls() > 0) {
+            result.addResult(CLASS_CALLS, UnitLookup.NUMBER_UNITY.quantity(subject.classCalls()));
+        }
         Library library = ServingLibrary.of(sameDirection, row -> sameDirection.bytes(row) >= infoBytes,
                 sameDirection::countedBytes);
         String libraryFix = library == null ? null : LibraryAdvice.payloads(library);
@@ -157,20 +177,25 @@ public final class LargePayloadRule extends SerialScopeRule {
                     + "reaches that the receiver does not need";
         }
         // Spark's task binary, read by every task: what its closure captured is the thing to send once.
-        boolean taskBinary = !writeIsLargest && SparkClosures.isTaskBinary(largest.rootClass(), largest.site());
+        boolean taskBinary = !write && SparkClosures.isTaskBinary(subject.rootClass(), site);
         return result
-                .setSummary("{largestClass} payloads reach {largestSize} (95th percentile {largestClassP95}), "
-                        + verb + "."
+                .setSummary("{largestClass} payloads reach {largestSize} (95th percentile "
+                        + (subject.p95Exact() ? "" : "at most ") + "{largestClassP95}), " + verb + "."
                         + fieldSentence)
                 .setExplanation("Each of these calls builds the whole payload in memory on both sides and sends "
                         + "it in one piece, which costs memory, network time and latency. A payload is often large "
                         + "because the root object reaches more than the receiver needs: a shared read-only table, a "
                         + "cache, a parent object, or a whole collection where one element would do."
+                        + (subject.classCalls() > 0 ? " The calls, the largest and the sizes are counted by the "
+                                + "statistics, every call; the call site and channel are those of the largest call "
+                                + "with a per-call event." + (subject.p95Exact() ? ""
+                                        : " The percentile is the upper bound of its power-of-two size class.")
+                                : "")
                         + (heaviest.isPresent() ? " The field paths come from the Serialization Composition events, "
                                 + "which trace sampled calls field by field."
                                 : " To see which field holds the bytes, " + SerialScopeEvents.HOW_TO_RECORD_COMPOSITION
                                         + ".")
-                        + (RmiMethods.isRmi(largest.site()) ? RmiMethods.EXPLANATION : "")
+                        + (RmiMethods.isRmi(site) ? RmiMethods.EXPLANATION : "")
                         + (taskBinary ? " These reads are Spark's task binary (the stage's RDD and function), which "
                                 + "every task deserializes again." : ""))
                 .setSolution(taskBinary ? SparkClosures.BROADCAST_ADVICE : fieldSolution + ": make such fields "
@@ -178,6 +203,80 @@ public final class LargePayloadRule extends SerialScopeRule {
                         + "to it by id afterwards, or split the payload into smaller messages or a stream of "
                         + "elements." + (libraryFix == null ? "" : " " + libraryFix))
                 .addResult(Culprit.CULPRITS, culprits).build();
+    }
+
+    /**
+     * The class and direction a finding is about, with what is known of its calls: from the statistics every call
+     * ({@code classCalls} > 0), else the per-call events alone.
+     */
+    private record Subject(boolean write, String rootClass, long largest, long p95, boolean p95Exact,
+            long largeCalls, boolean largeCallsExact, long classCalls, List<Culprit> classCulprits) {
+    }
+
+    /**
+     * From the statistics: the class and direction whose calls of at least the info limit add up to the most bytes,
+     * else the one with the largest call. The percentile is exact when per-call events cover all its calls.
+     */
+    private static Subject fromStatistics(List<CountedSizes> counted, long infoBytes, CallTable writes,
+            CallTable reads) {
+        Comparator<CountedSizes> byLargeBytes = Comparator.comparingLong(sizes -> sizes.atLeast(infoBytes).bytes());
+        Comparator<CountedSizes> byLargest = Comparator.comparingLong(CountedSizes::largest);
+        // Writes come first: of equal ones, the first wins.
+        CountedSizes top = counted.stream().reduce((a, b) -> byLargeBytes.compare(b, a) > 0 ? b : a).orElseThrow();
+        if (top.atLeast(infoBytes).bytes() == 0) {
+            top = counted.stream().reduce((a, b) -> byLargest.compare(b, a) > 0 ? b : a).orElseThrow();
+        }
+        CallTable sameDirection = top.write() ? writes : reads;
+        long perCall = measuredOf(sameDirection, top.rootClass());
+        boolean p95Exact = perCall >= top.sizes().calls();
+        SizeDistribution.Count large = top.atLeast(infoBytes);
+        List<Culprit> classes = new ArrayList<>();
+        for (boolean sameWay : new boolean[] {true, false}) {
+            boolean write = sameWay == top.write();
+            counted.stream().filter(sizes -> sizes.write() == write && sizes.atLeast(infoBytes).calls() > 0)
+                    .filter(sizes -> classes.stream().noneMatch(culprit -> culprit.name().equals(sizes.rootClass())))
+                    .sorted(byLargeBytes.reversed())
+                    .map(sizes -> new Culprit(Culprit.Kind.CLASS, sizes.rootClass(), sizes.atLeast(infoBytes).bytes(),
+                            sizes.atLeast(infoBytes).calls()))
+                    .limit(Math.max(0, 5 - classes.size())).forEach(classes::add);
+        }
+        return new Subject(top.write(), top.rootClass(), top.largest(),
+                p95Exact ? p95(sameDirection, top.rootClass()) : top.p95AtMost(), p95Exact, large.calls(),
+                large.exact(), top.calls(), classes);
+    }
+
+    /** From the per-call events alone (recordings without Serialization Sizes events). */
+    private static Subject fromCalls(CallTable writes, CallTable reads, List<Call> largeWrites, List<Call> largeReads) {
+        Call largestWrite = largest(writes, null);
+        Call largestRead = largest(reads, null);
+        if (largestWrite == null && largestRead == null) {
+            return null;
+        }
+        // The subject: the class and direction whose large calls add up to the most bytes, else the largest call.
+        Tally topWrite = Tally.of(largeWrites, Call::rootClass, Tally::bytes).stream().findFirst().orElse(null);
+        Tally topRead = Tally.of(largeReads, Call::rootClass, Tally::bytes).stream().findFirst().orElse(null);
+        boolean writeIsLargest = topWrite != null || topRead != null
+                ? topRead == null || topWrite != null && topWrite.bytes() >= topRead.bytes()
+                : largestRead == null || largestWrite != null && largestWrite.bytes() >= largestRead.bytes();
+        CallTable sameDirection = writeIsLargest ? writes : reads;
+        Tally top = writeIsLargest ? topWrite : topRead;
+        Call largest = top == null ? (writeIsLargest ? largestWrite : largestRead)
+                : largest(sameDirection, top.key());
+        List<Call> large = writeIsLargest ? largeWrites : largeReads;
+        List<Call> otherLarge = writeIsLargest ? largeReads : largeWrites;
+        long largeOfClass = large.stream().filter(call -> call.rootClass().equals(largest.rootClass())).count();
+        return new Subject(writeIsLargest, largest.rootClass(), largest.bytes(), p95(sameDirection, largest.rootClass()),
+                true, largeOfClass, true, 0, culprits(large, otherLarge, Call::rootClass, Culprit.Kind.CLASS, 5));
+    }
+
+    private static long measuredOf(CallTable calls, String rootClass) {
+        long measured = 0;
+        for (int row = 0; row < calls.size(); row++) {
+            if (calls.measured(row) && calls.rootClass(row).equals(rootClass)) {
+                measured++;
+            }
+        }
+        return measured;
     }
 
     /** The culprits of the subject's direction first, then those of the other direction that are not among them. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openjdk.jmc.common.unit.UnitLookup;
 import org.openjdk.jmc.flightrecorder.rules.IResult;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
@@ -35,12 +37,15 @@ class LargePayloadRuleTest {
                 && Rules.summary(result).contains("40 of its reads were at least"), Rules.summary(result));
     }
 
-    @Test
-    void aByteArrayOfAnEarlierCallsOutputIsNoPayloadOfItsOwn() {
-        IResult result = Rules.evaluate(new LargePayloadRule(), Recordings.Scenario.SERIALIZED_OUTPUT);
+    /** From the per-call events' flag, and from the statistics' column when the recording has sizes. */
+    @ParameterizedTest
+    @CsvSource({"SERIALIZED_OUTPUT, 1 of its writes was at least",
+            "COUNTED_SERIALIZED_OUTPUT, its only write was at least"})
+    void aByteArrayOfAnEarlierCallsOutputIsNoPayloadOfItsOwn(Recordings.Scenario scenario, String counted) {
+        IResult result = Rules.evaluate(new LargePayloadRule(), scenario);
         Rules.assertMainCulprit(result, Culprit.Kind.CLASS, "com.example.shop.Catalog");
         Rules.assertCulpritAbsent(result, "byte[]");
-        assertTrue(Rules.summary(result).contains("1 of its writes was at least"), Rules.summary(result));
+        assertTrue(Rules.summary(result).contains(counted), Rules.summary(result));
     }
 
     @Test
@@ -58,7 +63,45 @@ class LargePayloadRuleTest {
     }
 
     @Test
+    void theStatisticsCountEveryCallTheLargestAndThoseAboveTheLimit() throws Exception {
+        IResult result = Rules.evaluate(new LargePayloadRule(), Recordings.Scenario.COUNTED_LARGE);
+        Rules.assertSeverity(Severity.WARNING, result);
+        Rules.assertMainCulprit(result, Culprit.Kind.CLASS, "com.example.shop.Catalog");
+        Rules.assertMainCulprit(result, Culprit.Kind.SITE, "com.example.shop.Shop.publishCatalog:");
+        assertEquals(3L * Recordings.MIB, result.getResult(LargePayloadRule.LARGEST_SIZE).longValueIn(UnitLookup.BYTE));
+        assertEquals(100, result.getResult(LargePayloadRule.LARGE_CALLS).longValue());
+        assertEquals(1000, result.getResult(LargePayloadRule.CLASS_CALLS).longValue());
+        // The 950th of 1,000 calls is among the 80 of 128 to 256 KiB: the per-call events cover only 20 calls.
+        assertEquals(256 * Recordings.KIB, result.getResult(LargePayloadRule.LARGEST_P95).longValueIn(UnitLookup.BYTE));
+        String summary = plain(Rules.summary(result));
+        assertTrue(summary.contains("100 of its 1,000 writes were at least 128 KiB")
+                && summary.contains("95th percentile at most 256 KiB"), summary);
+    }
+
+    @Test
+    void aLimitBetweenTwoSizeClassesCountsTheCallsAboveAsAtLeast() {
+        IResult result = Rules.evaluate(new LargePayloadRule(), Recordings.Scenario.COUNTED_LARGE,
+                Rules.with(LargePayloadRule.INFO_SIZE, UnitLookup.MEMORY.getUnit(
+                        org.openjdk.jmc.common.unit.BinaryPrefix.KIBI).quantity(100)));
+        assertEquals(100, result.getResult(LargePayloadRule.LARGE_CALLS).longValue());
+        assertTrue(plain(Rules.summary(result)).contains("100 or more of its 1,000 writes were at least 100 KiB"),
+                Rules.summary(result));
+    }
+
+    @Test
+    void smallCountedCallsNameTheLargestOfAll() {
+        IResult result = Rules.evaluate(new LargePayloadRule(), Recordings.Scenario.COUNTED_SMALL);
+        Rules.assertSeverity(Severity.OK, result);
+        assertEquals("The largest of 1,000 calls was 300 B (com.example.shop.Order).", plain(Rules.summary(result)));
+    }
+
+    @Test
     void statisticsOnlyMeansNothingPassedTheSizeThreshold() {
         Rules.assertSeverity(Severity.OK, Rules.evaluate(new LargePayloadRule(), STATISTICS_ONLY));
+    }
+
+    /** The text with JMC's non-breaking spaces (between a number and its unit) as plain ones. */
+    private static String plain(String text) {
+        return text.replace('\u00a0', ' ').replace('\u202f', ' ');
     }
 }

@@ -27,6 +27,7 @@ import dev.serialscope.events.DeserializationLimitsEvent;
 import dev.serialscope.events.DeserializedClassEvent;
 import dev.serialscope.events.SerializationCompositionEvent;
 import dev.serialscope.events.SerializationEvent;
+import dev.serialscope.events.SerializationSizesEvent;
 import dev.serialscope.events.SerializationStatisticsEvent;
 import jdk.jfr.Recording;
 
@@ -82,6 +83,15 @@ public final class Recordings {
          * contents, 3 reads each; and one 100 KiB Catalog read at two sites with the same content hash.
          */
         HASHED_READS,
+        /**
+         * The production profile's always-on data: 1,000 Catalog writes counted (900 of 64 to 128 KiB, 80 of 128 to
+         * 256 KiB, 20 of 2 to 4 MiB, the largest 3 MiB) and 18,499 small orders; per-call events for the 20 largest only.
+         */
+        COUNTED_LARGE,
+        /** 1,000 small orders counted by the statistics (the largest 300 bytes), no per-call event. */
+        COUNTED_SMALL,
+        /** As SERIALIZED_OUTPUT, with the statistics' sizes: the byte array row counts as serialized output. */
+        COUNTED_SERIALIZED_OUTPUT,
         /** A JDK recording without the agent. */
         NO_SERIALSCOPE
     }
@@ -122,6 +132,7 @@ public final class Recordings {
             recording.enable(SerializationEvent.class).withStackTrace().withoutThreshold();
             recording.enable(DeserializationEvent.class).withStackTrace().withoutThreshold();
             recording.enable(SerializationStatisticsEvent.class);
+            recording.enable(SerializationSizesEvent.class);
             recording.enable(SerializationCompositionEvent.class);
             recording.enable(DeserializedClassEvent.class);
             recording.enable(DeserializationLimitsEvent.class);
@@ -347,6 +358,30 @@ public final class Recordings {
                 }
             }
         }
+        case COUNTED_LARGE -> {
+            for (int i = 0; i < 20; i++) {
+                Shop.publishCatalog(write(Catalog.class, i == 7 ? 3L * MIB : 2L * MIB + i * KIB, "pipe (child pid 4242)",
+                        7401), 0);
+            }
+            counted(SerializationStatisticsEvent.WRITE, Catalog.class, 3L * MIB,
+                    new long[] {64 * KIB, 900, 900L * 100 * KIB}, new long[] {128 * KIB, 80, 80L * 150 * KIB},
+                    new long[] {2L * MIB, 20, 20L * 2 * MIB + 190 * KIB + MIB});
+            counted(SerializationStatisticsEvent.WRITE, Order.class, 300, new long[] {256, 18_499, 18_499L * 300});
+        }
+        case COUNTED_SMALL -> counted(SerializationStatisticsEvent.WRITE, Order.class, 300,
+                new long[] {128, 400, 400L * 200}, new long[] {256, 600, 600L * 290});
+        case COUNTED_SERIALIZED_OUTPUT -> {
+            Shop.publishCatalog(write(Catalog.class, 2L * MIB, "memory", 7670), 0);
+            SerializationEvent block = write(byte[].class, 2L * MIB + 27, "socket 10.0.0.2:9000", 7671);
+            block.serializedOutput = true;
+            Shop.publishCatalog(block, 0);
+            counted(SerializationStatisticsEvent.WRITE, Catalog.class, 2L * MIB, new long[] {2L * MIB, 1, 2L * MIB});
+            SerializationStatisticsEvent row = counted(SerializationStatisticsEvent.WRITE, byte[].class, 2L * MIB + 27,
+                    new long[] {2L * MIB, 1, 2L * MIB + 27});
+            row.serializedOutputs = 1;
+            row.serializedOutputBytes = 2L * MIB + 27;
+            row.commit();
+        }
         default -> throw new IllegalArgumentException(scenario.name());
         }
     }
@@ -425,6 +460,36 @@ public final class Recordings {
         event.channel = channel;
         event.streamId = streamId;
         event.failure = null;
+    }
+
+    /**
+     * A statistics row and its sizes as the agent writes them in one period: each bucket is {lower bound, calls,
+     * bytes}, the upper bound the next power of two. The row is committed unless it is a byte array (returned to
+     * be completed first).
+     */
+    private static SerializationStatisticsEvent counted(String direction, Class<?> rootClass, long largest,
+            long[]... buckets) {
+        int calls = 0;
+        long bytes = 0;
+        for (long[] bucket : buckets) {
+            SerializationSizesEvent sizes = new SerializationSizesEvent();
+            sizes.direction = direction;
+            sizes.framework = "java";
+            sizes.rootClass = rootClass;
+            sizes.minBytes = bucket[0];
+            sizes.maxBytes = 2 * Long.highestOneBit(Math.max(32, bucket[0]));
+            sizes.calls = (int) bucket[1];
+            sizes.bytes = bucket[2];
+            sizes.commit();
+            calls += (int) bucket[1];
+            bytes += bucket[2];
+        }
+        SerializationStatisticsEvent row = statisticsRow(direction, rootClass, calls, bytes, calls * 1000L, calls / 16);
+        row.largestCall = largest;
+        if (rootClass != byte[].class) {
+            row.commit();
+        }
+        return row;
     }
 
     private static void statistics(String direction, Class<?> rootClass, int calls, long bytes, long totalNanos) {

@@ -13,7 +13,8 @@ import dev.serialscope.rules.recording.Tally;
  * Both directions totalled by root class, call site and channel, each list the biggest by bytes first: the tables
  * of the JMC view. Calls and root classes come from the statistics, which count every call, when the recording
  * has them; call sites and channels only from the per-call events ({@code perCallEvents} of the {@code calls}),
- * which the production profile writes for large or slow calls alone.
+ * which the production profile writes for large or slow calls alone. A write of a byte array that holds an earlier
+ * write's output (a Spark broadcast block) is left out: its bytes are counted once, with that write.
  */
 public record HotSpots(long calls, long perCallEvents, List<Tally> rootClasses, List<Tally> callSites,
         List<Tally> channels) {
@@ -28,8 +29,10 @@ public record HotSpots(long calls, long perCallEvents, List<Tally> rootClasses, 
         counted.addAll(StatisticsRow.readAll(recording, SerialScopeEvents.READ));
         long perCallEvents = writes.size() + reads.size();
         long countedCalls = StatisticsRow.totalCalls(counted);
+        List<StatisticsRow> payloads = counted.stream().filter(row -> !row.onlySerializedOutput()).toList();
         List<Tally> rootClasses = countedCalls >= perCallEvents && countedCalls > 0
-                ? Tally.ofRows(counted, Tally::bytes)
+                ? Tally.ofRows(payloads, row -> row.calls() - row.serializedOutputs(),
+                        row -> row.bytes() - row.serializedOutputBytes(), Tally::bytes)
                 : biggest(writes, reads, CallTable.Key.ROOT_CLASS);
         return new HotSpots(Math.max(countedCalls, perCallEvents), perCallEvents, first(rootClasses, limit),
                 first(biggest(writes, reads, CallTable.Key.SITE), limit),
@@ -42,7 +45,8 @@ public record HotSpots(long calls, long perCallEvents, List<Tally> rootClasses, 
     }
 
     private static List<Tally> biggest(CallTable writes, CallTable reads, CallTable.Key key) {
-        return Tally.combine(writes.tally(key, Tally::bytes), reads.tally(key, Tally::bytes), Tally::bytes);
+        return Tally.combine(writes.tally(key, row -> !writes.serializedOutput(row), writes::countedBytes, Tally::bytes),
+                reads.tally(key, Tally::bytes), Tally::bytes);
     }
 
     private static List<Tally> first(List<Tally> tallies, int limit) {

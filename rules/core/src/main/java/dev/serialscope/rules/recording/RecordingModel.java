@@ -68,6 +68,12 @@ public final class RecordingModel implements IItemCollection {
                 collection -> Collections.unmodifiableList(Composition.read(collection)));
     }
 
+    /** The size distributions of one direction's calls by root class; shared by all callers, unmodifiable. */
+    public Map<String, SizeDistribution> sizes(String direction) {
+        return shared(SerialScopeEvents.SIZES + "#" + direction,
+                collection -> Collections.unmodifiableMap(SizeDistribution.readAll(collection, direction)));
+    }
+
     /** The classes and maxima of Java deserialization per channel, sorted by channel; shared by all callers. */
     public List<ChannelClasses> deserializedClasses() {
         return shared(SerialScopeEvents.DESERIALIZED_CLASS, DeserializedClasses::read);

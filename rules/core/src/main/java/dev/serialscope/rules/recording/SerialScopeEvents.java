@@ -67,6 +67,16 @@ public final class SerialScopeEvents {
     public static final IAttribute<IQuantity> REPEATED_ROOTS = attr("repeatedRoots", "Repeated Roots", UnitLookup.NUMBER);
     public static final IAttribute<IQuantity> REPEATED_BYTES = attr("repeatedBytes", "Repeated Root Bytes",
             UnitLookup.MEMORY);
+    public static final IAttribute<IQuantity> LARGEST_CALL = attr("largestCall", "Largest Call", UnitLookup.MEMORY);
+    public static final IAttribute<IQuantity> SERIALIZED_OUTPUTS = attr("serializedOutputs",
+            "Serialized Output Writes", UnitLookup.NUMBER);
+    public static final IAttribute<IQuantity> SERIALIZED_OUTPUT_BYTES = attr("serializedOutputBytes",
+            "Serialized Output Bytes", UnitLookup.MEMORY);
+
+    // serialscope.SerializationSizes (direction, framework, rootClass, calls and bytes as above).
+    public static final String SIZES = "serialscope.SerializationSizes";
+    public static final IAttribute<IQuantity> MIN_BYTES = attr("minBytes", "From Size", UnitLookup.MEMORY);
+    public static final IAttribute<IQuantity> MAX_BYTES = attr("maxBytes", "Below Size", UnitLookup.MEMORY);
 
     // serialscope.SerializationComposition (callId, rootClass, bytes, objects and identity as above).
     public static final IAttribute<String> PATH = attr("path", "Path", UnitLookup.PLAIN_TEXT);

@@ -18,10 +18,12 @@ import org.openjdk.jmc.flightrecorder.JfrAttributes;
  * one period. These count every call, also those whose per-call event a threshold suppressed; the time
  * is measured on {@code timedCalls} of them (all, in recordings made before timing was a setting).
  * Recordings made before a counter existed read it as 0, except {@link #detailed}, which tells them apart.
+ * {@code serializedOutputs} are writes of a byte array that holds an earlier write's output: part of calls and bytes.
  */
 public record StatisticsRow(String direction, String rootClass, long calls, long bytes, long totalTimeNanos,
         long timedCalls, long failures, long endNanos, boolean detailed, long newStreams, long descriptorBytes,
-        long unfilteredCalls, long repeatedRoots, long repeatedBytes) {
+        long unfilteredCalls, long repeatedRoots, long repeatedBytes, long largestCall, long serializedOutputs,
+        long serializedOutputBytes) {
 
     /** The root class of the row that sums the classes outside the top N. */
     public static final String OTHER_CLASSES = "(other classes)";
@@ -47,6 +49,12 @@ public record StatisticsRow(String direction, String rootClass, long calls, long
                     batch.getType());
             IMemberAccessor<IQuantity, IItem> repeatedBytes = EventFields.accessor(SerialScopeEvents.REPEATED_BYTES,
                     batch.getType());
+            IMemberAccessor<IQuantity, IItem> largestCall = EventFields.accessor(SerialScopeEvents.LARGEST_CALL,
+                    batch.getType());
+            IMemberAccessor<IQuantity, IItem> serializedOutputs = EventFields.accessor(
+                    SerialScopeEvents.SERIALIZED_OUTPUTS, batch.getType());
+            IMemberAccessor<IQuantity, IItem> serializedOutputBytes = EventFields.accessor(
+                    SerialScopeEvents.SERIALIZED_OUTPUT_BYTES, batch.getType());
             boolean detailed = newStreams != null;
             for (IItem item : batch) {
                 if (!direction.equals(EventFields.get(directionField, item))) {
@@ -67,10 +75,18 @@ public record StatisticsRow(String direction, String rootClass, long calls, long
                         EventFields.longValue(EventFields.get(descriptorBytes, item), UnitLookup.BYTE, 0),
                         EventFields.longValue(EventFields.get(unfiltered, item), UnitLookup.NUMBER_UNITY, 0),
                         EventFields.longValue(EventFields.get(repeatedRoots, item), UnitLookup.NUMBER_UNITY, 0),
-                        EventFields.longValue(EventFields.get(repeatedBytes, item), UnitLookup.BYTE, 0)));
+                        EventFields.longValue(EventFields.get(repeatedBytes, item), UnitLookup.BYTE, 0),
+                        EventFields.longValue(EventFields.get(largestCall, item), UnitLookup.BYTE, 0),
+                        EventFields.longValue(EventFields.get(serializedOutputs, item), UnitLookup.NUMBER_UNITY, 0),
+                        EventFields.longValue(EventFields.get(serializedOutputBytes, item), UnitLookup.BYTE, 0)));
             }
         }
         return rows;
+    }
+
+    /** Whether all the row's calls wrote bytes already counted once: none is a payload of its own. */
+    public boolean onlySerializedOutput() {
+        return serializedOutputs > 0 && serializedOutputs == calls;
     }
 
     public static long totalCalls(List<StatisticsRow> rows) {

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
+
 import dev.serialscope.rules.AgentRecordings;
+import dev.serialscope.rules.Recordings;
 import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.Tally;
 
@@ -24,5 +27,18 @@ class HotSpotsTest {
         assertTrue(hotSpots.calls() >= 600, "calls " + hotSpots.calls());
         assertTrue(hotSpots.sitesFromSomeCalls() && hotSpots.perCallEvents() < 600,
                 "per-call events " + hotSpots.perCallEvents() + " of " + hotSpots.calls());
+    }
+
+    @Test
+    void aByteArrayOfAnEarlierWritesOutputIsCountedOnce() throws Exception {
+        for (Recordings.Scenario scenario : new Recordings.Scenario[] {Recordings.Scenario.SERIALIZED_OUTPUT,
+                Recordings.Scenario.COUNTED_SERIALIZED_OUTPUT}) {
+            HotSpots hotSpots = HotSpots.of(RecordingModel.of(
+                    JfrLoaderToolkit.loadEvents(Recordings.of(scenario).toFile())), 10);
+            assertEquals(1, hotSpots.rootClasses().size(), scenario + ": " + hotSpots.rootClasses());
+            assertEquals("com.example.shop.Catalog", hotSpots.rootClasses().get(0).key());
+            assertEquals(2L * 1024 * 1024, hotSpots.channels().stream().mapToLong(Tally::bytes).sum(),
+                    scenario + ": " + hotSpots.channels());
+        }
     }
 }
