@@ -24,6 +24,10 @@ public abstract class SerializationCallEvent extends Event {
     @Description("Class of the top-level object written or read; empty when a read failed before it had an object")
     public Class<?> rootClass;
 
+    @Label("Root Class Name")
+    @Description("Name of the root class as it reads in every run: a lambda class is Owner$$Lambda, without the suffix the JVM gives a hidden class (it differs from run to run and per class loader); empty when Root Class is")
+    public String rootClassName;
+
     @Label("Bytes")
     @Description("Exact bytes this call added to (or took from) the stream, block-data headers included, earlier primitive data excluded; -1 when the stream cannot be measured (an ObjectOutputStream created before the agent was attached)")
     @DataAmount

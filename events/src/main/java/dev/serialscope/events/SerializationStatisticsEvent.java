@@ -38,6 +38,10 @@ public final class SerializationStatisticsEvent extends jdk.jfr.Event {
     @Description("Class of the top-level objects; empty in the row that sums all other classes")
     public Class<?> rootClass;
 
+    @Label("Root Class Name")
+    @Description("Name of the root class as it reads in every run: a lambda class is Owner$$Lambda, without the suffix the JVM gives a hidden class (it differs from run to run and per class loader); empty when Root Class is")
+    public String rootClassName;
+
     @Label("Classes")
     @Description("Number of root classes summed in this row: 1 for a class row, more in the other row")
     public int classes;

@@ -3,6 +3,8 @@ package dev.serialscope.boot;
 import java.io.IOException;
 import java.io.InputStream;
 
+import jdk.jfr.Event;
+
 /**
  * What the advice inlined into Kryo, Jackson and Protobuf calls: the counterpart of {@link Bridge}
  * for third-party serializers. Loaded by the bootstrap loader, so the advice resolves it from any
@@ -76,11 +78,16 @@ public final class FrameworkBridge {
         }
     }
 
-    public static void writeExit(int site, Object token, Object result, Throwable thrown) {
+    /**
+     * A write call ends. Returns its per-call event for the advice to commit, then {@link #writeCommitted}, or null:
+     * committed inside the library's method, the event's stack trace starts there, with no frame of the agent.
+     */
+    public static Event writeExit(int site, Object token, Object result, Throwable thrown) {
         try {
-            hooks.writeExit(site, token, result, thrown);
+            return (Event) hooks.writeExit(site, token, result, thrown);
         } catch (Throwable t) {
             writeFailed(site, t);
+            return null;
         }
     }
 
@@ -102,9 +109,29 @@ public final class FrameworkBridge {
         }
     }
 
-    public static void readExit(int site, Object token, Object result, Throwable thrown) {
+    /** A read call ends; as {@link #writeExit}. */
+    public static Event readExit(int site, Object token, Object result, Throwable thrown) {
         try {
-            hooks.readExit(site, token, result, thrown);
+            return (Event) hooks.readExit(site, token, result, thrown);
+        } catch (Throwable t) {
+            readFailed(site, t);
+            return null;
+        }
+    }
+
+    /** After the advice committed the event that {@link #writeExit} returned. */
+    public static void writeCommitted(int site, Event event) {
+        try {
+            hooks.committed(event);
+        } catch (Throwable t) {
+            writeFailed(site, t);
+        }
+    }
+
+    /** After the advice committed the event that {@link #readExit} returned. */
+    public static void readCommitted(int site, Event event) {
+        try {
+            hooks.committed(event);
         } catch (Throwable t) {
             readFailed(site, t);
         }
@@ -207,11 +234,15 @@ public final class FrameworkBridge {
 
         Object writeEnter(int site, Object self, Object target, Object root) throws Throwable;
 
-        void writeExit(int site, Object token, Object result, Throwable thrown) throws Throwable;
+        /** Returns the call's filled per-call event, or null when it writes none. */
+        Object writeExit(int site, Object token, Object result, Throwable thrown) throws Throwable;
 
         Object readEnter(int site, Object self, Object source, int length) throws Throwable;
 
-        void readExit(int site, Object token, Object result, Throwable thrown) throws Throwable;
+        Object readExit(int site, Object token, Object result, Throwable thrown) throws Throwable;
+
+        /** The advice committed the event: the pooled event lets go of the classes it names. */
+        void committed(Object event) throws Throwable;
 
         /** Forgets the calling thread's call in progress, after a hook failed on it. */
         void forgetCall();

@@ -53,6 +53,8 @@ class FrameworksE2ETest {
 
     private static final long TIMEOUT_SECONDS = 180;
     private static final List<String> FRAMEWORKS = List.of("kryo", "jackson", "protobuf");
+    private static final Map<String, String> LIBRARY_PACKAGES = Map.of("kryo", "com.esotericsoftware.kryo.",
+            "jackson", "com.fasterxml.jackson.", "protobuf", "com.google.protobuf.");
 
     static Stream<Arguments> jdksAndProtobufs() {
         return Jdks.all().flatMap(jdk -> Stream.of(Arguments.of(jdk, "protobuf 3"), Arguments.of(jdk, "protobuf 4")));
@@ -176,6 +178,8 @@ class FrameworksE2ETest {
                 check(problems, where + "framework", call[2], event.getString("framework"));
                 RecordedClass rootClass = event.getClass("rootClass");
                 check(problems, where + "rootClass", call[3], rootClass == null ? "" : rootClass.getName());
+                check(problems, where + "rootClassName", call[3],
+                        Objects.requireNonNullElse(event.getString("rootClassName"), ""));
                 check(problems, where + "bytes", Long.parseLong(call[4]), event.getLong("bytes"));
                 check(problems, where + "channel", call[5], event.getString("channel"));
                 check(problems, where + "failure", call[6], Objects.requireNonNullElse(event.getString("failure"), ""));
@@ -185,6 +189,11 @@ class FrameworksE2ETest {
                 if (event.getStackTrace() == null || event.getStackTrace().getFrames().stream().noneMatch(frame ->
                         frame.getMethod().getType().getName().startsWith(FrameworkCalls.class.getName()))) {
                     problems.add(where + "the stack trace does not reach the program");
+                }
+                String top = Recording.topFrameClass(event);
+                if (!top.startsWith(LIBRARY_PACKAGES.get(call[2]))) {
+                    // The advice commits the event inside the library's method: no frame of the agent on top.
+                    problems.add(where + "the stack trace starts in " + top + ", not in " + call[2]);
                 }
             }
         });

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -54,6 +55,16 @@ final class Recording {
 
     List<EventType> types() {
         return types;
+    }
+
+    /**
+     * The class of the top frame of the event's stack trace. The advice commits the per-call events inside the
+     * instrumented method, so this is the JDK's or the library's class, never one of the agent (issue 16).
+     */
+    static String topFrameClass(RecordedEvent event) {
+        RecordedStackTrace stackTrace = event.getStackTrace();
+        return stackTrace == null || stackTrace.getFrames().isEmpty() ? "(no stack trace)"
+                : stackTrace.getFrames().get(0).getMethod().getType().getName();
     }
 
     static String threadName(RecordedEvent event) {

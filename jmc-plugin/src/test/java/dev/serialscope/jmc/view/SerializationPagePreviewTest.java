@@ -1,7 +1,6 @@
 package dev.serialscope.jmc.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -15,7 +14,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.eclipse.swt.SWT;
@@ -33,8 +31,10 @@ import org.openjdk.jmc.common.IDisplayable;
 import org.openjdk.jmc.common.IMCType;
 import org.openjdk.jmc.common.IState;
 import org.openjdk.jmc.common.item.Aggregators;
+import org.openjdk.jmc.common.item.IAggregator;
 import org.openjdk.jmc.common.item.IAttribute;
 import org.openjdk.jmc.common.item.IItemCollection;
+import org.openjdk.jmc.common.item.IItemFilter;
 import org.openjdk.jmc.common.item.IItemIterable;
 import org.openjdk.jmc.common.item.ItemFilters;
 import org.openjdk.jmc.common.item.PersistableItemFilter;
@@ -46,12 +46,13 @@ import dev.serialscope.jmc.testing.SampleRecording;
 import dev.serialscope.jmc.testing.TestOutput;
 
 /**
- * The Serialization page's table on a production recording, as its state in pages.xml defines it and as JMC's
- * itemhandler page names its columns (the grouping attribute's label, "Total" before a summed attribute's label),
- * with the widths, name, description and icon of the state, drawn in plain SWT: JMC's page classes are not on
- * Maven Central. What JMC itself draws around it (toolbar, tabs, chart, sash) could only be judged in a running
- * JMC. Issue 16: "Total Total Time" columns, a root class column too narrow for the samples' class names next to
- * an empty last column, a description wider than the editor.
+ * The tables of the Serialization and Serialization Calls pages on a production recording, as their states in
+ * pages.xml define them and as JMC's itemhandler page names its columns (the grouping attribute's label, the
+ * aggregator's name: "Total" before a summed attribute's label), with the widths, name, description and icon of
+ * the state, drawn in plain SWT: JMC's page classes are not on Maven Central. What JMC itself draws around them
+ * (toolbar, tabs, chart, sash) could only be judged in a running JMC. Issue 16: "Total Total Time" columns, a root
+ * class column too narrow for the samples' class names next to an empty last column, a description wider than the
+ * editor, lambda classes named as the JVM names the hidden class.
  */
 class SerializationPagePreviewTest {
 
@@ -60,10 +61,40 @@ class SerializationPagePreviewTest {
 
     @Test
     void theSerializationPageNamesItsColumnsOnceAndFitsTheEditor() throws Exception {
+        List<String[]> rows = showPage("Serialization", "serialization-page-production.png",
+                List.of("Root Class Name", "Total Calls", "Total Bytes", "Total Call Time", "Total Failures"));
+        String order = SampleRecording.SAMPLES_PACKAGE + "ChattySocket$Order";
+        assertTrue(rows.stream().anyMatch(row -> row[0].equals(order)), "every class of the statistics");
+        assertLambdaByItsOwner(rows);
+    }
+
+    /**
+     * The pages group by Root Class Name: a lambda class reads Owner$$Lambda, as the view, the rules and the CLI
+     * name it, where the Class field reads as the JVM named the hidden class (issue 16).
+     */
+    @Test
+    void theSerializationCallsPageNamesLambdaClassesByTheirOwner() throws Exception {
+        List<String[]> rows = showPage("Serialization Calls", "serialization-calls-page-production.png",
+                List.of("Root Class Name", "Count", "Total Bytes", "Maximum Bytes", "Total Duration"));
+        assertLambdaByItsOwner(rows);
+    }
+
+    private static void assertLambdaByItsOwner(List<String[]> rows) {
+        String lambda = SampleRecording.SAMPLES_PACKAGE + "CapturingLambda$ReportJob$$Lambda";
+        assertTrue(rows.stream().anyMatch(row -> row[0].equals(lambda)), () -> "no row " + lambda + " in "
+                + rows.stream().map(row -> row[0]).toList());
+        assertTrue(rows.stream().noneMatch(row -> row[0].contains("0x")), "hidden class suffixes");
+    }
+
+    /**
+     * Draws the page's histogram table as JMC does (titles, widths, one row per key, most bytes first) in an editor
+     * of {@link #EDITOR_WIDTH}, checks that titles, description and keys fit, and saves it; returns the rows.
+     */
+    private static List<String[]> showPage(String pageName, String screenshot, List<String> expectedTitles)
+            throws Exception {
         DisplayAvailable.assumeDisplay();
         Path recording = ProductionRecordingViewTest.productionRecording();
-        IState page = serializationPage();
-        IState state = page.getChild("state");
+        IState state = page(pageName).getChild("state");
         IItemCollection shown = JfrLoaderToolkit.loadEvents(recording.toFile())
                 .apply(PersistableItemFilter.readFrom(state.getChild("pageFilter")));
         Map<String, IAttribute<?>> attributes = attributesOf(shown);
@@ -76,14 +107,11 @@ class SerializationPagePreviewTest {
             titles.add(title(column.getAttribute("id"), histogram.getAttribute("groupBy"), attributes));
             width += Integer.parseInt(column.getAttribute("width"));
         }
-        assertEquals(List.of("Root Class", "Total Calls", "Total Bytes", "Total Call Time", "Total Failures"), titles);
+        assertEquals(expectedTitles, titles);
         assertTrue(titles.stream().noneMatch(title -> title.startsWith("Total Total")), titles.toString());
         assertTrue(width <= EDITOR_WIDTH, "columns of " + width + " px in an editor of " + EDITOR_WIDTH);
 
         List<String[]> rows = rows(shown, attributes, histogram.getAttribute("groupBy"), columns);
-        String order = SampleRecording.SAMPLES_PACKAGE + "ChattySocket$Order";
-        assertTrue(rows.stream().anyMatch(row -> row[0].equals(order)), "every class of the statistics");
-
         Display display = new Display();
         try {
             Shell shell = new Shell(display);
@@ -119,68 +147,80 @@ class SerializationPagePreviewTest {
                         + " px in " + column.getWidth());
             }
             for (TableItem item : table.getItems()) {
-                if (item.getText(0).contains("$$Lambda")) {
-                    // JMC prints a class field as the JVM named the class; pages cannot shorten lambda classes to
-                    // Owner$$Lambda as the view, the rules and the CLI do (see the README).
-                    continue;
-                }
                 int textWidth = textWidth(table, item.getText(0));
                 assertTrue(textWidth <= table.getColumn(0).getWidth(), item.getText(0) + " is cut: " + textWidth
                         + " px in " + table.getColumn(0).getWidth());
             }
-            Path file = TestOutput.directory().resolve("screenshots").resolve("serialization-page-production.png");
+            Path file = TestOutput.directory().resolve("screenshots").resolve(screenshot);
             Screenshots.save(shell, file);
             assertTrue(Files.size(file) < 200_000, file + " is " + Files.size(file) + " bytes");
             icon.dispose();
         } finally {
             display.dispose();
         }
+        return rows;
     }
 
-    private static IState serializationPage() throws Exception {
+    private static IState page(String name) throws Exception {
         try (InputStream xml = SerializationPagePreviewTest.class.getResourceAsStream("/pages.xml")) {
             IState pages = StateToolkit.fromXMLString(new String(xml.readAllBytes(), StandardCharsets.UTF_8));
             return Stream.of(pages.getChildren()).filter(page -> page.getChild("state").getAttribute("name")
-                    .equals("Serialization")).findFirst().orElseThrow();
+                    .equals(name)).findFirst().orElseThrow();
         }
     }
 
-    /** JMC's column title: the key column is the grouping attribute, a SUM column "Total" and the label. */
+    /** JMC's column title: the key column is the grouping attribute, the others the aggregator's name. */
+    @SuppressWarnings("unchecked")
     private static String title(String id, String groupBy, Map<String, IAttribute<?>> attributes) {
         if (id.equals("itemhistogram.key")) {
             return attributes.values().stream().filter(attribute -> attribute.getIdentifier().equals(groupBy))
                     .findFirst().orElseThrow().getName();
         }
+        return aggregator(id, attributes).getName();
+    }
+
+    /** The aggregator of a histogram column: the count, or SUM/MAX of "attribute:content type". */
+    @SuppressWarnings("unchecked")
+    private static IAggregator<IQuantity, ?> aggregator(String id, Map<String, IAttribute<?>> attributes) {
         if (id.equals("itemhistogram.count")) {
-            return "Count";
+            return Aggregators.count();
         }
-        assertTrue(id.startsWith("SUM"), id);
-        return "Total " + attributes.get(id.substring("SUM".length())).getName();
+        IAttribute<IQuantity> attribute = (IAttribute<IQuantity>) attributes.get(id.substring("SUM".length()));
+        assertTrue(attribute != null, id);
+        if (id.startsWith("SUM")) {
+            return Aggregators.sum(attribute);
+        }
+        assertTrue(id.startsWith("MAX"), id);
+        return Aggregators.max(attribute);
     }
 
     /** One row per key, most bytes first, each cell formatted as JMC formats its quantity. */
-    @SuppressWarnings("unchecked")
     private static List<String[]> rows(IItemCollection items, Map<String, IAttribute<?>> attributes, String groupBy,
             IState[] columns) {
-        IAttribute<IMCType> key = (IAttribute<IMCType>) attributes.get(groupBy + ":class");
-        Set<IMCType> keys = items.getAggregate(Aggregators.distinct(key));
+        IAttribute<?> key = attributes.values().stream().filter(attribute -> attribute.getIdentifier().equals(groupBy))
+                .findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
         IAttribute<IQuantity> bytes = (IAttribute<IQuantity>) attributes.get("bytes:memory");
         List<String[]> rows = new ArrayList<>();
         Map<String[], Double> byBytes = new HashMap<>();
-        for (IMCType type : keys) {
-            IItemCollection group = items.apply(ItemFilters.equals(key, type));
+        for (Object value : items.getAggregate(Aggregators.distinct(key))) {
+            IItemCollection group = items.apply(equalTo(key, value));
             String[] row = new String[columns.length];
-            row[0] = type == null ? "" : type.getFullName();
+            row[0] = value == null ? "" : value instanceof IMCType ? ((IMCType) value).getFullName() : value.toString();
             for (int i = 1; i < columns.length; i++) {
-                IAttribute<IQuantity> summed = (IAttribute<IQuantity>) attributes.get(
-                        columns[i].getAttribute("id").substring("SUM".length()));
-                row[i] = group.getAggregate(Aggregators.sum(summed)).displayUsing(IDisplayable.AUTO);
+                row[i] = group.getAggregate(aggregator(columns[i].getAttribute("id"), attributes))
+                        .displayUsing(IDisplayable.AUTO);
             }
             byBytes.put(row, group.getAggregate(Aggregators.sum(bytes)).doubleValue());
             rows.add(row);
         }
         rows.sort(Comparator.comparingDouble((String[] row) -> byBytes.get(row)).reversed());
         return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> IItemFilter equalTo(IAttribute<T> key, Object value) {
+        return ItemFilters.equals(key, (T) value);
     }
 
     /** What JMC's ItemList.getColumnId makes of each attribute: "identifier:content type". */

@@ -156,6 +156,7 @@ public final class StatisticsTable implements PeriodicCounts {
         event.direction = direction;
         event.framework = framework;
         event.rootClass = row.rootClass;
+        event.rootClassName = StableClassNames.of(row.rootClass);
         event.classes = row.classes;
         event.calls = asInt(row.get(ThreadCounts.CALLS));
         event.bytes = row.get(ThreadCounts.BYTES);

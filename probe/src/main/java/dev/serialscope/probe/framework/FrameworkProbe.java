@@ -35,6 +35,7 @@ import dev.serialscope.probe.core.ProbeErrors;
 import dev.serialscope.probe.core.RecordingFollower;
 import dev.serialscope.probe.core.SerializationRecording;
 import dev.serialscope.probe.core.SerializerCalls;
+import dev.serialscope.probe.core.StableClassNames;
 import dev.serialscope.probe.core.StatisticsTable;
 import dev.serialscope.probe.core.ThreadCounts;
 import java.io.File;
@@ -312,16 +313,26 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
     }
 
     @Override
-    public void writeExit(int site, Object token, Object result, Throwable thrown) throws Throwable {
-        exit(site, true, token, result, thrown);
+    public Object writeExit(int site, Object token, Object result, Throwable thrown) throws Throwable {
+        return exit(site, true, token, result, thrown);
     }
 
     @Override
-    public void readExit(int site, Object token, Object result, Throwable thrown) throws Throwable {
-        exit(site, false, token, result, thrown);
+    public Object readExit(int site, Object token, Object result, Throwable thrown) throws Throwable {
+        return exit(site, false, token, result, thrown);
     }
 
-    private void exit(int site, boolean write, Object token, Object result, Throwable thrown) throws Throwable {
+    /** The pooled event lets go of its root class, so that an idle thread holds no class loader through it. */
+    @Override
+    public void committed(Object event) {
+        SerializationCallEvent call = (SerializationCallEvent) event;
+        call.rootClass = null;
+        call.channel = null;
+    }
+
+    /** Returns the top-level call's filled per-call event for the advice to commit, or null. */
+    private SerializationCallEvent exit(int site, boolean write, Object token, Object result, Throwable thrown)
+            throws Throwable {
         // Stream sites hand out the counting stream as their token; every other top-level call, the Call.
         Call c = token instanceof Call ? (Call) token : calls.get();
         boolean topLevel = token != NESTED;
@@ -332,12 +343,12 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
         if (!c.insideJava) {
             serializerCalls.listener().exit();
         }
-        if (topLevel) {
-            finish(c, site, write, result, thrown, end);
-        }
+        return topLevel ? finish(c, site, write, result, thrown, end) : null;
     }
 
-    private void finish(Call c, int site, boolean write, Object result, Throwable thrown, long end) throws Throwable {
+    private SerializationCallEvent finish(Call c, int site, boolean write, Object result, Throwable thrown, long end)
+            throws Throwable {
+        SerializationCallEvent committed = null;
         try {
             int framework = FrameworkBridge.framework(site);
             int kind = FrameworkBridge.kind(site);
@@ -372,9 +383,7 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
                     event.channel = channel(kind, c);
                     event.streamId = streamId(kind, c.target);
                     callId = event.callId;
-                    event.commit();
-                    event.rootClass = null;
-                    event.channel = null;
+                    committed = event;
                 }
             } else if (c.hashing) {
                 c.countingOut.stopHash();
@@ -382,6 +391,7 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
             if (explained) {
                 CompositionPaths.commit(composition, callId != 0 ? callId : callIds.incrementAndGet(), rootClass);
             }
+            return committed;
         } finally {
             if (c.traced) {
                 tracer.releaseIfHeld();
@@ -508,6 +518,7 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
                       Throwable thrown) {
         event.framework = frameworks.name(framework);
         event.rootClass = rootClass;
+        event.rootClassName = StableClassNames.of(rootClass);
         event.bytes = bytes;
         // Frameworks have no stream handles or class descriptors in the java serialization sense.
         event.objects = 0;

@@ -1,6 +1,7 @@
 package dev.serialscope.probe.framework;
 
 import dev.serialscope.boot.FrameworkBridge;
+import jdk.jfr.Event;
 import net.bytebuddy.asm.Advice;
 
 /** Inlined into read methods taking (byte[] data, int offset, int length, ...): the call reads {@code length} bytes. */
@@ -19,7 +20,12 @@ public final class RangeReadAdvice {
     static void exit(@Site int site, @Advice.Enter Object token, @Advice.Return Object result,
                      @Advice.Thrown Throwable thrown) {
         if (token != null) {
-            FrameworkBridge.readExit(site, token, result, thrown);
+            Event event = FrameworkBridge.readExit(site, token, result, thrown);
+            if (event != null) {
+                // Committed inside the library's method, so that the stack trace starts there, not in the agent.
+                event.commit();
+                FrameworkBridge.readCommitted(site, event);
+            }
         }
     }
 }

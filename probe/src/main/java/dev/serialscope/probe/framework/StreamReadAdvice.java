@@ -2,6 +2,7 @@ package dev.serialscope.probe.framework;
 
 import dev.serialscope.boot.FrameworkBridge;
 import java.io.InputStream;
+import jdk.jfr.Event;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -27,7 +28,12 @@ public final class StreamReadAdvice {
     static void exit(@Site int site, @Advice.Enter Object token, @Advice.Return Object result,
                      @Advice.Thrown Throwable thrown) {
         if (token != null) {
-            FrameworkBridge.readExit(site, token, result, thrown);
+            Event event = FrameworkBridge.readExit(site, token, result, thrown);
+            if (event != null) {
+                // Committed inside the library's method, so that the stack trace starts there, not in the agent.
+                event.commit();
+                FrameworkBridge.readCommitted(site, event);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.serialscope.probe.framework;
 
 import dev.serialscope.boot.FrameworkBridge;
 import java.io.OutputStream;
+import jdk.jfr.Event;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -26,7 +27,12 @@ public final class StreamWriteAdvice {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Site int site, @Advice.Enter Object token, @Advice.Thrown Throwable thrown) {
         if (token != null) {
-            FrameworkBridge.writeExit(site, token, null, thrown);
+            Event event = FrameworkBridge.writeExit(site, token, null, thrown);
+            if (event != null) {
+                // Committed inside the library's method, so that the stack trace starts there, not in the agent.
+                event.commit();
+                FrameworkBridge.writeCommitted(site, event);
+            }
         }
     }
 }

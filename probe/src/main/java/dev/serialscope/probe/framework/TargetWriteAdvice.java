@@ -1,6 +1,7 @@
 package dev.serialscope.probe.framework;
 
 import dev.serialscope.boot.FrameworkBridge;
+import jdk.jfr.Event;
 import net.bytebuddy.asm.Advice;
 
 /** Inlined into writeValue(target, object) methods whose target is not an OutputStream (File, Writer, ...). */
@@ -18,7 +19,12 @@ public final class TargetWriteAdvice {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Site int site, @Advice.Enter Object token, @Advice.Thrown Throwable thrown) {
         if (token != null) {
-            FrameworkBridge.writeExit(site, token, null, thrown);
+            Event event = FrameworkBridge.writeExit(site, token, null, thrown);
+            if (event != null) {
+                // Committed inside the library's method, so that the stack trace starts there, not in the agent.
+                event.commit();
+                FrameworkBridge.writeCommitted(site, event);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.serialscope.probe.framework;
 
 import dev.serialscope.boot.FrameworkBridge;
+import jdk.jfr.Event;
 import net.bytebuddy.asm.Advice;
 
 /** Inlined into methods that take the object and return its bytes: Jackson writeValueAsBytes/writeValueAsString. */
@@ -18,7 +19,12 @@ public final class ValueWriteAdvice {
     static void exit(@Site int site, @Advice.Enter Object token, @Advice.Return Object result,
                      @Advice.Thrown Throwable thrown) {
         if (token != null) {
-            FrameworkBridge.writeExit(site, token, result, thrown);
+            Event event = FrameworkBridge.writeExit(site, token, result, thrown);
+            if (event != null) {
+                // Committed inside the library's method, so that the stack trace starts there, not in the agent.
+                event.commit();
+                FrameworkBridge.writeCommitted(site, event);
+            }
         }
     }
 }

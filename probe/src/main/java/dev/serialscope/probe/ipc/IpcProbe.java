@@ -4,6 +4,7 @@ import dev.serialscope.boot.IpcBridge;
 import dev.serialscope.events.ChannelIoEvent;
 import dev.serialscope.events.ChannelStatisticsEvent;
 import dev.serialscope.events.IpcSettings;
+import dev.serialscope.events.RmiCallEvent;
 import dev.serialscope.probe.core.ProbeErrors;
 import dev.serialscope.probe.core.SerializerCalls;
 import java.lang.ref.WeakReference;
@@ -49,11 +50,12 @@ final class IpcProbe implements IpcBridge.Hooks, SerializerCalls.Listener {
     }
 
     @Override
-    public void ioExit(Object channel, boolean write, long token, long bytes, Throwable thrown) throws Throwable {
+    public ChannelIoEvent ioExit(Object channel, boolean write, long token, long bytes, Throwable thrown)
+            throws Throwable {
         long end = System.nanoTime();
         IpcThread t = threads.get();
         if (t.busy || channel == null) {
-            return;
+            return null;
         }
         t.busy = true;
         try {
@@ -93,10 +95,10 @@ final class IpcProbe implements IpcBridge.Hooks, SerializerCalls.Listener {
                     event.framework = framework;
                     event.rootClass = root;
                     event.failure = thrown == null ? null : thrown.getClass().getName();
-                    event.commit();
-                    event.rootClass = null;
+                    return event;
                 }
             }
+            return null;
         } finally {
             t.busy = false;
         }
@@ -223,14 +225,24 @@ final class IpcProbe implements IpcBridge.Hooks, SerializerCalls.Listener {
     }
 
     @Override
-    public void rmiExit(Throwable thrown) {
+    public RmiCallEvent rmiExit(Throwable thrown) {
         IpcThread t = threads.get();
         boolean wasBusy = t.busy;
         t.busy = true;
         try {
-            t.rmi.exit(thrown, recording.rmiEvents);
+            return t.rmi.exit(thrown, recording.rmiEvents);
         } finally {
             t.busy = wasBusy;
+        }
+    }
+
+    /** The pooled event lets go of the class it names, so that an idle thread holds no class loader through it. */
+    @Override
+    public void committed(Object event) {
+        if (event instanceof ChannelIoEvent) {
+            ((ChannelIoEvent) event).rootClass = null;
+        } else {
+            ((RmiCallEvent) event).remoteInterface = null;
         }
     }
 

@@ -15,6 +15,7 @@ import dev.serialscope.probe.core.PathTotal;
 import dev.serialscope.probe.core.ProbeCore;
 import dev.serialscope.probe.core.ProbeErrors;
 import dev.serialscope.probe.core.SerializationRecording;
+import dev.serialscope.probe.core.StableClassNames;
 import dev.serialscope.probe.core.StatisticsTable;
 import dev.serialscope.probe.core.ThreadCounts;
 import java.io.ObjectInputStream;
@@ -268,6 +269,7 @@ final class SerializationProbe implements ProbeHooks {
                       CallFrame f, Object root, Object stream, Throwable thrown) {
         event.framework = FRAMEWORK;
         event.rootClass = rootClass;
+        event.rootClassName = StableClassNames.of(rootClass);
         event.bytes = bytes;
         // A failed call makes the stream forget its handles, so the difference means nothing.
         event.objects = thrown == null ? Math.max(0, objects) : 0;

@@ -2,6 +2,7 @@ package dev.serialscope.probe.kryo;
 
 import dev.serialscope.boot.FrameworkBridge;
 import dev.serialscope.probe.framework.Site;
+import jdk.jfr.Event;
 import net.bytebuddy.asm.Advice;
 
 /** Inlined into Kryo.readClassAndObject, readObject and readObjectOrNull (Input first); Kryo's {@code depth == 0} only. */
@@ -20,7 +21,12 @@ public final class KryoReadAdvice {
     static void exit(@Site int site, @Advice.Enter Object token, @Advice.Return Object result,
                      @Advice.Thrown Throwable thrown) {
         if (token != null) {
-            FrameworkBridge.readExit(site, token, result, thrown);
+            Event event = FrameworkBridge.readExit(site, token, result, thrown);
+            if (event != null) {
+                // Committed inside the library's method, so that the stack trace starts there, not in the agent.
+                event.commit();
+                FrameworkBridge.readCommitted(site, event);
+            }
         }
     }
 }

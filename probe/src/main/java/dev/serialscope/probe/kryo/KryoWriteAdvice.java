@@ -2,6 +2,7 @@ package dev.serialscope.probe.kryo;
 
 import dev.serialscope.boot.FrameworkBridge;
 import dev.serialscope.probe.framework.Site;
+import jdk.jfr.Event;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -23,7 +24,12 @@ public final class KryoWriteAdvice {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Site int site, @Advice.Enter Object token, @Advice.Thrown Throwable thrown) {
         if (token != null) {
-            FrameworkBridge.writeExit(site, token, null, thrown);
+            Event event = FrameworkBridge.writeExit(site, token, null, thrown);
+            if (event != null) {
+                // Committed inside the library's method, so that the stack trace starts there, not in the agent.
+                event.commit();
+                FrameworkBridge.writeCommitted(site, event);
+            }
         }
     }
 }

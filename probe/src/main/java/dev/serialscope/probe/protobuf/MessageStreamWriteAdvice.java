@@ -3,6 +3,7 @@ package dev.serialscope.probe.protobuf;
 import dev.serialscope.boot.FrameworkBridge;
 import dev.serialscope.probe.framework.Site;
 import java.io.OutputStream;
+import jdk.jfr.Event;
 import net.bytebuddy.asm.Advice;
 
 /** Inlined into Protobuf writeTo(OutputStream)/writeDelimitedTo(OutputStream): the message writes through a counting stream. */
@@ -24,7 +25,12 @@ public final class MessageStreamWriteAdvice {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Site int site, @Advice.Enter Object token, @Advice.Thrown Throwable thrown) {
         if (token != null) {
-            FrameworkBridge.writeExit(site, token, null, thrown);
+            Event event = FrameworkBridge.writeExit(site, token, null, thrown);
+            if (event != null) {
+                // Committed inside the library's method, so that the stack trace starts there, not in the agent.
+                event.commit();
+                FrameworkBridge.writeCommitted(site, event);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.serialscope.probe.protobuf;
 
 import dev.serialscope.boot.FrameworkBridge;
 import dev.serialscope.probe.framework.Site;
+import jdk.jfr.Event;
 import net.bytebuddy.asm.Advice;
 
 /** Inlined into methods of the object itself that return its bytes: Protobuf toByteArray/toByteString. */
@@ -19,7 +20,12 @@ public final class MessageWriteAdvice {
     static void exit(@Site int site, @Advice.Enter Object token, @Advice.Return Object result,
                      @Advice.Thrown Throwable thrown) {
         if (token != null) {
-            FrameworkBridge.writeExit(site, token, result, thrown);
+            Event event = FrameworkBridge.writeExit(site, token, result, thrown);
+            if (event != null) {
+                // Committed inside the library's method, so that the stack trace starts there, not in the agent.
+                event.commit();
+                FrameworkBridge.writeCommitted(site, event);
+            }
         }
     }
 }

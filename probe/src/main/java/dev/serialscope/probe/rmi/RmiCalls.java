@@ -132,18 +132,20 @@ public final class RmiCalls {
         }
     }
 
-    public void exit(Throwable thrown, boolean eventsEnabled) {
+    /** Returns the call's filled event for the advice to commit, or null. */
+    public RmiCallEvent exit(Throwable thrown, boolean eventsEnabled) {
         if (overflow > 0) {
             overflow--;
-            return;
+            return null;
         }
         if (depth == 0) {
-            return;
+            return null;
         }
         Frame f = frames[--depth];
         RmiCallEvent event = f.event;
         event.end();
-        if (eventsEnabled && event.shouldCommit()) {
+        boolean commit = eventsEnabled && event.shouldCommit();
+        if (commit) {
             event.side = f.server ? RmiCallEvent.SERVER : RmiCallEvent.CLIENT;
             event.remoteInterface = f.remoteInterface;
             event.method = f.method == null ? "" : f.method;
@@ -156,11 +158,10 @@ public final class RmiCalls {
                 event.resultBytes = f.read;
             }
             event.failure = thrown != null ? thrown.getClass().getName() : f.failure;
-            event.commit();
         }
         f.serverIn = null;
         f.remoteInterface = null;
-        event.remoteInterface = null;
+        return commit ? event : null;
     }
 
     /** After a failure: this thread is no longer inside any call. */
