@@ -83,12 +83,11 @@ final class SerializationProbe implements ProbeHooks {
         } else {
             f.startBytes = SerializationCallEvent.BYTES_UNKNOWN;
         }
-        if (events) {
-            f.serializationEvent().begin();
-            f.eventStarted = true;
-        }
         int timeWeight = f.thread.timing.next();
         f.timeWeight = timeWeight;
+        if (events) {
+            f.beginEvent(true);
+        }
         if (timeWeight > 0) {
             f.startNanos = System.nanoTime();
             if (compositionEvents) {
@@ -160,15 +159,17 @@ final class SerializationProbe implements ProbeHooks {
         boolean explained = composition != null && bytes >= CurrentSettings.compositionMinBytes;
         SerializationEvent event = null;
         // The event's end() is left to the calls that commit it: a clock read saved on every other call.
-        if (f.eventStarted && (explained
+        if (f.events && (explained
                 || CallTiming.passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos))) {
             event = f.serializationEvent();
-            event.end();
             int objects = StreamInternals.handleCount(out) - f.startHandles - f.descriptorHandles;
             fill(event, rootClass, bytes, objects, f, root, out, thrown);
             event.contentHash = hash;
             event.channel = channels.ofOutput(out, f.target);
             event.serializedOutput = serializedOutput;
+        }
+        if (f.events) {
+            f.thread.timing.ended(bytes, CurrentSettings.serializationMinBytes);
         }
         if (explained) {
             CompositionPaths.commit(composition, event != null ? event.callId : callIds.incrementAndGet(), rootClass);
@@ -195,11 +196,10 @@ final class SerializationProbe implements ProbeHooks {
         }
         f.startBytes = bytesRead;
         f.startHandles = StreamInternals.handleCount(in);
-        if (recording.deserializationEvents()) {
-            f.deserializationEvent().begin();
-            f.eventStarted = true;
-        }
         f.timeWeight = f.thread.timing.next();
+        if (recording.deserializationEvents()) {
+            f.beginEvent(false);
+        }
         if (f.timeWeight > 0) {
             f.startNanos = System.nanoTime();
         }
@@ -237,12 +237,14 @@ final class SerializationProbe implements ProbeHooks {
             }
         }
         // An unfiltered class is a security signal: its first read from a source is never thresholded away.
-        boolean firstUnfiltered = unfiltered && f.eventStarted && rootClass != null
+        boolean firstUnfiltered = unfiltered && f.events && rootClass != null
                 && unfilteredSources.firstFrom(rootClass, StreamInternals.source(in));
-        if (f.eventStarted && (firstUnfiltered
+        if (f.events) {
+            f.thread.timing.ended(bytes, CurrentSettings.deserializationMinBytes);
+        }
+        if (f.events && (firstUnfiltered
                 || CallTiming.passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos))) {
             DeserializationEvent event = f.deserializationEvent();
-            event.end();
             int objects = StreamInternals.handleCount(in) - f.startHandles - f.descriptorHandles;
             fill(event, rootClass, bytes, objects, f, result, in, thrown);
             event.contentHash = 0;
