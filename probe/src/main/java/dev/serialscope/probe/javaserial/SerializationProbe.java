@@ -16,6 +16,7 @@ import dev.serialscope.probe.core.ProbeCore;
 import dev.serialscope.probe.core.ProbeErrors;
 import dev.serialscope.probe.core.SerializationRecording;
 import dev.serialscope.probe.core.StatisticsTable;
+import dev.serialscope.probe.core.Stores;
 import dev.serialscope.probe.core.ThreadCounts;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -273,6 +274,7 @@ final class SerializationProbe implements ProbeHooks {
         event.classDescriptorBytes = bytes < 0 ? SerializationCallEvent.BYTES_UNKNOWN : f.descriptorBytes;
         event.identity = root == null ? 0 : System.identityHashCode(root) & UNSIGNED_INT;
         event.streamId = System.identityHashCode(stream) & UNSIGNED_INT;
+        event.store = Stores.current();
         event.failure = thrown == null ? null : thrown.getClass().getName();
         event.callId = callIds.incrementAndGet();
     }
