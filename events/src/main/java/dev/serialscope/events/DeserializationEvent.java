@@ -11,7 +11,7 @@ import jdk.jfr.SettingDefinition;
 @Label("Deserialization")
 @Category({"Java Application", "Serialization"})
 @Description("A top-level deserialization call: one object graph read from a stream. Calls nested inside custom readObject methods belong to their parent. Content Hash is always 0 on reads")
-public final class DeserializationEvent extends SerializationCallEvent {
+public final class DeserializationEvent extends GadgetWatchingCallEvent {
 
     public static final String NAME = "serialscope.Deserialization";
 

@@ -38,6 +38,7 @@ final class SerializationProbe implements ProbeHooks {
     private final ThreadLocal<CallFrames> frames = ThreadLocal.withInitial(CallFrames::new);
     private final CompositionTracer tracer = new CompositionTracer();
     private final UnfilteredSources unfilteredSources = new UnfilteredSources();
+    private final GadgetReads gadgetReads = new GadgetReads();
     private final SerializationRecording recording;
     private final StatisticsTable writeStatistics;
     private final StatisticsTable readStatistics;
@@ -237,13 +238,14 @@ final class SerializationProbe implements ProbeHooks {
                 counts.count(row, ThreadCounts.UNFILTERED, 1);
             }
         }
-        // An unfiltered class is a security signal: its first read from a source is never thresholded away.
-        boolean firstUnfiltered = unfiltered && f.events && rootClass != null
-                && unfilteredSources.firstFrom(rootClass, StreamInternals.source(in));
+        // An unfiltered class is a security signal: its first read from a source is never thresholded away, nor is
+        // any read of a gadget-chain entry point.
+        boolean securitySignal = unfiltered && f.events && rootClass != null
+                && (unfilteredSources.firstFrom(rootClass, StreamInternals.source(in)) | gadgetReads.written(rootClass));
         if (f.events) {
             f.thread.timing.ended(bytes, CurrentSettings.deserializationMinBytes);
         }
-        if (f.events && (firstUnfiltered
+        if (f.events && (securitySignal
                 || CallTiming.passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos))) {
             DeserializationEvent event = f.deserializationEvent();
             int objects = StreamInternals.handleCount(in) - f.startHandles - f.descriptorHandles;
