@@ -16,6 +16,7 @@ public final class CurrentSettings {
     public static volatile long deserializationMinBytes = 64 * 1024;
     public static volatile long deserializationMinNanos = 10_000_000;
     public static volatile boolean serializationContentHash;
+    public static volatile GadgetClasses gadgetClasses = GadgetClasses.parse(GadgetClasses.DEFAULT);
 
     /** Default when a recording does not name the statistics' timing: every call, as before timing was a setting. */
     public static final String DEFAULT_TIMING = "all";

@@ -11,7 +11,7 @@ import jdk.jfr.SettingDefinition;
 @Label("Deserialization")
 @Category({"Java Application", "Serialization"})
 @Description("A top-level deserialization call: one object graph read from a stream. Calls nested inside custom readObject methods belong to their parent. Content Hash is set, with the contentHash setting of Serialization, for reads from a ByteArrayInputStream (the bytes the call consumed), 0 otherwise")
-public final class DeserializationEvent extends SerializationCallEvent {
+public final class DeserializationEvent extends GadgetWatchingCallEvent {
 
     public static final String NAME = "serialscope.Deserialization";
 

@@ -58,6 +58,10 @@ public abstract class SerializationCallEvent extends Event {
     @Description("Where the bytes go or come from: socket <address>:<port>, pipe (child pid <pid>), stdin, stdout, stderr, file <path>, memory, or unknown (<stream class>)")
     public String channel;
 
+    @Label("Store")
+    @Description("The data-grid map or other distributed object whose value the call wrote or read, as 'hazelcast <kind> <name>' (e.g. hazelcast map orders); empty outside one")
+    public String store;
+
     @Label("Stream Id")
     @Description("Identity hash code of the stream object: the same value for all calls on one stream")
     public long streamId;

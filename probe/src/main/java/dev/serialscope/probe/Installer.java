@@ -2,6 +2,7 @@ package dev.serialscope.probe;
 
 import dev.serialscope.probe.core.InstrumentationModule;
 import dev.serialscope.probe.core.ProbeCore;
+import dev.serialscope.probe.hazelcast.HazelcastInstrumentation;
 import dev.serialscope.probe.ipc.IpcInstrumentation;
 import dev.serialscope.probe.jackson.JacksonInstrumentation;
 import dev.serialscope.probe.javaserial.JavaSerializationInstrumentation;
@@ -26,7 +27,8 @@ final class Installer {
             new JacksonInstrumentation(),
             new ProtobufInstrumentation(),
             new IpcInstrumentation(),
-            new RmiInstrumentation());
+            new RmiInstrumentation(),
+            new HazelcastInstrumentation());
 
     private Installer() {
     }

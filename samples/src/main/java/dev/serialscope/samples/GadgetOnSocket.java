@@ -13,7 +13,7 @@ import javax.management.BadAttributeValueExpException;
 
 /**
  * A receiver that reads {@value #MESSAGES} quotes from a socket without a serial filter, and among them
- * one object of a class that starts known deserialization gadget chains
+ * two objects of a class that starts known deserialization gadget chains
  * ({@code javax.management.BadAttributeValueExpException}, harmless here: it carries a string). The
  * receiver trusts the peer and reads whatever class arrives: one message of the wrong class is all an
  * attacker needs. The fix: a JEP 290 filter that allows the expected classes only.
@@ -21,7 +21,8 @@ import javax.management.BadAttributeValueExpException;
 public final class GadgetOnSocket {
 
     private static final int MESSAGES = 1_000;
-    private static final int GADGET_AT = 700;
+    private static final int FIRST_GADGET_AT = 300;
+    private static final int SECOND_GADGET_AT = 700;
 
     private GadgetOnSocket() {
     }
@@ -33,7 +34,8 @@ public final class GadgetOnSocket {
             try (Socket socket = new Socket(server.getInetAddress(), server.getLocalPort());
                  ObjectOutputStream out = new ObjectOutputStream(socket.getOutputStream())) {
                 for (int i = 0; i < MESSAGES; i++) {
-                    out.writeObject(i == GADGET_AT ? new BadAttributeValueExpException("not a quote") : Quote.number(i));
+                    boolean gadget = i == FIRST_GADGET_AT || i == SECOND_GADGET_AT;
+                    out.writeObject(gadget ? new BadAttributeValueExpException("not a quote") : Quote.number(i));
                 }
             }
             System.out.printf("GadgetOnSocket: sent %d messages on loopback port %d; the receiver read %s%n",
@@ -47,16 +49,18 @@ public final class GadgetOnSocket {
         try (Socket connection = server.accept();
              ObjectInputStream in = new ObjectInputStream(connection.getInputStream())) {
             int quotes = 0;
-            String unexpected = "nothing unexpected";
+            int unexpected = 0;
+            String unexpectedClass = "";
             for (int i = 0; i < MESSAGES; i++) {
                 Object message = in.readObject();
                 if (message instanceof Quote) {
                     quotes++;
                 } else {
-                    unexpected = "one " + message.getClass().getSimpleName();
+                    unexpected++;
+                    unexpectedClass = message.getClass().getSimpleName();
                 }
             }
-            return quotes + " quotes and " + unexpected;
+            return quotes + " quotes and " + unexpected + " " + unexpectedClass;
         }
     }
 }

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * "via MapProxyImpl.set/get". Hazelcast serializes on the caller's thread and sends on its I/O threads, so the
  * Serialized Share rule says the bytes are not linked instead of a 0 % share; the advice is Hazelcast's (a compact
  * serializer for the map's values, its Java serialization filter), not a stream per connection; and reads of values
- * other members wrote count as input from outside.
+ * other members wrote count as input from outside. Every call names its map, and the findings give the map as a
+ * culprit (the cost per map).
  */
 class HazelcastClusterE2ETest {
 
@@ -46,6 +48,9 @@ class HazelcastClusterE2ETest {
         long valueBytes = FreshStreamSize.of(HazelcastCluster.quote(0));
         String file = run.recordingFile().toString();
         Launcher.Result analyze = Launcher.run(jdk, dir, 120, "analyze", file, "--min", "ok");
+        Launcher.Result json = Launcher.run(jdk, dir, 120, "analyze", file, "--min", "ok", "--format", "json");
+        Launcher.Result stores = Launcher.run(jdk, dir, 120, "summary", file, "--by", "store");
+        String store = "hazelcast map " + HazelcastCluster.MAP;
         Launcher.Result sites = Launcher.run(jdk, dir, 120, "summary", file, "--by", "site");
         String text = analyze.stdout();
 
@@ -58,6 +63,12 @@ class HazelcastClusterE2ETest {
                         "every put writes the value's " + valueBytes + " bytes"),
                 () -> assertTrue(reads.stream().allMatch(read -> read.getLong("bytes") == valueBytes),
                         "every get reads the value's " + valueBytes + " bytes"),
+                () -> assertTrue(writes.stream().allMatch(write -> store.equals(write.getString("store")))
+                        && reads.stream().allMatch(read -> store.equals(read.getString("store"))),
+                        "every put and get names its map: " + writes.get(0).getString("store")),
+                () -> assertTrue(Pattern.compile("\"kind\"\\s*:\\s*\"store\",\\s*\"name\"\\s*:\\s*\"" + store + "\"")
+                        .matcher(json.stdout()).find(), json.describe()),
+                () -> assertTrue(stores.stdout().contains(store), stores.describe()),
                 () -> assertTrue(sites.stdout().contains(SITE) && sites.stdout().contains(" via MapProxyImpl.set")
                         && sites.stdout().contains(" via MapProxyImpl.get"), sites.describe()),
                 () -> assertTrue(text.contains("not linked"), analyze.describe()),

@@ -2,6 +2,7 @@ package dev.serialscope.e2e;
 
 import dev.serialscope.events.DeserializationEvent;
 import dev.serialscope.events.SerializationEvent;
+import dev.serialscope.events.SerializationStatisticsEvent;
 import dev.serialscope.samples.CleanMessaging;
 import dev.serialscope.samples.FreshStreamPerMessage;
 import dev.serialscope.samples.GadgetOnSocket;
@@ -134,27 +135,40 @@ class SamplesE2ETest {
                         "read and written fingerprints"));
     }
 
+    /** In production, where small reads get no per-call event: every gadget read does, and the first quote. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.serialscope.e2e.Jdks#all")
-    void gadgetOnSocketReadsOneGadgetClassWithoutAFilter(Jdk jdk, @TempDir Path dir) throws Exception {
-        ChildRun run = runSample(jdk, dir, GadgetOnSocket.class);
+    void gadgetOnSocketWritesEveryGadgetReadInProduction(Jdk jdk, @TempDir Path dir) throws Exception {
+        ChildRun run = runSample(jdk, dir, GadgetOnSocket.class, Profile.PRODUCTION);
         Recording recording = run.recording();
+        String gadgetClass = "javax.management.BadAttributeValueExpException";
         List<RecordedEvent> quotes = withRoot(recording, DeserializationEvent.NAME, SAMPLES + "Quote");
-        List<RecordedEvent> gadgets = withRoot(recording, DeserializationEvent.NAME,
-                "javax.management.BadAttributeValueExpException");
+        List<RecordedEvent> gadgets = withRoot(recording, DeserializationEvent.NAME, gadgetClass);
+        List<RecordedEvent> statistics = recording.events(SerializationStatisticsEvent.NAME);
 
         assertAll(
-                () -> assertTrue(run.stdout().contains("999 quotes and one BadAttributeValueExpException"), run.stdout()),
-                () -> assertEquals(999, quotes.size(), "quotes read"),
-                () -> assertEquals(1, gadgets.size(), "gadget-class objects read"),
-                () -> assertTrue(gadgets.get(0).getString("channel").startsWith("socket 127.0.0.1:"),
+                () -> assertTrue(run.stdout().contains("998 quotes and 2 BadAttributeValueExpException"), run.stdout()),
+                () -> assertEquals(2, gadgets.size(), "every gadget-class read has its event"),
+                () -> assertTrue(gadgets.stream().allMatch(gadget -> gadget.getString("channel").startsWith("socket 127.0.0.1:")),
                         "gadget channel: " + gadgets.get(0).getString("channel")),
+                () -> assertEquals(1, quotes.size(), "only the first unfiltered quote from the socket has an event"),
+                () -> assertEquals(998, unfilteredReads(statistics, SAMPLES + "Quote"), "unfiltered quotes counted"),
+                () -> assertEquals(2, unfilteredReads(statistics, gadgetClass), "unfiltered gadgets counted"),
                 () -> assertEquals(List.of(false), distinct(recording.events(DeserializationEvent.NAME), "filtered"),
                         "no read is filtered"));
     }
 
+    private static long unfilteredReads(List<RecordedEvent> statistics, String rootClass) {
+        return statistics.stream().filter(row -> row.getClass("rootClass") != null
+                && row.getClass("rootClass").getName().equals(rootClass)).mapToLong(row -> row.getInt("unfilteredCalls")).sum();
+    }
+
     private static ChildRun runSample(Jdk jdk, Path dir, Class<?> sample) throws Exception {
-        ChildRun run = ChildJvm.on(jdk, dir).withAgent().recording(Profile.DIAGNOSE)
+        return runSample(jdk, dir, sample, Profile.DIAGNOSE);
+    }
+
+    private static ChildRun runSample(Jdk jdk, Path dir, Class<?> sample, Profile profile) throws Exception {
+        ChildRun run = ChildJvm.on(jdk, dir).withAgent().recording(profile)
                 .classPathOf(Samples.class)
                 .run(sample)
                 .assertSucceeded();

@@ -165,13 +165,13 @@ public final class HotSpotsPanel {
         }
     }
 
-    /** The tab that lists culprits of this kind, or -1: field paths have no table of their own. */
+    /** The tab that lists culprits of this kind, or -1: field paths and stores have no table of their own. */
     static int tabOf(Culprit.Kind kind) {
         return switch (kind) {
             case CLASS -> ROOT_CLASSES_TAB;
             case SITE -> CALL_SITES_TAB;
             case CHANNEL -> CHANNELS_TAB;
-            case FIELD -> -1;
+            case FIELD, STORE -> -1;
         };
     }
 

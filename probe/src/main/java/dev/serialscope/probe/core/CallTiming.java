@@ -7,6 +7,11 @@ import dev.serialscope.events.CurrentSettings;
  * ({@link CurrentSettings#timingInterval}) at random intervals of 1 to 2N-1 calls, so that a workload
  * with a period of its own is not timed in step with it. Untimed calls read no clock. A timed call
  * stands for N calls, which keeps the summed call time an unbiased estimate.
+ * <p>
+ * A per-call event is begun (JFR reads its clock) only for a timed call and for a call after one that was
+ * large enough for its event by size: large calls come in runs, so most of their events keep their duration,
+ * while an untimed small call reads no clock at all. A large call after small untimed ones is written with a
+ * fresh event whose duration is 0: not measured.
  */
 public final class CallTiming {
 
@@ -15,6 +20,7 @@ public final class CallTiming {
 
     private int untilTimed = 1;
     private boolean timedBefore;
+    private boolean largeBefore;
     private int random;
 
     public CallTiming(int seed) {
@@ -45,6 +51,16 @@ public final class CallTiming {
             return 1;
         }
         return interval;
+    }
+
+    /** Whether the call that {@link #next} returned {@code timeWeight} for begins its per-call event. */
+    public boolean beginsEvent(int timeWeight) {
+        return timeWeight > 0 || largeBefore;
+    }
+
+    /** After each call: whether its size alone passed the per-call event threshold. */
+    public void ended(long bytes, long minBytes) {
+        largeBefore = bytes >= minBytes;
     }
 
     private int randomBelow(int bound) {

@@ -37,6 +37,7 @@ import dev.serialscope.probe.core.SerializationRecording;
 import dev.serialscope.probe.core.SerializerCalls;
 import dev.serialscope.probe.core.StableClassNames;
 import dev.serialscope.probe.core.StatisticsTable;
+import dev.serialscope.probe.core.Stores;
 import dev.serialscope.probe.core.ThreadCounts;
 import java.io.File;
 import java.io.InputStream;
@@ -526,6 +527,7 @@ final class FrameworkProbe implements FrameworkBridge.Hooks {
         event.classDescriptorBytes = 0;
         event.identity = root == null ? 0 : System.identityHashCode(root) & UNSIGNED_INT;
         event.failure = thrown == null ? null : thrown.getClass().getName();
+        event.store = Stores.current();
         event.callId = callIds.incrementAndGet();
     }
 

@@ -2,6 +2,7 @@ package dev.serialscope.probe.javaserial;
 
 import dev.serialscope.events.DeserializationEvent;
 import dev.serialscope.events.SerializationEvent;
+import dev.serialscope.probe.core.CallTiming;
 import java.io.OutputStream;
 
 /**
@@ -34,7 +35,10 @@ final class CallFrame {
     int descriptorStartHandles;
     long descriptorBytes;
     long descriptorStartPosition;
-    boolean eventStarted;
+    /** The recordings want per-call events of this call's kind. */
+    boolean events;
+    /** The frame's pooled per-call event was begun for this call; else a committed event is a fresh one. */
+    boolean eventBegun;
     boolean traced;
     private SerializationEvent serializationEvent;
     private DeserializationEvent deserializationEvent;
@@ -53,18 +57,51 @@ final class CallFrame {
         descriptorBytes = 0;
         hashing = false;
         newStream = false;
-        eventStarted = false;
+        events = false;
+        eventBegun = false;
         traced = false;
     }
 
+    /** Begins the pooled per-call event when the thread's timing says so (see {@link CallTiming#beginsEvent}). */
+    void beginEvent(boolean write) {
+        events = true;
+        eventBegun = thread.timing.beginsEvent(timeWeight);
+        if (eventBegun) {
+            if (write) {
+                pooledSerializationEvent().begin();
+            } else {
+                pooledDeserializationEvent().begin();
+            }
+        }
+    }
+
+    /** The event to write for this call: the pooled one, ended, when it was begun, else a fresh one (no duration). */
     SerializationEvent serializationEvent() {
+        if (!eventBegun) {
+            return new SerializationEvent();
+        }
+        SerializationEvent event = pooledSerializationEvent();
+        event.end();
+        return event;
+    }
+
+    DeserializationEvent deserializationEvent() {
+        if (!eventBegun) {
+            return new DeserializationEvent();
+        }
+        DeserializationEvent event = pooledDeserializationEvent();
+        event.end();
+        return event;
+    }
+
+    private SerializationEvent pooledSerializationEvent() {
         if (serializationEvent == null) {
             serializationEvent = new SerializationEvent();
         }
         return serializationEvent;
     }
 
-    DeserializationEvent deserializationEvent() {
+    private DeserializationEvent pooledDeserializationEvent() {
         if (deserializationEvent == null) {
             deserializationEvent = new DeserializationEvent();
         }

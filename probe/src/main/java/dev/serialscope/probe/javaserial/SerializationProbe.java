@@ -17,6 +17,7 @@ import dev.serialscope.probe.core.ProbeErrors;
 import dev.serialscope.probe.core.SerializationRecording;
 import dev.serialscope.probe.core.StableClassNames;
 import dev.serialscope.probe.core.StatisticsTable;
+import dev.serialscope.probe.core.Stores;
 import dev.serialscope.probe.core.ThreadCounts;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -38,6 +39,7 @@ final class SerializationProbe implements ProbeHooks {
     private final ThreadLocal<CallFrames> frames = ThreadLocal.withInitial(CallFrames::new);
     private final CompositionTracer tracer = new CompositionTracer();
     private final UnfilteredSources unfilteredSources = new UnfilteredSources();
+    private final GadgetReads gadgetReads = new GadgetReads();
     private final SerializationRecording recording;
     private final StatisticsTable writeStatistics;
     private final StatisticsTable readStatistics;
@@ -84,12 +86,11 @@ final class SerializationProbe implements ProbeHooks {
         } else {
             f.startBytes = SerializationCallEvent.BYTES_UNKNOWN;
         }
-        if (events) {
-            f.serializationEvent().begin();
-            f.eventStarted = true;
-        }
         int timeWeight = f.thread.timing.next();
         f.timeWeight = timeWeight;
+        if (events) {
+            f.beginEvent(true);
+        }
         if (timeWeight > 0) {
             f.startNanos = System.nanoTime();
             if (compositionEvents) {
@@ -165,15 +166,17 @@ final class SerializationProbe implements ProbeHooks {
         boolean explained = composition != null && bytes >= CurrentSettings.compositionMinBytes;
         SerializationEvent event = null;
         // The event's end() is left to the calls that commit it: a clock read saved on every other call.
-        if (f.eventStarted && (explained
+        if (f.events && (explained
                 || CallTiming.passes(bytes, nanos, CurrentSettings.serializationMinBytes, CurrentSettings.serializationMinNanos))) {
             event = f.serializationEvent();
-            event.end();
             int objects = StreamInternals.handleCount(out) - f.startHandles - f.descriptorHandles;
             fill(event, rootClass, bytes, objects, f, root, out, thrown);
             event.contentHash = hash;
             event.channel = channels.ofOutput(out, f.target);
             event.serializedOutput = serializedOutput;
+        }
+        if (f.events) {
+            f.thread.timing.ended(bytes, CurrentSettings.serializationMinBytes);
         }
         if (explained) {
             CompositionPaths.commit(composition, event != null ? event.callId : callIds.incrementAndGet(), rootClass);
@@ -200,11 +203,10 @@ final class SerializationProbe implements ProbeHooks {
         }
         f.startBytes = bytesRead;
         f.startHandles = StreamInternals.handleCount(in);
-        if (recording.deserializationEvents()) {
-            f.deserializationEvent().begin();
-            f.eventStarted = true;
-        }
         f.timeWeight = f.thread.timing.next();
+        if (recording.deserializationEvents()) {
+            f.beginEvent(false);
+        }
         if (f.timeWeight > 0) {
             f.startNanos = System.nanoTime();
         }
@@ -241,13 +243,16 @@ final class SerializationProbe implements ProbeHooks {
                 counts.count(row, ThreadCounts.UNFILTERED, 1);
             }
         }
-        // An unfiltered class is a security signal: its first read from a source is never thresholded away.
-        boolean firstUnfiltered = unfiltered && f.eventStarted && rootClass != null
-                && unfilteredSources.firstFrom(rootClass, StreamInternals.source(in));
-        if (f.eventStarted && (firstUnfiltered
+        // An unfiltered class is a security signal: its first read from a source is never thresholded away, nor is
+        // any read of a gadget-chain entry point.
+        boolean securitySignal = unfiltered && f.events && rootClass != null
+                && (unfilteredSources.firstFrom(rootClass, StreamInternals.source(in)) | gadgetReads.written(rootClass));
+        if (f.events) {
+            f.thread.timing.ended(bytes, CurrentSettings.deserializationMinBytes);
+        }
+        if (f.events && (securitySignal
                 || CallTiming.passes(bytes, nanos, CurrentSettings.deserializationMinBytes, CurrentSettings.deserializationMinNanos))) {
             DeserializationEvent event = f.deserializationEvent();
-            event.end();
             int objects = StreamInternals.handleCount(in) - f.startHandles - f.descriptorHandles;
             fill(event, rootClass, bytes, objects, f, result, in, thrown);
             event.contentHash = CurrentSettings.serializationContentHash ? StreamInternals.consumedHash(in, bytes) : 0;
@@ -277,6 +282,7 @@ final class SerializationProbe implements ProbeHooks {
         event.classDescriptorBytes = bytes < 0 ? SerializationCallEvent.BYTES_UNKNOWN : f.descriptorBytes;
         event.identity = root == null ? 0 : System.identityHashCode(root) & UNSIGNED_INT;
         event.streamId = System.identityHashCode(stream) & UNSIGNED_INT;
+        event.store = Stores.current();
         event.failure = thrown == null ? null : thrown.getClass().getName();
         event.callId = callIds.incrementAndGet();
     }

@@ -59,4 +59,15 @@ class CallTimingTest {
         assertTrue(CallTiming.passes(100, 10_000_000, 64 * 1024, 10_000_000));
         assertTrue(CallTiming.passes(-1, CallTiming.UNTIMED, 0, Long.MAX_VALUE));
     }
+
+    @Test
+    void anEventIsBegunForTimedCallsAndAfterALargeCall() {
+        CallTiming timing = new CallTiming(3);
+        assertTrue(timing.beginsEvent(16), "a timed call");
+        assertFalse(timing.beginsEvent(0), "an untimed call after nothing large");
+        timing.ended(64 * 1024, 64 * 1024);
+        assertTrue(timing.beginsEvent(0), "an untimed call after one that passed by size");
+        timing.ended(100, 64 * 1024);
+        assertFalse(timing.beginsEvent(0), "an untimed call after a small one");
+    }
 }

@@ -20,7 +20,7 @@ import dev.serialscope.rules.result.Finding;
 /**
  * The JSON reports, a stable format for CI (rules/README.md describes it). Analysis: {@code {"file", "version",
  * "results": [{"id", "name", "severity": "OK|INFO|WARNING|NA", "score", "summary", "explanation", "solution",
- * "culprits": [{"kind": "class|site|channel|field", "name", "bytes", "count"}]}]}}; several files give an array of
+ * "culprits": [{"kind": "class|site|channel|field|store", "name", "bytes", "count"}]}]}}; several files give an array of
  * such objects.
  */
 final class JsonReport {

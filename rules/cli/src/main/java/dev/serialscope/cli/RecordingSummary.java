@@ -83,6 +83,8 @@ final class RecordingSummary {
         final Map<String, Row> bySite = new LinkedHashMap<>();
         final Map<String, Row> byChannel = new LinkedHashMap<>();
         final Map<String, Row> byThread = new LinkedHashMap<>();
+        /** Only the calls made for a data-grid map or other store. */
+        final Map<String, Row> byStore = new LinkedHashMap<>();
         /** Bytes by the end time of their statistics events, and by the start time of per-call events (epoch ns). */
         final TreeMap<Long, Long> statisticsBytesByEnd = new TreeMap<>();
         final TreeMap<Long, Long> perCallBytesByStart = new TreeMap<>();
@@ -197,6 +199,7 @@ final class RecordingSummary {
             var failure = EventFields.accessor(SerialScopeEvents.FAILURE, type);
             var thread = EventFields.accessor(JfrAttributes.EVENT_THREAD, type);
             var channel = EventFields.accessor(SerialScopeEvents.CHANNEL, type);
+            var store = EventFields.accessor(SerialScopeEvents.STORE, type);
             var stackTrace = EventFields.accessor(JfrAttributes.EVENT_STACKTRACE, type);
             var start = EventFields.accessor(JfrAttributes.START_TIME, type);
             for (IItem item : batch) {
@@ -206,7 +209,7 @@ final class RecordingSummary {
                 addCall(direction, root == null ? null : root.getFullName(),
                         trace == null ? CallSites.UNKNOWN : sites.computeIfAbsent(trace, callSites::of),
                         EventFields.get(channel, item), javaThread == null ? null : javaThread.getThreadName(),
-                        EventFields.longValue(EventFields.get(bytes, item), UnitLookup.BYTE, 0),
+                        EventFields.get(store, item), EventFields.longValue(EventFields.get(bytes, item), UnitLookup.BYTE, 0),
                         count(EventFields.get(objects, item)),
                         EventFields.longValue(EventFields.get(duration, item), UnitLookup.NANOSECOND, 0),
                         EventFields.get(failure, item),
@@ -247,7 +250,7 @@ final class RecordingSummary {
     private void addCall(Direction direction, RecordedEvent event) {
         RecordedThread thread = event.getThread();
         addCall(direction, className(event.getClass("rootClass")), cachedSite(event.getStackTrace()),
-                event.getString("channel"), thread == null ? null : thread.getJavaName(), event.getLong("bytes"),
+                event.getString("channel"), thread == null ? null : thread.getJavaName(), store(event), event.getLong("bytes"),
                 event.getLong("objects"), event.getDuration().toNanos(), event.getString("failure"),
                 epochNanos(event.getStartTime()));
     }
@@ -276,7 +279,7 @@ final class RecordingSummary {
 
     /** One per-call event; {@code bytes} -1 when unmeasured, null names when the event has none. */
     private static void addCall(Direction direction, String rootClass, String site, String channel, String thread,
-            long bytes, long objects, long nanos, String failure, long startNanos) {
+            String store, long bytes, long objects, long nanos, String failure, long startNanos) {
         long counted = Math.max(0, bytes);
         direction.perCallCalls++;
         direction.perCallBytes += counted;
@@ -290,7 +293,15 @@ final class RecordingSummary {
         addTo(row(direction.byChannel, channel == null || channel.isEmpty() ? "unknown" : channel), counted, objects,
                 nanos);
         addTo(row(direction.byThread, thread == null ? "(unknown thread)" : thread), counted, objects, nanos);
+        if (store != null && !store.isEmpty()) {
+            addTo(row(direction.byStore, store), counted, objects, nanos);
+        }
         direction.perCallBytesByStart.merge(startNanos, counted, Long::sum);
+    }
+
+    /** The event's data-grid map, or null: recordings from before the field have none. */
+    private static String store(RecordedEvent event) {
+        return event.hasField("store") ? event.getString("store") : null;
     }
 
     private String cachedSite(RecordedStackTrace trace) {

@@ -14,18 +14,19 @@ import picocli.CommandLine.Parameters;
 
 /** What was serialized, how much and from where, as tables, like {@code jfr view} does for JDK events. */
 @CommandLine.Command(name = "summary",
-        customSynopsis = "serialscope summary FILE [--by class|site|channel|thread] [--top N] [--direction write|read] "
+        customSynopsis = "serialscope summary FILE [--by class|site|channel|thread|store] [--top N] [--direction write|read] "
                 + "[--library PREFIX]...",
         description = {"Tables of what was serialized.",
                 "Calls, bytes, objects, time and share by root class (from the statistics events, which count every "
-                + "call), call site, channel and thread (from the per-call events), with totals per direction. "
+                + "call), call site, channel, thread and data-grid map (store; shown when there are any) from the "
+                + "per-call events, with totals per direction. "
                 + "Streams the file, so memory does not grow with the recording.", ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:bad usage", "3:input missing, unreadable, not a recording, damaged or without "
                 + "SerialScope events"})
 final class SummaryCommand extends Command {
 
-    private static final List<String> TABLES = List.of("class", "site", "channel", "thread");
+    private static final List<String> TABLES = List.of("class", "site", "channel", "thread", "store");
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "A recording (.jfr, or gzipped).")
     private List<Path> files = new ArrayList<>();
@@ -33,7 +34,7 @@ final class SummaryCommand extends Command {
     @Mixin
     private CallSiteOptions callSiteOptions;
 
-    @Option(names = "--by", paramLabel = "class|site|channel|thread", description = "Only this table.")
+    @Option(names = "--by", paramLabel = "class|site|channel|thread|store", description = "Only this table.")
     private String by;
 
     @Option(names = "--top", paramLabel = "N", description = "Rows per table (default: ${DEFAULT-VALUE}).")
@@ -106,6 +107,9 @@ final class SummaryCommand extends Command {
         }
         boolean perCallTablesSaid = false;
         for (String table : tables) {
+            if (table.equals("store") && tables.size() > 1 && direction.byStore.isEmpty()) {
+                continue; // a recording without data-grid maps gets no empty table unless asked for it
+            }
             if (!table.equals("class") && direction.perCallCalls == 0) {
                 if (!perCallTablesSaid) {
                     out.println();
@@ -123,6 +127,8 @@ final class SummaryCommand extends Command {
                     "from per-call events");
             case "thread" -> table(out, "Thread", RecordingSummary.sorted(direction.byThread), top,
                     "from per-call events");
+            case "store" -> table(out, "Store", RecordingSummary.sorted(direction.byStore), top,
+                    "from per-call events of calls for a data-grid map");
             default -> throw new IllegalArgumentException(table);
             }
         }

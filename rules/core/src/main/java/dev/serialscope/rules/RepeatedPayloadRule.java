@@ -221,6 +221,7 @@ public final class RepeatedPayloadRule extends SerialScopeRule {
         culprits.addAll(fieldCulprits(fields, 5));
         culprits.addAll(culprits(bySite, Culprit.Kind.SITE, 3));
         culprits.addAll(culprits(byChannel, Culprit.Kind.CHANNEL, 3));
+        culprits.addAll(storeCulprits(writes, wasteful, wasted, 3));
         result.addResult(TOP_CLASS, byClass.get(0).key()).addResult(Culprit.CULPRITS, culprits);
         String where = ", mostly {topClass}" + (bySite.isEmpty() ? " (" + SerialScopeEvents.HOW_TO_RECORD_EVERY_CALL
                 + " to see the call sites)." : " from {topSite} to {topChannel}.");

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RunnableFuture;
+import java.util.function.IntPredicate;
+import java.util.function.IntToLongFunction;
 
 import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.item.IItemIterable;
@@ -26,6 +28,7 @@ import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit.EventAvailability;
 
 import dev.serialscope.rules.recording.Call;
+import dev.serialscope.rules.recording.CallTable;
 import dev.serialscope.rules.recording.RecordingModel;
 import dev.serialscope.rules.recording.SerialScopeEvents;
 import dev.serialscope.rules.recording.Tally;
@@ -180,6 +183,12 @@ public abstract class SerialScopeRule implements IRule {
     /** {@code "1 stream"} but {@code "2 streams"}: the noun for a count, for messages whose number is a placeholder. */
     protected static String noun(long count, String singular) {
         return count == 1 ? singular : singular + "s";
+    }
+
+    /** The data-grid maps (or other stores) of the rows that {@code rows} accepts, by the bytes {@code bytesOf} gives. */
+    protected static List<Culprit> storeCulprits(CallTable calls, IntPredicate rows, IntToLongFunction bytesOf, int limit) {
+        return culprits(calls.tally(CallTable.Key.STORE, rows, bytesOf, Tally::bytes).stream()
+                .filter(tally -> !tally.key().equals(CallTable.NO_STORE)).toList(), Culprit.Kind.STORE, limit);
     }
 
     protected static List<Culprit> culprits(List<Tally> tallies, Culprit.Kind kind, int limit) {

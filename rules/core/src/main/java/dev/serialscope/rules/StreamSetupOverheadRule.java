@@ -125,6 +125,7 @@ public final class StreamSetupOverheadRule extends SerialScopeRule {
         Library library = ServingLibrary.of(writes, payingCalls::get, descriptorBytes);
         String libraryFix = library == null ? null : LibraryAdvice.streamSetup(library);
         culprits.addAll(culprits(byChannel, Culprit.Kind.CHANNEL, 3));
+        culprits.addAll(storeCulprits(writes, payingCalls::get, descriptorBytes, 3));
         result.setExplanation("Every new ObjectOutputStream writes a 4-byte header, and the first time it writes "
                         + "an object of a class it writes that class's descriptor (name, serialVersionUID, field names "
                         + "and types, and the same for each superclass). A stream per message pays this for every "

@@ -9,9 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.openjdk.jmc.flightrecorder.rules.IResult;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 
+import dev.serialscope.events.GadgetClasses;
 import dev.serialscope.rules.result.Culprit;
 
 class UnfilteredDeserializationRuleTest {
+
+    /** The agent writes every unfiltered read of the classes its setting lists: the rule judges the same ones. */
+    @Test
+    void theGadgetPreferenceDefaultsToTheAgentsList() {
+        assertEquals(GadgetClasses.DEFAULT, UnfilteredDeserializationRule.GADGET_CLASSES.getDefaultValue());
+    }
 
     @Test
     void unfilteredSocketReadsAreInformation() {

@@ -23,8 +23,8 @@ public final class LibraryAdvice {
         case DATA_GRID -> library == Library.HAZELCAST
                 ? "Hazelcast falls back to java serialization for Serializable values and opens a new "
                         + "ObjectOutputStream for each, so every value carries its class descriptors: "
-                        + HAZELCAST_COMPACT + ". The call-site table gives the cost per put and get site (the maps "
-                        + "those sites use)."
+                        + HAZELCAST_COMPACT + ". The store culprits give the cost per map, the call-site table per put and "
+                        + "get site."
                 : library.name() + " opens a stream per value it serializes: configure a serializer or marshaller "
                         + "of its own for the cached value classes, which writes no class descriptors.";
         case CACHE -> library.name() + " serializes each value into its off-heap or disk tier with a stream of its "

@@ -35,8 +35,11 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
 
     /** The columns that hold names, by which calls are tallied. */
     public enum Key {
-        ROOT_CLASS, SITE, CHANNEL
+        ROOT_CLASS, SITE, CHANNEL, STORE
     }
+
+    /** The store of a call made outside any data-grid map or other store. */
+    public static final String NO_STORE = "";
 
     /** The recorded columns; the call sites may be replaced (see {@link #withSites}). */
     private final Columns columns;
@@ -47,6 +50,7 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
     private final String[] classNames;
     private final String[] channelNames;
     private final String[] frameworkNames;
+    private final String[] storeNames;
 
     private CallTable(Columns columns, int[] site, String[] siteNames) {
         this.columns = columns;
@@ -57,6 +61,7 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         classNames = columns.classNames.toArray();
         channelNames = columns.channelNames.toArray();
         frameworkNames = columns.frameworkNames.toArray();
+        storeNames = columns.storeNames.toArray();
     }
 
     /** Reads the per-call events of one type; the rules share one table per recording through {@link RecordingModel}. */
@@ -174,6 +179,11 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         return frameworkNames[columns.framework[row]];
     }
 
+    /** The data-grid map or other store whose value the call converted ("hazelcast map orders"), else {@link #NO_STORE}. */
+    public String store(int row) {
+        return storeNames[columns.store[row]];
+    }
+
     /** The library the application called at the row's site; null when it called serialization itself. */
     public Library library(int row) {
         return siteLibraries[site[row]];
@@ -222,11 +232,13 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         case ROOT_CLASS -> columns.rootClass;
         case SITE -> site;
         case CHANNEL -> columns.channel;
+        case STORE -> columns.store;
         };
         String[] names = switch (key) {
         case ROOT_CLASS -> classNames;
         case SITE -> siteNames;
         case CHANNEL -> channelNames;
+        case STORE -> storeNames;
         };
         long[] calls = new long[names.length];
         long[] sums = new long[names.length];
@@ -306,6 +318,8 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         private final long[] callId = longs();
         private final int[] framework = ints();
         private final Names frameworkNames = new Names();
+        private final int[] store = ints();
+        private final Names storeNames = new Names();
         /** Events share class and stack trace objects through the constant pool: name each one once. */
         private final Map<IMCType, Integer> classOfType = new IdentityHashMap<>();
         private final Map<IMCStackTrace, Integer> siteOfTrace = new IdentityHashMap<>();
@@ -347,6 +361,7 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
             IMemberAccessor<IMCStackTrace, IItem> stackTraceField = field(JfrAttributes.EVENT_STACKTRACE, type);
             IMemberAccessor<Number, IItem> callIdField = field(SerialScopeEvents.CALL_ID, type);
             IMemberAccessor<String, IItem> frameworkField = field(SerialScopeEvents.FRAMEWORK, type);
+            IMemberAccessor<String, IItem> storeField = field(SerialScopeEvents.STORE, type);
             for (IItem item : batch) {
                 int row = filled++;
                 IMCType rootType = rootClassField.getMember(item);
@@ -377,6 +392,8 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
                 String frameworkName = frameworkField.getMember(item);
                 framework[row] = frameworkNames.indexOf(frameworkName == null || frameworkName.isEmpty() ? "java"
                         : frameworkName);
+                String storeName = storeField.getMember(item);
+                store[row] = storeNames.indexOf(storeName == null ? NO_STORE : storeName);
             }
         }
 

@@ -40,6 +40,7 @@ public final class SerialScopeEvents {
     public static final IAttribute<Number> IDENTITY = attr("identity", "Identity", UnitLookup.RAW_NUMBER);
     public static final IAttribute<Number> CONTENT_HASH = attr("contentHash", "Content Hash", UnitLookup.RAW_NUMBER);
     public static final IAttribute<String> CHANNEL = attr("channel", "Channel", UnitLookup.PLAIN_TEXT);
+    public static final IAttribute<String> STORE = attr("store", "Store", UnitLookup.PLAIN_TEXT);
     public static final IAttribute<Number> STREAM_ID = attr("streamId", "Stream Id", UnitLookup.RAW_NUMBER);
     public static final IAttribute<String> FAILURE = attr("failure", "Failure", UnitLookup.PLAIN_TEXT);
     /** Links a serialscope.Serialization event to its serialscope.SerializationComposition events. */

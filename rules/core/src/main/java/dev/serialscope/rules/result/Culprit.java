@@ -17,7 +17,9 @@ public final class Culprit implements IDisplayable {
     public enum Kind {
         CLASS, SITE, CHANNEL,
         /** A field path inside a root class: {@code com.example.Task.config.settings}. */
-        FIELD;
+        FIELD,
+        /** A data-grid map or other store whose values the calls converted: {@code hazelcast map orders}. */
+        STORE;
 
         /** The name in reports and JSON: class, site, channel, field. */
         public String label() {
