@@ -1,7 +1,5 @@
 package dev.serialscope.boot;
 
-import jdk.jfr.Event;
-
 /**
  * What the advice inlined into the JDK's socket, socket channel, file and RMI classes calls: the
  * counterpart of {@link Bridge} for inter-process channels and RMI. Loaded by the bootstrap
@@ -61,24 +59,10 @@ public final class IpcBridge {
         }
     }
 
-    /**
-     * An operation on {@code channel} (socket impl, socket channel, file stream) moved {@code bytes}. Returns its
-     * Channel I/O event for the advice to commit, then {@link #ioCommitted}, or null: committed inside the JDK's
-     * method, the event's stack trace starts there, with no frame of the agent.
-     */
-    public static Event ioExit(Object channel, boolean write, long token, long bytes, Throwable thrown) {
+    /** An operation on {@code channel} (socket impl, socket channel, file stream) moved {@code bytes}. */
+    public static void ioExit(Object channel, boolean write, long token, long bytes, Throwable thrown) {
         try {
-            return (Event) hooks.ioExit(channel, write, token, bytes, thrown);
-        } catch (Throwable t) {
-            ioFailed(t);
-            return null;
-        }
-    }
-
-    /** After the advice committed the event that {@link #ioExit} returned. */
-    public static void ioCommitted(Event event) {
-        try {
-            hooks.committed(event);
+            hooks.ioExit(channel, write, token, bytes, thrown);
         } catch (Throwable t) {
             ioFailed(t);
         }
@@ -125,13 +109,11 @@ public final class IpcBridge {
         }
     }
 
-    /** Returns the call's event for the advice to commit, then {@link #rmiCommitted}, or null (as {@link #ioExit}). */
-    public static Event rmiClientExit(Throwable thrown) {
+    public static void rmiClientExit(Throwable thrown) {
         try {
-            return (Event) hooks.rmiExit(thrown);
+            hooks.rmiExit(thrown);
         } catch (Throwable t) {
             rmiFailed(t);
-            return null;
         }
     }
 
@@ -176,20 +158,9 @@ public final class IpcBridge {
         }
     }
 
-    /** As {@link #rmiClientExit}. */
-    public static Event rmiServerExit(Throwable thrown) {
+    public static void rmiServerExit(Throwable thrown) {
         try {
-            return (Event) hooks.rmiExit(thrown);
-        } catch (Throwable t) {
-            rmiFailed(t);
-            return null;
-        }
-    }
-
-    /** After the advice committed the event that {@link #rmiClientExit} or {@link #rmiServerExit} returned. */
-    public static void rmiCommitted(Event event) {
-        try {
-            hooks.committed(event);
+            hooks.rmiExit(thrown);
         } catch (Throwable t) {
             rmiFailed(t);
         }
@@ -232,8 +203,7 @@ public final class IpcBridge {
         /** Returns the start time (System.nanoTime) of the operation, or {@link #SKIP}. */
         long ioEnter() throws Throwable;
 
-        /** Returns the operation's filled Channel I/O event, or null when it writes none. */
-        Object ioExit(Object channel, boolean write, long token, long bytes, Throwable thrown) throws Throwable;
+        void ioExit(Object channel, boolean write, long token, long bytes, Throwable thrown) throws Throwable;
 
         /** Returns the calling thread's context, never null. */
         Object contextEnter(int kind, Object root) throws Throwable;
@@ -248,11 +218,7 @@ public final class IpcBridge {
 
         void rmiServerFailure(Throwable failure) throws Throwable;
 
-        /** Returns the call's filled RMI Call event, or null when it writes none. */
-        Object rmiExit(Throwable thrown) throws Throwable;
-
-        /** The advice committed the event: the pooled event lets go of the classes it names. */
-        void committed(Object event) throws Throwable;
+        void rmiExit(Throwable thrown) throws Throwable;
 
         /** Forgets the calling thread's RMI calls in progress, after an RMI hook failed. */
         void forgetRmi();

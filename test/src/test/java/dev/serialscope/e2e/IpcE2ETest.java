@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
@@ -28,10 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * bytes the client's sockets carried. On JDK 17 and 25.
  */
 class IpcE2ETest {
-
-    /** The classes whose methods the IPC advice is inlined into, and so the top frames of Channel I/O stacks. */
-    private static final Set<String> INSTRUMENTED_IO = Set.of("sun.nio.ch.NioSocketImpl", "sun.nio.ch.SocketChannelImpl",
-            "java.io.FileOutputStream", "java.io.FileInputStream");
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("dev.serialscope.e2e.Jdks#all")
@@ -78,10 +73,6 @@ class IpcE2ETest {
             assertNotNull(root, event::toString);
             assertEquals(IpcTraffic.Payload.class.getName(), root.getName());
         }
-        // Committed inside the JDK's I/O methods: no frame of the agent on top of any stack.
-        Set<String> tops = run.recording().events("serialscope.ChannelIO").stream().map(Recording::topFrameClass)
-                .collect(Collectors.toSet());
-        assertTrue(INSTRUMENTED_IO.containsAll(tops), () -> "top frames " + tops);
         // The Serialization events of the same stream name the same channel.
         assertTrue(run.recording().events("serialscope.Serialization").stream()
                 .anyMatch(e -> serverChannel.equals(e.getString("channel"))), run::output);
@@ -123,8 +114,6 @@ class IpcE2ETest {
             String failure = call[3].isEmpty() ? null : call[3];
             assertEquals(failure, client.getString("failure"), what);
             assertEquals(failure, server.getString("failure"), what);
-            assertEquals("sun.rmi.server.UnicastRef", Recording.topFrameClass(client), what);
-            assertEquals("sun.rmi.server.UnicastServerRef", Recording.topFrameClass(server), what);
         }
         // The 200,000-byte argument: serialized on the client, counted on the server (byte[] read by readObject).
         assertTrue(servers.get(0).getLong("argumentBytes") > 200_000, servers.get(0)::toString);

@@ -58,8 +58,8 @@ final class Recording {
     }
 
     /**
-     * The class of the top frame of the event's stack trace. The advice commits the per-call events inside the
-     * instrumented method, so this is the JDK's or the library's class, never one of the agent (issue 16).
+     * The class of the top frame of the event's stack trace. The advice commits the java and framework per-call
+     * events inside the instrumented method, so for them this is the JDK's or the library's class, never the agent's.
      */
     static String topFrameClass(RecordedEvent event) {
         RecordedStackTrace stackTrace = event.getStackTrace();

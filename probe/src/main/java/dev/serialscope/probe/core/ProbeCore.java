@@ -164,9 +164,7 @@ public final class ProbeCore {
     /**
      * The configuration of all advice: bootstrap classes included, loaded classes retransformed, no
      * class format changes, and never our own classes. Advice added after the installation (composition
-     * tracing) installs its own builder of this configuration. Advice commits events in the advised
-     * method (its stack trace starts there), so a class in a named module (java.rmi, a library on the
-     * module path) is given a read edge to jdk.jfr when it is transformed.
+     * tracing) installs its own builder of this configuration.
      */
     public AgentBuilder agentBuilder(AgentBuilder.Listener listener) {
         return new AgentBuilder.Default()
@@ -175,7 +173,6 @@ public final class ProbeCore {
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
                 .with(listener)
-                .assureReadEdgeTo(instrumentation, jdk.jfr.Event.class)
                 .ignore(nameStartsWith("dev.serialscope."));
     }
 

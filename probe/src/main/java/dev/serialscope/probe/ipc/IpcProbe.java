@@ -4,7 +4,6 @@ import dev.serialscope.boot.IpcBridge;
 import dev.serialscope.events.ChannelIoEvent;
 import dev.serialscope.events.ChannelStatisticsEvent;
 import dev.serialscope.events.IpcSettings;
-import dev.serialscope.events.RmiCallEvent;
 import dev.serialscope.probe.core.ProbeErrors;
 import dev.serialscope.probe.core.SerializerCalls;
 import java.lang.ref.WeakReference;
@@ -50,12 +49,11 @@ final class IpcProbe implements IpcBridge.Hooks, SerializerCalls.Listener {
     }
 
     @Override
-    public ChannelIoEvent ioExit(Object channel, boolean write, long token, long bytes, Throwable thrown)
-            throws Throwable {
+    public void ioExit(Object channel, boolean write, long token, long bytes, Throwable thrown) throws Throwable {
         long end = System.nanoTime();
         IpcThread t = threads.get();
         if (t.busy || channel == null) {
-            return null;
+            return;
         }
         t.busy = true;
         try {
@@ -95,10 +93,10 @@ final class IpcProbe implements IpcBridge.Hooks, SerializerCalls.Listener {
                     event.framework = framework;
                     event.rootClass = root;
                     event.failure = thrown == null ? null : thrown.getClass().getName();
-                    return event;
+                    event.commit();
+                    event.rootClass = null;
                 }
             }
-            return null;
         } finally {
             t.busy = false;
         }
@@ -225,24 +223,14 @@ final class IpcProbe implements IpcBridge.Hooks, SerializerCalls.Listener {
     }
 
     @Override
-    public RmiCallEvent rmiExit(Throwable thrown) {
+    public void rmiExit(Throwable thrown) {
         IpcThread t = threads.get();
         boolean wasBusy = t.busy;
         t.busy = true;
         try {
-            return t.rmi.exit(thrown, recording.rmiEvents);
+            t.rmi.exit(thrown, recording.rmiEvents);
         } finally {
             t.busy = wasBusy;
-        }
-    }
-
-    /** The pooled event lets go of the class it names, so that an idle thread holds no class loader through it. */
-    @Override
-    public void committed(Object event) {
-        if (event instanceof ChannelIoEvent) {
-            ((ChannelIoEvent) event).rootClass = null;
-        } else {
-            ((RmiCallEvent) event).remoteInterface = null;
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.serialscope.probe.ipc;
 
 import dev.serialscope.boot.IpcBridge;
-import jdk.jfr.Event;
 import net.bytebuddy.asm.Advice;
 
 /** Inlined into FileInputStream.read(): one byte, or none at end of stream. */
@@ -18,12 +17,7 @@ public final class ReadByteAdvice {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Advice.This Object channel, @Advice.Enter long token, @Advice.Return int value, @Advice.Thrown Throwable thrown) {
         if (token != IpcBridge.SKIP) {
-            Event event = IpcBridge.ioExit(channel, false, token, value >= 0 ? 1 : 0, thrown);
-            if (event != null) {
-                // Committed inside the JDK's method, so that the stack trace starts there, not in the agent.
-                event.commit();
-                IpcBridge.ioCommitted(event);
-            }
+            IpcBridge.ioExit(channel, false, token, value >= 0 ? 1 : 0, thrown);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.serialscope.probe.ipc;
 
 import dev.serialscope.boot.IpcBridge;
-import jdk.jfr.Event;
 import net.bytebuddy.asm.Advice;
 
 /** Inlined into SocketChannelImpl.read(ByteBuffer[], int, int): the return value is the bytes read, -1 at end of stream. */
@@ -18,12 +17,7 @@ public final class ReadLongAdvice {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Advice.This Object channel, @Advice.Enter long token, @Advice.Return long read, @Advice.Thrown Throwable thrown) {
         if (token != IpcBridge.SKIP) {
-            Event event = IpcBridge.ioExit(channel, false, token, Math.max(read, 0L), thrown);
-            if (event != null) {
-                // Committed inside the JDK's method, so that the stack trace starts there, not in the agent.
-                event.commit();
-                IpcBridge.ioCommitted(event);
-            }
+            IpcBridge.ioExit(channel, false, token, Math.max(read, 0L), thrown);
         }
     }
 }

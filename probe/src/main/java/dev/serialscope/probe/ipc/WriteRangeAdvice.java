@@ -1,7 +1,6 @@
 package dev.serialscope.probe.ipc;
 
 import dev.serialscope.boot.IpcBridge;
-import jdk.jfr.Event;
 import net.bytebuddy.asm.Advice;
 
 /** Inlined into FileOutputStream.write(byte[], int, int): the range unless it threw. */
@@ -18,12 +17,7 @@ public final class WriteRangeAdvice {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Advice.This Object channel, @Advice.Enter long token, @Advice.Argument(2) int length, @Advice.Thrown Throwable thrown) {
         if (token != IpcBridge.SKIP) {
-            Event event = IpcBridge.ioExit(channel, true, token, thrown == null ? length : 0, thrown);
-            if (event != null) {
-                // Committed inside the JDK's method, so that the stack trace starts there, not in the agent.
-                event.commit();
-                IpcBridge.ioCommitted(event);
-            }
+            IpcBridge.ioExit(channel, true, token, thrown == null ? length : 0, thrown);
         }
     }
 }

@@ -132,20 +132,18 @@ public final class RmiCalls {
         }
     }
 
-    /** Returns the call's filled event for the advice to commit, or null. */
-    public RmiCallEvent exit(Throwable thrown, boolean eventsEnabled) {
+    public void exit(Throwable thrown, boolean eventsEnabled) {
         if (overflow > 0) {
             overflow--;
-            return null;
+            return;
         }
         if (depth == 0) {
-            return null;
+            return;
         }
         Frame f = frames[--depth];
         RmiCallEvent event = f.event;
         event.end();
-        boolean commit = eventsEnabled && event.shouldCommit();
-        if (commit) {
+        if (eventsEnabled && event.shouldCommit()) {
             event.side = f.server ? RmiCallEvent.SERVER : RmiCallEvent.CLIENT;
             event.remoteInterface = f.remoteInterface;
             event.method = f.method == null ? "" : f.method;
@@ -158,10 +156,11 @@ public final class RmiCalls {
                 event.resultBytes = f.read;
             }
             event.failure = thrown != null ? thrown.getClass().getName() : f.failure;
+            event.commit();
         }
         f.serverIn = null;
         f.remoteInterface = null;
-        return commit ? event : null;
+        event.remoteInterface = null;
     }
 
     /** After a failure: this thread is no longer inside any call. */

@@ -2,7 +2,6 @@ package dev.serialscope.probe.rmi;
 
 import dev.serialscope.boot.IpcBridge;
 import java.lang.reflect.Method;
-import jdk.jfr.Event;
 import net.bytebuddy.asm.Advice;
 
 /** Inlined into sun.rmi.server.UnicastRef.invoke(Remote, Method, Object[], long): one client call. */
@@ -19,12 +18,7 @@ public final class RmiClientAdvice {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Advice.Enter boolean entered, @Advice.Thrown Throwable thrown) {
         if (entered) {
-            Event event = IpcBridge.rmiClientExit(thrown);
-            if (event != null) {
-                // Committed inside the JDK's method, so that the stack trace starts there, not in the agent.
-                event.commit();
-                IpcBridge.rmiCommitted(event);
-            }
+            IpcBridge.rmiClientExit(thrown);
         }
     }
 }
