@@ -24,6 +24,10 @@ public abstract class CompositionEvent extends Event {
     @Description("Class of the top-level object of the traced call")
     public Class<?> rootClass;
 
+    @Label("Root Class Name")
+    @Description("Name of the root class as it reads in every run: a lambda class is Owner$$Lambda, without the suffix the JVM gives a hidden class")
+    public String rootClassName;
+
     @Label("Path")
     @Description("Field path from the root, e.g. config.settings; [0-9] groups array elements by index, <contents> what a custom writeObject or writeExternal wrote")
     public String path;
@@ -43,6 +47,10 @@ public abstract class CompositionEvent extends Event {
     @Label("Value Class")
     @Description("Class of the object held there (of the largest one when several share the path)")
     public Class<?> valueClass;
+
+    @Label("Value Class Name")
+    @Description("Name of the value class as it reads in every run (Owner$$Lambda for a lambda class)")
+    public String valueClassName;
 
     @Label("Bytes")
     @Description("Bytes written for the objects on this path, everything below them and their class descriptors included")

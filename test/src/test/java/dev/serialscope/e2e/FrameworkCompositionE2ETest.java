@@ -76,6 +76,7 @@ class FrameworkCompositionE2ETest {
                 continue;
             }
             check(problems, where + "rootClass", call.getClass("rootClass").getName(), path.getClass("rootClass").getName());
+            check(problems, where + "rootClassName", call.getString("rootClassName"), path.getString("rootClassName"));
             if (!line[3].equals("*")) {
                 check(problems, where + "bytes", Long.parseLong(line[3]), path.getLong("bytes"));
             }
@@ -83,6 +84,10 @@ class FrameworkCompositionE2ETest {
             RecordedClass valueClass = path.getClass("valueClass");
             if (!line[5].equals("*")) {
                 check(problems, where + "valueClass", line[5], valueClass == null ? "-" : valueClass.getName());
+                if (!line[5].startsWith("[")) { // array classes read as int[] in the name, [I in the class
+                    check(problems, where + "valueClassName", line[5],
+                            Objects.requireNonNullElse(path.getString("valueClassName"), "-"));
+                }
             }
             if (!line[6].equals("-")) {
                 long identity = path.getLong("identity");

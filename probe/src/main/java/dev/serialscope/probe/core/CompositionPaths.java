@@ -91,11 +91,13 @@ public final class CompositionPaths {
             SerializationCompositionEvent event = new SerializationCompositionEvent();
             event.callId = callId;
             event.rootClass = rootClass;
+            event.rootClassName = StableClassNames.of(rootClass);
             event.path = path.path;
             event.level = path.level;
             event.declaringClass = path.declaring;
             event.field = path.field;
             event.valueClass = path.valueClass;
+            event.valueClassName = StableClassNames.of(path.valueClass);
             event.bytes = path.bytes;
             event.objects = path.objects;
             event.count = path.count;
