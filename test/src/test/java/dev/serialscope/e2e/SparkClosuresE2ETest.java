@@ -54,7 +54,7 @@ class SparkClosuresE2ETest {
                         + "\\S*capturedArgs\\[0] \\(HashMap, .*"), analysis),
                 () -> assertTrue(analysis.contains(BROADCAST_ADVICE), analysis),
                 () -> assertTrue(analysis.contains("scala.Tuple2 payloads reach") && analysis.contains(
-                        SparkJob.PARTITIONS + " of its reads were at least"), analysis),
+                        SparkJob.PARTITIONS + " of its " + SparkJob.PARTITIONS + " reads were at least"), analysis),
                 () -> assertFalse(analysis.contains("byte[] payloads"), analysis),
                 () -> assertFalse(analysis.matches("(?s).*\\$\\$Lambda\\$\\d+.*"), analysis));
     }
